@@ -1,0 +1,14 @@
+// Bundles bench/index.ts with esbuild (so timings measure plain node, not a loader) and runs it.
+// Arguments pass through: `npm run bench -- --json`, `--quick`, `--only suite,suite`.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outfile = path.join(root, 'out/bench/index.js');
+await esbuild.build({
+  entryPoints: [path.join(root, 'bench/index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
+  target: 'node20', sourcemap: true, logLevel: 'warning', external: ['vscode'],
+});
+const r = spawnSync(process.execPath, ['--enable-source-maps', '--expose-gc', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+process.exitCode = r.status ?? 1;
