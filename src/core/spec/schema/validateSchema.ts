@@ -1,0 +1,259 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, type Node } from 'yaml';
+import { didYouMean } from '../didYouMean';
+import type { ParsedSpec } from '../parseSpec';
+import { locate, rangeOfPath } from '../rangeOfPath';
+import type { SpecDiagnostic, SpecFix } from '../specDiagnostic';
+import type { YamlPath } from '../yamlPath';
+import type { JsonSchema } from './jsonSchema';
+import { schemasAtPath } from './schemasAtPath';
+
+/** A compiled validator for one schema, reusable across documents. */
+export interface SchemaValidator {
+  readonly schema: JsonSchema;
+  validate(spec: ParsedSpec): SpecDiagnostic[];
+}
+
+/** Compiles `schema` once with ajv (all errors, draft-07) and returns a validator mapping errors to exact ranges. */
+export function createSchemaValidator(schema: JsonSchema): SchemaValidator {
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  let compiled: ValidateFunction | undefined;
+  return {
+    schema,
+    validate(spec) {
+      if (spec.value === undefined || spec.value === null) {
+        return [{ range: rangeOfPath(spec, []), severity: 'error', rule: 'schema/empty', message: `This ${spec.kind} spec is empty. Start with the required keys; completion (Ctrl+Space) lists them.` }];
+      }
+      compiled ??= ajv.compile(schema as object);
+      if (compiled(spec.value)) return [];
+      return toDiagnostics(spec, schema, compiled.errors ?? []);
+    },
+  };
+}
+
+function toDiagnostics(spec: ParsedSpec, root: JsonSchema, errors: readonly ErrorObject[]): SpecDiagnostic[] {
+  const kept = dropUnionNoise(errors);
+  const out: SpecDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of kept) {
+    const diagnostic = toDiagnostic(spec, root, error);
+    const key = `${diagnostic.rule}|${diagnostic.range.start.line}:${diagnostic.range.start.character}|${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic);
+  }
+  return out;
+}
+
+/**
+ * Union keywords (`oneOf`, `anyOf`, `if`) report every failed branch. Keep the branch errors of the
+ * branch that got furthest (deepest instance path) and drop the summary error itself, so the user sees
+ * the one real problem rather than a list of alternatives.
+ */
+function dropUnionNoise(errors: readonly ErrorObject[]): ErrorObject[] {
+  const unionPaths = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  if (unionPaths.size === 0) return errors.filter((e) => e.keyword !== 'if');
+  const out: ErrorObject[] = [];
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    if ((error.keyword === 'oneOf' || error.keyword === 'anyOf') && errors.some((e) => e !== error && e.instancePath.startsWith(error.instancePath) && e.instancePath.length > error.instancePath.length)) continue;
+    out.push(error);
+  }
+  // Errors from the branches of a union at the same path contradict each other ("must be string" and
+  // "must be object"); keep the union summary for those and drop the branch type errors.
+  return out.filter((e) => !(e.keyword === 'type' && unionPaths.has(e.instancePath) && out.some((o) => (o.keyword === 'oneOf' || o.keyword === 'anyOf') && o.instancePath === e.instancePath)));
+}
+
+function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): SpecDiagnostic {
+  const path = pointerToPath(error.instancePath);
+  const where = describePath(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = allowedKeys(root, path, spec.value);
+      const suggestion = didYouMean(key, allowed);
+      const range = rangeOfPath(spec, [...path, key], 'key');
+      const fix: SpecFix | undefined = suggestion ? { title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }] } : undefined;
+      const list = allowed.length > 0 && allowed.length <= 12 ? ` Allowed here: ${allowed.join(', ')}.` : '';
+      return {
+        range,
+        severity: 'error',
+        rule: 'schema/unknown-key',
+        message: suggestion ? `Unknown key '${key}'${where}. Did you mean '${suggestion}'?` : `Unknown key '${key}'${where}; remove it or check the spelling.${list}`,
+        ...(fix ? { fix } : {}),
+      };
+    }
+    case 'required': {
+      const key = String(params.missingProperty);
+      const range = rangeOfPath(spec, path, path.length === 0 ? 'value' : 'key');
+      const fix = insertKeyFix(spec, root, path, key);
+      return {
+        range: path.length === 0 ? firstLine(range) : range,
+        severity: 'error',
+        rule: 'schema/required',
+        message: `Missing required key '${key}'${where}. Add '${key}:'${describeSchema(root, [...path, key], spec.value)}.`,
+        ...(fix ? { fix } : {}),
+      };
+    }
+    case 'type': {
+      const expected = Array.isArray(params.type) ? (params.type as string[]).join(' or ') : String(params.type);
+      return {
+        range: rangeOfPath(spec, path),
+        severity: 'error',
+        rule: 'schema/type',
+        message: `Expected ${article(expected)}${where}, found ${describeValue(error.data)}.${hint(root, path, spec.value)}`,
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]) ?? [];
+      const suggestion = typeof error.data === 'string' ? didYouMean(error.data, allowed.map(String)) : undefined;
+      const range = rangeOfPath(spec, path);
+      return {
+        range,
+        severity: 'error',
+        rule: 'schema/enum',
+        message: `${describeValue(error.data)} is not allowed${where}. Use one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+        ...(suggestion ? { fix: { title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }] } } : {}),
+      };
+    }
+    case 'const':
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/const', message: `This value must be ${JSON.stringify(params.allowedValue)}${where}.` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/range', message: `${describeValue(error.data)} is out of range${where}: it ${error.message ?? 'is out of range'}.` };
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+    case 'minProperties':
+    case 'uniqueItems':
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/size', message: `${capitalise(where.trim() || 'this value')}: ${error.message ?? 'has the wrong size'}.` };
+    case 'pattern':
+    case 'format':
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/format', message: `${describeValue(error.data)} has the wrong form${where}: it ${error.message ?? 'does not match'}.${hint(root, path, spec.value)}` };
+    case 'oneOf':
+    case 'anyOf':
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/shape', message: `This value${where} matches none of the accepted forms.${hint(root, path, spec.value)}` };
+    default:
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: `schema/${error.keyword}`, message: `${capitalise(where.trim() || 'this value')} ${error.message ?? 'is invalid'}.` };
+  }
+}
+
+/** A quick fix inserting `key: <placeholder>` into the mapping at `path`. */
+function insertKeyFix(spec: ParsedSpec, root: JsonSchema, path: YamlPath, key: string): SpecFix | undefined {
+  const { node, depth } = locate(spec, path);
+  if (depth !== path.length || !node || !isMap(node)) return undefined;
+  const placeholder = placeholderFor(root, [...path, key], spec.value);
+  const first = node.items[0];
+  if (node.flow || !first) {
+    const at = node.range?.[0];
+    if (at === undefined) return undefined;
+    const pos = rangeOfOffset(spec, at + 1);
+    return { title: `Add required key '${key}'`, edits: [{ range: { start: pos, end: pos }, newText: node.items.length > 0 ? ` ${key}: ${placeholder},` : ` ${key}: ${placeholder} ` }] };
+  }
+  const keyRange = (first.key as Node | null)?.range;
+  if (!keyRange) return undefined;
+  const start = rangeOfOffset(spec, keyRange[0]);
+  const lineStart = { line: start.line, character: 0 };
+  const indent = ' '.repeat(start.character);
+  const onItemLine = spec.text.slice(offsetOfLine(spec, start.line), keyRange[0]).trim().length > 0; // `- key:` sequence item
+  if (onItemLine) {
+    const end = rangeOfPath(spec, [...path, keyOf(first)], 'value').end;
+    return { title: `Add required key '${key}'`, edits: [{ range: { start: end, end }, newText: `\n${indent}${key}: ${placeholder}` }] };
+  }
+  return { title: `Add required key '${key}'`, edits: [{ range: { start: lineStart, end: lineStart }, newText: `${indent}${key}: ${placeholder}\n` }] };
+}
+
+function keyOf(pair: { key: unknown }): string {
+  return isScalar(pair.key) ? String(pair.key.value) : '';
+}
+
+function rangeOfOffset(spec: ParsedSpec, offset: number): { line: number; character: number } {
+  const { line, col } = spec.lineCounter.linePos(offset);
+  return { line: line - 1, character: col - 1 };
+}
+
+function offsetOfLine(spec: ParsedSpec, line: number): number {
+  return spec.lineCounter.lineStarts[line] ?? 0;
+}
+
+/** A YAML placeholder for a value the schema describes: its default, first enum value, or an empty value of its type. */
+export function placeholderFor(root: JsonSchema, path: YamlPath, value: unknown): string {
+  for (const schema of schemasAtPath(root, path, value)) {
+    if (schema.default !== undefined) return yamlInline(schema.default);
+    if (schema.enum && schema.enum.length > 0) return yamlInline(schema.enum[0]);
+    const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+    if (type === 'array') return '[]';
+    if (type === 'object') return '{}';
+    if (type === 'string') return '""';
+    if (type === 'number' || type === 'integer') return '0';
+    if (type === 'boolean') return 'false';
+  }
+  return '""';
+}
+
+function yamlInline(v: unknown): string {
+  return typeof v === 'string' ? (/^[\w.-]+$/.test(v) ? v : JSON.stringify(v)) : JSON.stringify(v);
+}
+
+/** The keys the schema allows in the mapping at `path` (declared properties of every candidate schema). */
+export function allowedKeys(root: JsonSchema, path: YamlPath, value: unknown): string[] {
+  const keys = new Set<string>();
+  for (const schema of schemasAtPath(root, path, value)) for (const key of Object.keys(schema.properties ?? {})) keys.add(key);
+  return [...keys];
+}
+
+function hint(root: JsonSchema, path: YamlPath, value: unknown): string {
+  const s = schemasAtPath(root, path, value).find((x) => x.examples && x.examples.length > 0);
+  return s?.examples ? ` Example: ${JSON.stringify(s.examples[0])}.` : '';
+}
+
+function describeSchema(root: JsonSchema, path: YamlPath, value: unknown): string {
+  const d = schemasAtPath(root, path, value).find((x) => x.description)?.description;
+  return d ? ` (${d.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '')})` : '';
+}
+
+/** `['questions', 3, 'id']` → ` in questions[3].id`. */
+export function describePath(path: YamlPath): string {
+  if (path.length === 0) return ' at the top level';
+  let s = '';
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s === '' ? seg : `.${seg}`;
+  return ` in ${s}`;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'an empty value';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'number') return `the number ${v}`;
+  if (typeof v === 'boolean') return `the boolean ${v}`;
+  if (Array.isArray(v)) return 'a list';
+  return 'a mapping';
+}
+
+function article(type: string): string {
+  const noun: Record<string, string> = { object: 'mapping (key: value pairs)', array: 'list', string: 'text', integer: 'whole number', number: 'number', boolean: 'true or false', null: 'empty value' };
+  const words = type.split(' or ').map((t) => noun[t] ?? t);
+  const first = words[0] ?? type;
+  return `${/^[aeiou]/.test(first) ? 'an' : 'a'} ${words.join(' or ')}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function firstLine(range: SpecDiagnostic['range']): SpecDiagnostic['range'] {
+  return { start: range.start, end: range.start.line === range.end.line ? range.end : { line: range.start.line, character: range.start.character + 1 } };
+}
+
+/** `/questions/3/id` → `['questions', 3, 'id']` (JSON Pointer, RFC 6901). */
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+}

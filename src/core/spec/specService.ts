@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { completeSpec, type SpecCompletion } from './features/completeSpec';
+import { hoverSpec, type SpecHover } from './features/hoverSpec';
+import { parseSpec, type ParsedSpec } from './parseSpec';
+import type { Position } from './range';
+import { rangeOfPath } from './rangeOfPath';
+import type { JsonSchema } from './schema/jsonSchema';
+import { createSchemaValidator, type SchemaValidator } from './schema/validateSchema';
+import type { SemanticContext } from './semantic/semanticContext';
+import type { SpecDiagnostic } from './specDiagnostic';
+import type { SpecFileSystem } from './specFileSystem';
+import { specKindOf, type SpecKind } from './specKind';
+
+/** A semantic check: pure apart from reads through the context's file system. */
+export type SemanticCheck = (ctx: SemanticContext) => SpecDiagnostic[];
+
+export interface SpecServiceOptions {
+  readonly schemas: Readonly<Record<SpecKind, JsonSchema>>;
+  readonly files: SpecFileSystem;
+  /** Checks beyond the schema, per kind. @default none */
+  readonly checks?: Readonly<Partial<Record<SpecKind, readonly SemanticCheck[]>>>;
+}
+
+/** The editor-free language service for spec files: diagnostics, completion and hover as plain data. */
+export interface SpecService {
+  /** Parses `text`; undefined when `specPath` is not a `*.survey.yaml` / `*.persona.yaml` file. */
+  parse(text: string, specPath: string): ParsedSpec | undefined;
+  /** Every problem: YAML syntax, schema, then semantic checks, sorted by position. */
+  validate(text: string, specPath: string): SpecDiagnostic[];
+  complete(text: string, specPath: string, position: Position): SpecCompletion[];
+  hover(text: string, specPath: string, position: Position): SpecHover | undefined;
+}
+
+export function createSpecService(options: SpecServiceOptions): SpecService {
+  const validators = new Map<SpecKind, SchemaValidator>();
+  const validatorFor = (kind: SpecKind): SchemaValidator => {
+    let v = validators.get(kind);
+    if (!v) validators.set(kind, (v = createSchemaValidator(options.schemas[kind])));
+    return v;
+  };
+  const parse = (text: string, specPath: string): ParsedSpec | undefined => {
+    const kind = specKindOf(specPath);
+    return kind ? parseSpec(text, kind) : undefined;
+  };
+  return {
+    parse,
+    validate(text, specPath) {
+      const spec = parse(text, specPath);
+      if (!spec) return [];
+      const diagnostics: SpecDiagnostic[] = [...spec.syntaxDiagnostics];
+      if (!spec.syntaxDiagnostics.some((d) => d.severity === 'error')) {
+        diagnostics.push(...validatorFor(spec.kind).validate(spec));
+        const ctx: SemanticContext = {
+          spec,
+          specPath: path.resolve(specPath),
+          files: options.files,
+          rangeOf: (p, part) => rangeOfPath(spec, p, part),
+        };
+        for (const check of options.checks?.[spec.kind] ?? []) diagnostics.push(...check(ctx));
+      }
+      return diagnostics.sort(byPosition);
+    },
+    complete(text, specPath, position) {
+      const spec = parse(text, specPath);
+      return spec ? completeSpec(spec, options.schemas[spec.kind], position) : [];
+    },
+    hover(text, specPath, position) {
+      const spec = parse(text, specPath);
+      return spec ? hoverSpec(spec, options.schemas[spec.kind], position) : undefined;
+    },
+  };
+}
+
+function byPosition(a: SpecDiagnostic, b: SpecDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
