@@ -1,10 +1,33 @@
 import * as vscode from 'vscode';
+import { readConfig, CONFIG_SECTION, type Config } from './config';
+import { DiagnosticsController } from './language/diagnosticsController';
+import { registerLanguageProviders } from './language/languageProviders';
+import { createLog } from './log';
+import { lazySpecService } from './specs';
 
 /** Extension entry point: builds the context and registers every provider and command. */
 export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Persona Studio', { log: true });
-  context.subscriptions.push(log);
-  log.info('Persona Studio activated');
+  const t0 = performance.now();
+  const log = createLog();
+  context.subscriptions.push(log.channel);
+  try {
+    let config: Config = readConfig();
+    context.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(CONFIG_SECTION)) return;
+        config = readConfig();
+        log.info(`configuration changed: ${JSON.stringify(config)}`);
+      }),
+    );
+    const service = lazySpecService();
+    const diagnostics = new DiagnosticsController(service, () => config, log);
+    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics));
+    log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);
+  } catch (err) {
+    log.error('activation failed', err);
+    void vscode.window.showErrorMessage(`Persona Studio failed to start: ${err instanceof Error ? err.message : String(err)}. See the "Persona Studio" output channel.`);
+    throw err;
+  }
 }
 
 export function deactivate(): void {

@@ -46,22 +46,31 @@ function toDiagnostics(spec: ParsedSpec, root: JsonSchema, errors: readonly Erro
 }
 
 /**
- * Union keywords (`oneOf`, `anyOf`, `if`) report every failed branch. Keep the branch errors of the
- * branch that got furthest (deepest instance path) and drop the summary error itself, so the user sees
- * the one real problem rather than a list of alternatives.
+ * Union keywords (`oneOf`, `anyOf`) report every failed branch plus a summary. Per union path: when
+ * errors deeper inside the value exist, the value had the right shape for some branch, so show those and
+ * drop the summary and the branch type errors; else when a branch says something specific about the value
+ * itself (a bad enum value, a pattern), show that; else show only the summary ("matches none of the forms").
  */
 function dropUnionNoise(errors: readonly ErrorObject[]): ErrorObject[] {
-  const unionPaths = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
-  if (unionPaths.size === 0) return errors.filter((e) => e.keyword !== 'if');
-  const out: ErrorObject[] = [];
-  for (const error of errors) {
-    if (error.keyword === 'if') continue;
-    if ((error.keyword === 'oneOf' || error.keyword === 'anyOf') && errors.some((e) => e !== error && e.instancePath.startsWith(error.instancePath) && e.instancePath.length > error.instancePath.length)) continue;
-    out.push(error);
+  const isUnion = (e: ErrorObject): boolean => e.keyword === 'oneOf' || e.keyword === 'anyOf';
+  const unionPaths = new Set(errors.filter(isUnion).map((e) => e.instancePath));
+  const drop = new Set<ErrorObject>(errors.filter((e) => e.keyword === 'if'));
+  for (const p of unionPaths) {
+    const deeper = errors.some((e) => e.instancePath.startsWith(`${p}/`));
+    const here = errors.filter((e) => e.instancePath === p && !isUnion(e));
+    const specific = here.filter((e) => e.keyword !== 'type' && e.keyword !== 'required' && e.keyword !== 'additionalProperties');
+    for (const e of errors) {
+      if (e.instancePath !== p) continue;
+      if (deeper) {
+        if (isUnion(e) || e.keyword === 'type') drop.add(e);
+      } else if (specific.length > 0) {
+        if (!specific.includes(e)) drop.add(e);
+      } else if (!isUnion(e)) {
+        drop.add(e);
+      }
+    }
   }
-  // Errors from the branches of a union at the same path contradict each other ("must be string" and
-  // "must be object"); keep the union summary for those and drop the branch type errors.
-  return out.filter((e) => !(e.keyword === 'type' && unionPaths.has(e.instancePath) && out.some((o) => (o.keyword === 'oneOf' || o.keyword === 'anyOf') && o.instancePath === e.instancePath)));
+  return errors.filter((e) => !drop.has(e));
 }
 
 function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): SpecDiagnostic {
@@ -92,7 +101,7 @@ function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): S
         range: path.length === 0 ? firstLine(range) : range,
         severity: 'error',
         rule: 'schema/required',
-        message: `Missing required key '${key}'${where}. Add '${key}:'${describeSchema(root, [...path, key], spec.value)}.`,
+        message: `Missing required key '${key}'${where}. Add '${key}:'${describeSchema(root, [...path, key], spec.value)}`,
         ...(fix ? { fix } : {}),
       };
     }
@@ -113,7 +122,7 @@ function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): S
         range,
         severity: 'error',
         rule: 'schema/enum',
-        message: `${describeValue(error.data)} is not allowed${where}. Use one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+        message: `${capitalise(describeValue(error.data))} is not allowed${where}. Use one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
         ...(suggestion ? { fix: { title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }] } } : {}),
       };
     }
@@ -123,7 +132,7 @@ function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): S
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/range', message: `${describeValue(error.data)} is out of range${where}: it ${error.message ?? 'is out of range'}.` };
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/range', message: `${capitalise(describeValue(error.data))} is out of range${where}: it ${error.message ?? 'is out of range'}.` };
     case 'minItems':
     case 'maxItems':
     case 'minLength':
@@ -133,7 +142,7 @@ function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): S
       return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/size', message: `${capitalise(where.trim() || 'this value')}: ${error.message ?? 'has the wrong size'}.` };
     case 'pattern':
     case 'format':
-      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/format', message: `${describeValue(error.data)} has the wrong form${where}: it ${error.message ?? 'does not match'}.${hint(root, path, spec.value)}` };
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/format', message: `${capitalise(describeValue(error.data))} has the wrong form${where}: it ${error.message ?? 'does not match'}.${hint(root, path, spec.value)}` };
     case 'oneOf':
     case 'anyOf':
       return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/shape', message: `This value${where} matches none of the accepted forms.${hint(root, path, spec.value)}` };
@@ -213,7 +222,8 @@ function hint(root: JsonSchema, path: YamlPath, value: unknown): string {
 
 function describeSchema(root: JsonSchema, path: YamlPath, value: unknown): string {
   const d = schemasAtPath(root, path, value).find((x) => x.description)?.description;
-  return d ? ` (${d.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '')})` : '';
+  const first = d?.split(/(?<=\.)\s/)[0]?.replace(/\.$/, '');
+  return first ? ` — ${first.charAt(0).toLowerCase()}${first.slice(1)}.` : '.';
 }
 
 /** `['questions', 3, 'id']` → ` in questions[3].id`. */
@@ -234,7 +244,7 @@ function describeValue(v: unknown): string {
 }
 
 function article(type: string): string {
-  const noun: Record<string, string> = { object: 'mapping (key: value pairs)', array: 'list', string: 'text', integer: 'whole number', number: 'number', boolean: 'true or false', null: 'empty value' };
+  const noun: Record<string, string> = { object: 'mapping (key: value pairs)', array: 'list', string: 'text value', integer: 'whole number', number: 'number', boolean: 'true or false', null: 'empty value' };
   const words = type.split(' or ').map((t) => noun[t] ?? t);
   const first = words[0] ?? type;
   return `${/^[aeiou]/.test(first) ? 'an' : 'a'} ${words.join(' or ')}`;

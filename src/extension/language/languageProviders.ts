@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { SpecService } from '../../core/spec/specService';
+import { fromVsPosition, toVsRange } from '../convert';
+import { SPEC_SELECTOR } from '../specs';
+import type { DiagnosticsController } from './diagnosticsController';
+
+/** Completion, hover and quick fixes for specs: thin converters over the core spec service. */
+export function registerLanguageProviders(service: () => SpecService, diagnostics: DiagnosticsController): vscode.Disposable[] {
+  const completion = vscode.languages.registerCompletionItemProvider(
+    SPEC_SELECTOR,
+    {
+      provideCompletionItems(doc, position) {
+        return service()
+          .complete(doc.getText(), doc.uri.fsPath, fromVsPosition(position))
+          .map((c, i) => {
+            const item = new vscode.CompletionItem(c.label, c.kind === 'property' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
+            item.insertText = c.insertText;
+            item.sortText = String(i).padStart(4, '0');
+            if (c.detail) item.detail = c.detail;
+            if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
+            return item;
+          });
+      },
+    },
+    ' ',
+    ':',
+  );
+  const hover = vscode.languages.registerHoverProvider(SPEC_SELECTOR, {
+    provideHover(doc, position) {
+      const h = service().hover(doc.getText(), doc.uri.fsPath, fromVsPosition(position));
+      return h ? new vscode.Hover(new vscode.MarkdownString(h.markdown), toVsRange(h.range)) : undefined;
+    },
+  });
+  const actions = vscode.languages.registerCodeActionsProvider(
+    SPEC_SELECTOR,
+    {
+      provideCodeActions(doc, range) {
+        return diagnostics
+          .fixesFor(doc.uri)
+          .filter(({ diagnostic }) => diagnostic.range.intersection(range) !== undefined)
+          .map(({ diagnostic, fix }) => {
+            const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+            action.diagnostics = [diagnostic];
+            action.isPreferred = true;
+            action.edit = new vscode.WorkspaceEdit();
+            for (const e of fix.edits) action.edit.replace(doc.uri, toVsRange(e.range), e.newText);
+            return action;
+          });
+      },
+    },
+    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  );
+  return [completion, hover, actions];
+}
