@@ -1,0 +1,120 @@
+import OpenAI, { toFile } from 'openai';
+import type { BatchBackend, BatchJobStatus } from '../../core/llm/batch/batchBackend';
+import { normalizeBaseUrl } from '../../core/llm/endpointConfig';
+import type { CallOptions, LlmClient } from '../../core/llm/llmClient';
+import type { LlmRequest } from '../../core/llm/llmRequest';
+import type { LlmResponse } from '../../core/llm/llmResponse';
+import { parseWireResponse } from '../../core/llm/parseWireResponse';
+import { wireBody } from '../../core/llm/wireBody';
+import { classifyOpenAiError } from './classifyOpenAiError';
+
+export interface OpenAiClientOptions {
+  /** With or without `/v1`. */
+  readonly baseUrl: string;
+  /** Held in memory only; never logged or written. Local servers need none. */
+  readonly apiKey?: string;
+  /** Per-request limit inside the client; the scheduler sets its own. @default 600000 */
+  readonly timeoutMs?: number;
+}
+
+type Client = OpenAI;
+
+function batchStatus(b: OpenAI.Batches.Batch): BatchJobStatus {
+  return {
+    id: b.id,
+    status: b.status,
+    ...(b.output_file_id ? { outputFileId: b.output_file_id } : {}),
+    ...(b.error_file_id ? { errorFileId: b.error_file_id } : {}),
+    ...(b.request_counts ? { requestCounts: { total: b.request_counts.total, completed: b.request_counts.completed, failed: b.request_counts.failed } } : {}),
+  };
+}
+
+/**
+ * The `LlmClient` (and `BatchBackend`) over the `openai` package for any OpenAI-compatible endpoint.
+ * The package's own retries are off (`maxRetries: 0`): the scheduler decides what to retry.
+ */
+export class OpenAiLlmClient implements LlmClient, BatchBackend {
+  private readonly client: Client;
+  readonly baseUrl: string;
+
+  constructor(options: OpenAiClientOptions) {
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.client = new OpenAI({
+      baseURL: this.baseUrl,
+      apiKey: options.apiKey ?? 'no-key',
+      maxRetries: 0,
+      timeout: options.timeoutMs ?? 600_000,
+    });
+  }
+
+  async complete(request: LlmRequest, options: CallOptions = {}): Promise<LlmResponse> {
+    const body = wireBody(request);
+    const reqOptions = options.signal ? { signal: options.signal } : {};
+    let raw: unknown;
+    try {
+      raw =
+        request.kind === 'chat'
+          ? await this.client.chat.completions.create(body as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, reqOptions)
+          : await this.client.completions.create(body as unknown as OpenAI.Completions.CompletionCreateParamsNonStreaming, reqOptions);
+    } catch (err) {
+      throw classifyOpenAiError(err);
+    }
+    return parseWireResponse(raw, request.kind);
+  }
+
+  async listModels(options: CallOptions = {}): Promise<string[]> {
+    try {
+      const ids: string[] = [];
+      for await (const m of this.client.models.list(options.signal ? { signal: options.signal } : {})) ids.push(m.id);
+      return ids;
+    } catch (err) {
+      throw classifyOpenAiError(err);
+    }
+  }
+
+  async uploadBatchFile(name: string, content: string, options: CallOptions = {}): Promise<string> {
+    try {
+      const file = await this.client.files.create({ file: await toFile(Buffer.from(content, 'utf8'), name), purpose: 'batch' }, options.signal ? { signal: options.signal } : {});
+      return file.id;
+    } catch (err) {
+      throw classifyOpenAiError(err);
+    }
+  }
+
+  async createBatch(inputFileId: string, endpoint: string, metadata?: Record<string, string>, options: CallOptions = {}): Promise<BatchJobStatus> {
+    try {
+      const b = await this.client.batches.create(
+        { input_file_id: inputFileId, endpoint: endpoint as OpenAI.Batches.BatchCreateParams['endpoint'], completion_window: '24h', ...(metadata ? { metadata } : {}) },
+        options.signal ? { signal: options.signal } : {},
+      );
+      return batchStatus(b);
+    } catch (err) {
+      throw classifyOpenAiError(err);
+    }
+  }
+
+  async retrieveBatch(batchId: string, options: CallOptions = {}): Promise<BatchJobStatus> {
+    try {
+      return batchStatus(await this.client.batches.retrieve(batchId, options.signal ? { signal: options.signal } : {}));
+    } catch (err) {
+      throw classifyOpenAiError(err);
+    }
+  }
+
+  async cancelBatch(batchId: string, options: CallOptions = {}): Promise<BatchJobStatus> {
+    try {
+      return batchStatus(await this.client.batches.cancel(batchId, options.signal ? { signal: options.signal } : {}));
+    } catch (err) {
+      throw classifyOpenAiError(err);
+    }
+  }
+
+  async downloadFile(fileId: string, options: CallOptions = {}): Promise<string> {
+    try {
+      const res = await this.client.files.content(fileId, options.signal ? { signal: options.signal } : {});
+      return await res.text();
+    } catch (err) {
+      throw classifyOpenAiError(err);
+    }
+  }
+}

@@ -1,0 +1,278 @@
+import type { ResponseCache } from '../runStore/responseCache';
+import type { JournalWriter } from '../runStore/journalWriter';
+import { requestKey } from '../runStore/requestKey';
+import { AdaptiveLimiter } from './adaptiveLimiter';
+import { backoffDelay, type BackoffOptions } from './backoff';
+import type { LlmClient } from './llmClient';
+import { isInfrastructureFailure, LlmError, type LlmErrorReason } from './llmError';
+import type { LlmResponse } from './llmResponse';
+import type { PlannedRequest } from './plannedRequest';
+
+/** How one planned request ended. */
+export type RequestOutcome =
+  | { readonly kind: 'answered'; readonly planned: PlannedRequest; readonly key: string; readonly response: LlmResponse; readonly source: 'live' | 'cache'; readonly attempts: number }
+  | { readonly kind: 'failed'; readonly planned: PlannedRequest; readonly key: string; readonly error: LlmError; readonly attempts: number };
+
+/** Running totals. `total = answered + cached + skipped + failed + cancelled` at the end of a run. */
+export interface RunCounts {
+  /** Requests taken from the plan so far. */
+  total: number;
+  /** Answered by the endpoint in this run. */
+  answered: number;
+  /** Answered from the cache. */
+  cached: number;
+  /** Already answered in the journal (resume). */
+  skipped: number;
+  /** Recorded as failures (content failures, or infrastructure failures after the last attempt). */
+  failed: number;
+  failedByReason: Partial<Record<LlmErrorReason, number>>;
+  /** Attempts that failed and were tried again. */
+  retried: number;
+  retriedByReason: Partial<Record<LlmErrorReason, number>>;
+  /** Taken from the plan but stopped by cancellation before an outcome. */
+  cancelled: number;
+  inFlight: number;
+  /** The adaptive concurrency limit at the moment. */
+  concurrencyLimit: number;
+}
+
+export interface RunSummary extends RunCounts {
+  readonly wasCancelled: boolean;
+  readonly elapsedMs: number;
+}
+
+export interface RunRequestsOptions {
+  readonly client: LlmClient;
+  readonly requests: Iterable<PlannedRequest> | AsyncIterable<PlannedRequest>;
+  /** Every answer, failure and retry is appended here. */
+  readonly journal?: JournalWriter;
+  /** Answers are looked up here first and stored here after. */
+  readonly cache?: ResponseCache;
+  /** Ids that already have an answer (from `loadResumeState`): skipped, never sent. */
+  readonly done?: ReadonlySet<string>;
+  /** Requests in flight at most. @default 8 */
+  readonly concurrency?: number;
+  /** Attempts per request for infrastructure failures, the first included. @default 6 */
+  readonly maxAttempts?: number;
+  readonly backoff?: BackoffOptions;
+  /** Per-attempt time limit. @default 120000 */
+  readonly timeoutMs?: number;
+  /** Aborting stops taking new requests at once and abandons those in flight; the journal stays whole. */
+  readonly signal?: AbortSignal;
+  /** Store the request in journal lines. @default true */
+  readonly journalRequests?: boolean;
+  readonly onOutcome?: (outcome: RequestOutcome) => void;
+  /** Called after every outcome with the running totals (callers throttle their display). */
+  readonly onProgress?: (counts: Readonly<RunCounts>) => void;
+  /** Randomness for jitter. @default Math.random */
+  readonly random?: () => number;
+}
+
+class Cancelled {
+  constructor(readonly reason: unknown) {}
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Cancelled(signal.reason));
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new Cancelled(signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function toLlmError(err: unknown): LlmError {
+  if (LlmError.is(err)) return err;
+  return new LlmError('unknown', err instanceof Error ? `${err.name}: ${err.message}` : String(err), { cause: err });
+}
+
+/**
+ * Sends a plan of requests through `client` with bounded, adaptive concurrency; retries infrastructure
+ * failures with backoff (honouring `retry-after`); records every outcome in the journal and every answer in
+ * the cache. Resolves with the totals when the plan is exhausted or the signal aborts.
+ *
+ * ```ts
+ * const state = await loadResumeState(journalPath);
+ * const journal = JournalWriter.open(journalPath);
+ * const summary = await runRequests({ client, journal, cache, requests: plan, done: state.answered,
+ *   concurrency: 64, signal, onProgress: (c) => report(c) });
+ * journal.close();
+ * ```
+ */
+export async function runRequests(options: RunRequestsOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 6);
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const random = options.random ?? Math.random;
+  const signal = options.signal;
+  const journalRequests = options.journalRequests ?? true;
+  const limiter = new AdaptiveLimiter({ maxConcurrency: concurrency });
+  const counts: RunCounts = {
+    total: 0,
+    answered: 0,
+    cached: 0,
+    skipped: 0,
+    failed: 0,
+    failedByReason: {},
+    retried: 0,
+    retriedByReason: {},
+    cancelled: 0,
+    inFlight: 0,
+    concurrencyLimit: concurrency,
+  };
+  const now = (): string => new Date().toISOString();
+  const progress = (): void => {
+    counts.concurrencyLimit = limiter.currentLimit;
+    options.onProgress?.(counts);
+  };
+
+  const source = options.requests;
+  const iterator: Iterator<PlannedRequest> | AsyncIterator<PlannedRequest> =
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : (source as Iterable<PlannedRequest>)[Symbol.iterator]();
+  let exhausted = false;
+  const next = async (): Promise<PlannedRequest | undefined> => {
+    if (exhausted || signal?.aborted) return undefined;
+    const r = await iterator.next();
+    if (r.done === true || signal?.aborted) {
+      exhausted = exhausted || r.done === true;
+      if (r.done !== true) {
+        counts.total++;
+        counts.cancelled++;
+      }
+      return undefined;
+    }
+    counts.total++;
+    return r.value;
+  };
+
+  /** One attempt with its own time limit, tied to the run's signal. */
+  const attempt = async (planned: PlannedRequest): Promise<LlmResponse> => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const onAbort = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const response = await options.client.complete(planned.request, { signal: controller.signal });
+      if (response.choices.length > 0 && response.choices.every((c) => c.finishReason === 'content_filter')) {
+        throw new LlmError('content-filter', 'every choice was stopped by the content filter');
+      }
+      return response;
+    } catch (err) {
+      if (signal?.aborted) throw new Cancelled(signal.reason);
+      if (timedOut) throw new LlmError('timeout', `no answer within ${timeoutMs} ms`, { cause: err });
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  };
+
+  const handle = async (planned: PlannedRequest): Promise<void> => {
+    if (options.done?.has(planned.id)) {
+      counts.skipped++;
+      return;
+    }
+    const key = requestKey(planned.request, planned.sampleIndex ?? 0);
+    const req = journalRequests ? { request: planned.request } : {};
+    if (options.cache) {
+      const hit = await options.cache.get(key);
+      if (hit !== undefined) {
+        counts.cached++;
+        options.journal?.append({ t: 'answer', id: planned.id, key, at: now(), source: 'cache', attempts: 0, ...req, response: hit });
+        options.onOutcome?.({ kind: 'answered', planned, key, response: hit, source: 'cache', attempts: 0 });
+        return;
+      }
+    }
+    for (let n = 1; ; n++) {
+      await limiter.acquire(signal).catch((reason: unknown) => {
+        throw new Cancelled(reason);
+      });
+      counts.inFlight++;
+      let response: LlmResponse;
+      try {
+        response = await attempt(planned);
+      } catch (err) {
+        counts.inFlight--;
+        limiter.release();
+        if (err instanceof Cancelled) throw err;
+        const error = toLlmError(err);
+        if (error.reason === 'rate-limited') limiter.onRateLimited(error.retryAfterMs);
+        if (isInfrastructureFailure(error.reason) && n < maxAttempts) {
+          const delayMs = Math.round(backoffDelay(n, error.retryAfterMs, options.backoff, random));
+          counts.retried++;
+          counts.retriedByReason[error.reason] = (counts.retriedByReason[error.reason] ?? 0) + 1;
+          options.journal?.append({
+            t: 'retry',
+            id: planned.id,
+            key,
+            at: now(),
+            reason: error.reason,
+            ...(error.status === undefined ? {} : { status: error.status }),
+            attempt: n,
+            delayMs,
+          });
+          await sleep(delayMs, signal);
+          continue;
+        }
+        counts.failed++;
+        counts.failedByReason[error.reason] = (counts.failedByReason[error.reason] ?? 0) + 1;
+        options.journal?.append({
+          t: 'failure',
+          id: planned.id,
+          key,
+          at: now(),
+          reason: error.reason,
+          ...(error.status === undefined ? {} : { status: error.status }),
+          message: error.message,
+          attempts: n,
+          ...req,
+        });
+        options.onOutcome?.({ kind: 'failed', planned, key, error, attempts: n });
+        return;
+      }
+      counts.inFlight--;
+      limiter.release();
+      limiter.onSuccess();
+      counts.answered++;
+      options.journal?.append({ t: 'answer', id: planned.id, key, at: now(), source: 'live', attempts: n, ...req, response });
+      if (options.cache) await options.cache.put(key, response);
+      options.onOutcome?.({ kind: 'answered', planned, key, response, source: 'live', attempts: n });
+      return;
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const planned = await next();
+      if (planned === undefined) return;
+      try {
+        await handle(planned);
+      } catch (err) {
+        if (!(err instanceof Cancelled)) throw err;
+        counts.cancelled++;
+        return;
+      }
+      progress();
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: concurrency }, () => worker()));
+  } finally {
+    options.journal?.flush();
+    if (signal?.aborted && !exhausted) await iterator.return?.();
+  }
+  counts.concurrencyLimit = limiter.currentLimit;
+  return { ...counts, failedByReason: { ...counts.failedByReason }, retriedByReason: { ...counts.retriedByReason }, wasCancelled: signal?.aborted ?? false, elapsedMs: Date.now() - started };
+}
