@@ -1,0 +1,39 @@
+import { fsum } from './fsum';
+import type { MetricSummary } from './metricSummary';
+import { StatsError } from './StatsError';
+
+/** Options of {@link aggregateSummaries}. */
+export interface AggregateSummariesOptions {
+  /** How per-replicate values combine. @default 'mean' */
+  readonly statistic?: 'mean' | 'sd';
+}
+
+/**
+ * Combines per-split (or per-replicate) metrics into their mean (`fsum/S`, data/README.md §3.4) or their standard
+ * deviation (ddof 1, as `split_half.sd_over_splits_ddof1`). NaN replicates propagate.
+ * @throws StatsError `emptySample` when there is nothing to combine
+ */
+export function aggregateSummaries(items: readonly MetricSummary[], options: AggregateSummariesOptions = {}): MetricSummary {
+  const first = items[0];
+  if (!first) throw new StatsError('emptySample', 'no split to aggregate');
+  const stat = options.statistic === 'sd' ? sdOf : (v: number[]): number => fsum(v) / v.length;
+  const of = (pick: (s: MetricSummary) => number): number => stat(items.map(pick));
+  const alphaAbsDiff: Record<string, number> = {};
+  for (const name of Object.keys(first.alphaAbsDiff)) alphaAbsDiff[name] = of((s) => s.alphaAbsDiff[name] ?? NaN);
+  const base = { wdMean: of((s) => s.wdMean), frobenius: of((s) => s.frobenius), frobeniusUpper: of((s) => s.frobeniusUpper), alphaAbsDiff };
+  if (!first.weighted) return base;
+  return {
+    ...base,
+    weighted: {
+      wdMean: of((s) => s.weighted?.wdMean ?? NaN),
+      frobenius: of((s) => s.weighted?.frobenius ?? NaN),
+      frobeniusUpper: of((s) => s.weighted?.frobeniusUpper ?? NaN),
+    },
+  };
+}
+
+function sdOf(values: number[]): number {
+  if (values.length < 2) return NaN;
+  const mean = fsum(values) / values.length;
+  return Math.sqrt(fsum(values.map((v) => (v - mean) * (v - mean))) / (values.length - 1));
+}

@@ -1,0 +1,38 @@
+import type { EncodedCodes } from './encodeCodes';
+
+/** Options of {@link codeHistograms}. */
+export interface CodeHistogramsOptions {
+  /** Row indices (0-based) to count. @default all rows */
+  readonly rows?: Int32Array;
+  /** Weight per row of the whole sample. @default 1 per row */
+  readonly weights?: ArrayLike<number>;
+}
+
+/**
+ * Weighted answer counts per code of every column of one encoded sample (bins as in {@link EncodedCodes}).
+ * Missing answers (and their weights) are dropped per item, as data/README.md §3.1 requires.
+ * @param codes the shared encoding
+ * @param sample which of `codes.indices` to count
+ * @param nRows rows of that sample
+ */
+export function codeHistograms(codes: EncodedCodes, sample: number, nRows: number, options: CodeHistogramsOptions = {}): Float64Array {
+  const index = codes.indices[sample]!;
+  const hist = new Float64Array(codes.offsets[codes.k]!);
+  const { rows, weights } = options;
+  for (let c = 0; c < codes.k; c++) {
+    const base = c * nRows;
+    if (rows) {
+      for (let t = 0; t < rows.length; t++) {
+        const r = rows[t]!;
+        const bin = index[base + r]!;
+        if (bin >= 0) hist[bin]! += weights ? weights[r]! : 1;
+      }
+    } else {
+      for (let r = 0; r < nRows; r++) {
+        const bin = index[base + r]!;
+        if (bin >= 0) hist[bin]! += weights ? weights[r]! : 1;
+      }
+    }
+  }
+  return hist;
+}

@@ -1,0 +1,44 @@
+import { assertItemMatrix } from './assertItemMatrix';
+import { assertWeights } from './assertWeights';
+import { compareParts } from './compareParts';
+import type { SampleComparison } from './comparisonTypes';
+import { encodeCodes } from './encodeCodes';
+import { planComparison } from './planComparison';
+import { sampleParts } from './sampleParts';
+import { StatsError } from './StatsError';
+import type { AlphaScale, ItemMatrix } from './types';
+
+/** Options of {@link compareSamples}. */
+export interface CompareSamplesOptions {
+  /** Columns of the distribution items (WD and correlations). @default all columns */
+  readonly items?: readonly number[];
+  /** Alpha scales (column indices). @default none */
+  readonly scales?: readonly AlphaScale[];
+  /** Survey weights of A's rows; with either weight vector the result also has `weighted` metrics. @default none */
+  readonly weightsA?: ArrayLike<number>;
+  /** Survey weights of B's rows (unit weights when only A has weights). @default none */
+  readonly weightsB?: ArrayLike<number>;
+}
+
+/**
+ * Every fidelity metric between sample A (e.g. humans) and sample B (e.g. personas), which share their columns:
+ * per-item WD and wd_mean, pairwise correlation matrices and their Frobenius distance (full and upper), and each
+ * scale's psych raw alpha and |Δalpha| (data/README.md §3.1–3.3, §3.5).
+ * @throws StatsError `tooFewRows` when a sample has fewer than 2 rows, `shapeMismatch` when the columns differ
+ */
+export function compareSamples(a: ItemMatrix, b: ItemMatrix, options: CompareSamplesOptions = {}): SampleComparison {
+  assertItemMatrix(a, 'sample A');
+  assertItemMatrix(b, 'sample B');
+  if (a.nCols !== b.nCols) throw new StatsError('shapeMismatch', `samples have ${a.nCols} and ${b.nCols} columns`);
+  if (a.nRows < 2 || b.nRows < 2) throw new StatsError('tooFewRows', `each sample needs at least 2 rows (got ${a.nRows} and ${b.nRows})`);
+  const plan = planComparison(a.nCols, options);
+  const codes = encodeCodes([a, b], { columns: plan.items });
+  const weighted = options.weightsA !== undefined || options.weightsB !== undefined;
+  const weightsA = weighted ? (options.weightsA ?? new Float64Array(a.nRows).fill(1)) : undefined;
+  const weightsB = weighted ? (options.weightsB ?? new Float64Array(b.nRows).fill(1)) : undefined;
+  if (weightsA) assertWeights(weightsA, a.nRows, 'weights of sample A');
+  if (weightsB) assertWeights(weightsB, b.nRows, 'weights of sample B');
+  const partsA = sampleParts(a, plan, codes, 0, weightsA ? { weights: weightsA } : {});
+  const partsB = sampleParts(b, plan, codes, 1, weightsB ? { weights: weightsB } : {});
+  return compareParts(plan, codes, partsA, partsB);
+}

@@ -1,0 +1,38 @@
+import type { ComparisonPlan } from './planComparison';
+import type { SampleParts } from './comparisonTypes';
+import type { EncodedCodes } from './encodeCodes';
+import type { ItemMatrix } from './types';
+import { codeHistograms } from './codeHistograms';
+import { pairwiseMoments } from './pairwiseMoments';
+
+/** Options of {@link sampleParts}. */
+export interface SamplePartsOptions {
+  /** Rows of the sample to use (repeats allowed, as in a bootstrap). @default all rows */
+  readonly rows?: Int32Array;
+  /** Survey weights per row; when given, weighted histograms and moments are added. @default unweighted only */
+  readonly weights?: ArrayLike<number>;
+  /** Column shifts of the unweighted moments (must match across parts that are subtracted). @default rounded means */
+  readonly shift?: Float64Array;
+  /** Column shifts of the weighted moments. @default rounded means */
+  readonly shiftWeighted?: Float64Array;
+}
+
+/**
+ * One sample's histograms and pairwise moments for {@link compareParts}.
+ * @param codes the encoding shared with the other sample; `sample` selects this sample's indices in it
+ */
+export function sampleParts(matrix: ItemMatrix, plan: ComparisonPlan, codes: EncodedCodes, sample: number, options: SamplePartsOptions = {}): SampleParts {
+  const { rows, weights } = options;
+  const sel = rows ? { rows } : {};
+  const n = rows ? rows.length : matrix.nRows;
+  const hist = codeHistograms(codes, sample, matrix.nRows, sel);
+  const moments = pairwiseMoments(matrix, { ...sel, columns: plan.momentColumns, ...(options.shift ? { shift: options.shift } : {}) });
+  if (!weights) return { n, hist, moments };
+  return {
+    n,
+    hist,
+    moments,
+    histWeighted: codeHistograms(codes, sample, matrix.nRows, { ...sel, weights }),
+    momentsWeighted: pairwiseMoments(matrix, { ...sel, columns: plan.items, weights, ...(options.shiftWeighted ? { shift: options.shiftWeighted } : {}) }),
+  };
+}
