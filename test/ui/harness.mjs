@@ -1,0 +1,94 @@
+// Shared fixture for the browser journeys (test/ui/*.journey.mjs, run by scripts/host/run-ui-tests.mjs):
+// one isolated code-server per journey file with the extension loaded from the repository as a development
+// extension (payload extensionDevelopmentPath), a headless chromium on the workbench, a temp copy of
+// examples/ as the workspace; screenshots go to test-results/ui/ (a failure screenshot after each failed test).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  copyExamples, launchBrowser, makeTmp, repoRoot, startCodeServer, workbenchUrl, keepTmp,
+} from '../../scripts/host/lib.mjs';
+import { rmSync } from 'node:fs';
+
+export const shotsDir = path.join(repoRoot, 'test-results', 'ui');
+
+const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+
+/**
+ * Registers before/after hooks for the enclosing describe and returns a handle whose fields are filled
+ * once the workbench is up: { page, folder, base, shot(name) }.
+ */
+export function useWorkbench(name) {
+  const wb = { page: undefined, folder: undefined, base: undefined, shot: undefined };
+  let cs;
+  let browser;
+  let tmp;
+  before(async function () {
+    this.timeout(180_000);
+    mkdirSync(shotsDir, { recursive: true });
+    tmp = makeTmp('ui');
+    wb.folder = copyExamples(tmp);
+    cs = await startCodeServer({ tmp: path.join(tmp, 'cs'), smokeTestDriver: true, disableWorkspaceTrust: true,
+      settings: { 'editor.acceptSuggestionOnEnter': 'off' } });
+    browser = await launchBrowser(tmp);
+    wb.page = browser.page;
+    wb.base = cs.base;
+    wb.shot = async (step) => {
+      const file = path.join(shotsDir, `${slug(name)}--${slug(step)}.png`);
+      await wb.page.screenshot({ path: file });
+      return file;
+    };
+    await wb.page.goto(workbenchUrl(cs, { folder: wb.folder, extensionDevelopmentPath: repoRoot }));
+    await wb.page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+    await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb.page) {
+      const file = path.join(shotsDir, `${slug(name)}--FAILED--${slug(this.currentTest.title)}.png`);
+      await wb.page.screenshot({ path: file }).catch(() => {});
+      console.log(`      failure screenshot: ${path.relative(repoRoot, file)}`);
+    }
+  });
+  after(async function () {
+    this.timeout(30_000);
+    if (browser) await browser.close();
+    if (cs) await cs.stop();
+    if (tmp && !keepTmp) rmSync(tmp, { recursive: true, force: true });
+    else if (tmp) console.log(`KEEP_TMP=1: kept ${tmp}`);
+  });
+  return wb;
+}
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Clicks through the explorer tree (`bfi/bfi.survey.yaml`), expanding folders, and waits for the editor tab. */
+export async function openFromExplorer(page, relPath) {
+  const parts = relPath.split('/');
+  for (const [i, part] of parts.entries()) {
+    const row = page.locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(part)}$`) }) }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const isFile = i === parts.length - 1;
+    if (isFile) {
+      await row.click();
+    } else if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+    }
+  }
+  const file = parts[parts.length - 1];
+  await page.locator('.part.editor .tabs-container .tab.active', { hasText: file }).waitFor({ timeout: 30_000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Focuses the active text editor and moves the cursor to the start of a 1-based line (Go to Line, Home). */
+export async function goToLine(page, line) {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  await page.keyboard.press('Home');
+  const pos = page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+\\b`) });
+  await pos.first().waitFor({ timeout: 10_000 });
+}
