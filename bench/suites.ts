@@ -1,4 +1,5 @@
 import type { BenchSuite } from './benchTypes';
+import { specSuite } from './specSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [];
+export const suites: readonly BenchSuite[] = [specSuite];

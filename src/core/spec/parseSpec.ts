@@ -1,64 +1,42 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineIndex } from './lineIndex';
 import type { Range } from './range';
 import type { SpecDiagnostic } from './specDiagnostic';
 import type { SpecKind } from './specKind';
+import { parseYamlTree, type YamlNode } from './yamlTree';
 
 /** A spec parsed with every node's source range kept, plus its plain-data value. */
 export interface ParsedSpec {
   readonly kind: SpecKind;
   readonly text: string;
-  readonly document: Document.Parsed;
-  readonly lineCounter: LineCounter;
-  /** The document as plain JavaScript data (aliases resolved); `undefined` for an empty document. */
+  /** The document's syntax tree with offsets; undefined for an empty or unparseable document. */
+  readonly root: YamlNode | undefined;
+  readonly lines: LineIndex;
+  /** The document as plain JavaScript data (aliases resolved); `undefined` when empty or broken. */
   readonly value: unknown;
-  /** YAML syntax errors and duplicate keys, at their exact ranges. */
+  /** The YAML syntax error or duplicate key, at its exact range (js-yaml stops at the first). */
   readonly syntaxDiagnostics: readonly SpecDiagnostic[];
 }
 
-/** Parses a spec's text with `yaml`, keeping node ranges; never throws on bad input. */
+/** Parses a spec's text (js-yaml events, YAML 1.2 core schema), keeping node ranges; never throws. */
 export function parseSpec(text: string, kind: SpecKind): ParsedSpec {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const lines = new LineIndex(text);
+  const parsed = parseYamlTree(text);
   const syntaxDiagnostics: SpecDiagnostic[] = [];
-  for (const error of document.errors) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
+  if (parsed.error) {
+    const { start, end, reason, duplicateKey } = parsed.error;
     syntaxDiagnostics.push({
-      range: offsetsToRange(lineCounter, error.pos[0], error.pos[1]),
+      range: lines.rangeOf(start, end),
       severity: 'error',
-      rule: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
-      message: duplicate
-        ? 'This key appears twice in the same mapping; YAML keeps only one of them. Remove or rename one of the two.'
-        : `YAML syntax error: ${firstLine(error.message)}. Fix the indentation, quoting or punctuation here.`,
+      rule: duplicateKey ? 'yaml/duplicate-key' : 'yaml/syntax',
+      message: duplicateKey
+        ? 'This key appears twice in the same mapping. Remove or rename one of the two.'
+        : `YAML syntax error: ${reason}. Fix the indentation, quoting or punctuation here.`,
     });
   }
-  for (const warning of document.warnings) {
-    syntaxDiagnostics.push({
-      range: offsetsToRange(lineCounter, warning.pos[0], warning.pos[1]),
-      severity: 'warning',
-      rule: 'yaml/warning',
-      message: firstLine(warning.message),
-    });
-  }
-  let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount: 10_000 });
-  } catch {
-    value = undefined; // syntax errors above already say why
-  }
-  return { kind, text, document, lineCounter, value, syntaxDiagnostics };
+  return { kind, text, root: parsed.root, lines, value: parsed.value, syntaxDiagnostics };
 }
 
 /** Converts character offsets to a zero-based line/column range. */
-export function offsetsToRange(lineCounter: LineCounter, start: number, end: number): Range {
-  return { start: offsetToPosition(lineCounter, start), end: offsetToPosition(lineCounter, Math.max(start, end)) };
-}
-
-function offsetToPosition(lineCounter: LineCounter, offset: number): Range['start'] {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line: line - 1, character: col - 1 };
-}
-
-function firstLine(message: string): string {
-  const line = message.split('\n')[0] ?? message;
-  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+export function offsetsToRange(spec: ParsedSpec, start: number, end: number): Range {
+  return spec.lines.rangeOf(start, end);
 }

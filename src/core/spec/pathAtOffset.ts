@@ -1,5 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { ParsedSpec } from './parseSpec';
+import { keyOf } from './rangeOfPath';
+import type { YamlNode } from './yamlTree';
 import type { YamlPath } from './yamlPath';
 
 /** Where an offset falls: on a key, in a value, with the path of the pair it belongs to. */
@@ -12,33 +13,28 @@ export interface PathAtOffset {
 
 /** The deepest key or scalar value that contains `offset`, with its path; undefined between nodes. */
 export function pathAtOffset(spec: ParsedSpec, offset: number): PathAtOffset | undefined {
-  return visit(spec.document.contents as Node | null, offset, []);
+  return visit(spec.root, offset, []);
 }
 
-function visit(node: Node | null | undefined, offset: number, path: (string | number)[]): PathAtOffset | undefined {
-  if (!node || isAlias(node)) return undefined;
-  const r = node.range;
-  if (r && (offset < r[0] || offset > r[2])) return undefined;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const key = pair.key as Node | null;
-      const name = isScalar(key) ? String(key.value) : undefined;
+function visit(node: YamlNode | undefined, offset: number, path: (string | number)[]): PathAtOffset | undefined {
+  if (!node || offset < node.start || offset > node.end) return undefined;
+  if (node.kind === 'map') {
+    for (const pair of node.pairs) {
+      const name = keyOf(pair);
       if (name === undefined) continue;
-      const kr = key?.range;
-      if (kr && offset >= kr[0] && offset <= kr[1]) return { path: [...path, name], part: 'key', span: [kr[0], kr[1]] };
-      const inner = visit(pair.value as Node | null, offset, [...path, name]);
+      if (offset >= pair.key.start && offset <= pair.key.end) return { path: [...path, name], part: 'key', span: [pair.key.start, pair.key.end] };
+      const inner = visit(pair.value, offset, [...path, name]);
       if (inner) return inner;
     }
     return undefined;
   }
-  if (isSeq(node)) {
+  if (node.kind === 'seq') {
     for (let i = 0; i < node.items.length; i++) {
-      const inner = visit(node.items[i] as Node | null, offset, [...path, i]);
+      const inner = visit(node.items[i], offset, [...path, i]);
       if (inner) return inner;
     }
     return undefined;
   }
-  if (isScalar(node) && r && offset >= r[0] && offset <= r[1]) return { path, part: 'value', span: [r[0], r[1]] };
+  if (node.kind === 'scalar' && !node.empty) return { path, part: 'value', span: [node.start, node.end] };
   return undefined;
 }

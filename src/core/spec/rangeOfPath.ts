@@ -1,6 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { offsetsToRange, type ParsedSpec } from './parseSpec';
+import type { ParsedSpec } from './parseSpec';
 import type { Range } from './range';
+import type { YamlNode, YamlPair } from './yamlTree';
 import type { YamlPath } from './yamlPath';
 
 /**
@@ -11,35 +11,34 @@ import type { YamlPath } from './yamlPath';
  */
 export function rangeOfPath(spec: ParsedSpec, path: YamlPath, part: 'key' | 'value' = 'value'): Range {
   const found = locate(spec, path);
-  const node = part === 'key' && found.pair?.key ? (found.pair.key as Node) : found.node;
-  const r = node?.range;
-  if (!r) return offsetsToRange(spec.lineCounter, 0, firstLineEnd(spec.text));
-  return offsetsToRange(spec.lineCounter, r[0], r[1]);
+  const node = part === 'key' && found.pair ? found.pair.key : found.node;
+  if (!node) return spec.lines.rangeOf(0, firstLineEnd(spec.text));
+  return spec.lines.rangeOf(node.start, node.end);
 }
 
 interface Located {
   /** The deepest node reached. */
-  readonly node: Node | undefined;
+  readonly node: YamlNode | undefined;
   /** The pair holding that node when it is a mapping value. */
-  readonly pair: Pair | undefined;
+  readonly pair: YamlPair | undefined;
   /** How many path segments were matched. */
   readonly depth: number;
 }
 
-/** Walks `path` through the document's node tree. */
+/** Walks `path` through the document's tree. */
 export function locate(spec: ParsedSpec, path: YamlPath): Located {
-  let node = spec.document.contents as Node | null;
-  let pair: Pair | undefined;
+  let node = spec.root;
+  let pair: YamlPair | undefined;
   let depth = 0;
   for (const segment of path) {
-    if (!node || isAlias(node)) break;
-    if (isMap(node)) {
-      const next = node.items.find((p) => isPair(p) && keyOf(p) === String(segment));
+    if (!node) break;
+    if (node.kind === 'map') {
+      const next = node.pairs.find((p) => keyOf(p) === String(segment));
       if (!next) break;
       pair = next;
-      node = (next.value as Node | null) ?? (next.key as Node);
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
+      node = next.value;
+    } else if (node.kind === 'seq' && typeof segment === 'number') {
+      const item = node.items[segment];
       if (!item) break;
       pair = undefined;
       node = item;
@@ -48,12 +47,12 @@ export function locate(spec: ParsedSpec, path: YamlPath): Located {
     }
     depth++;
   }
-  return { node: node ?? undefined, pair, depth };
+  return { node, pair, depth };
 }
 
 /** The string form of a pair's key (scalar keys only). */
-export function keyOf(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+export function keyOf(pair: YamlPair): string | undefined {
+  return pair.key.kind === 'scalar' ? pair.key.text : undefined;
 }
 
 function firstLineEnd(text: string): number {

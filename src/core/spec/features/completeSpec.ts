@@ -1,10 +1,11 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { parseSpec, type ParsedSpec } from '../parseSpec';
 import type { Position } from '../range';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { schemasAtPath } from '../schema/schemasAtPath';
 import { placeholderFor } from '../schema/validateSchema';
+import { keyOf } from '../rangeOfPath';
 import type { YamlPath } from '../yamlPath';
+import type { YamlNode } from '../yamlTree';
 
 /** One completion proposal, as plain data. */
 export interface SpecCompletion {
@@ -91,29 +92,32 @@ interface MarkerHit {
 
 /** Finds the marker: as a key (the path is its mapping's) or as a value (the path is its key's). */
 function findMarker(spec: ParsedSpec, as: 'key' | 'value'): MarkerHit | undefined {
-  const walk = (node: Node | null | undefined, path: (string | number)[]): MarkerHit | undefined => {
-    if (!node || isAlias(node)) return undefined;
-    if (isMap(node)) {
+  const walk = (node: YamlNode | undefined, path: (string | number)[]): MarkerHit | undefined => {
+    if (!node) return undefined;
+    if (node.kind === 'map') {
       const keys = new Set<string>();
-      for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) keys.add(String(pair.key.value));
-      for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const name = String(pair.key.value);
+      for (const pair of node.pairs) {
+        const k = keyOf(pair);
+        if (k !== undefined) keys.add(k);
+      }
+      for (const pair of node.pairs) {
+        const name = keyOf(pair);
+        if (name === undefined) continue;
         if (as === 'key' && name === MARKER) {
           keys.delete(MARKER);
           return { path, siblings: keys };
         }
-        if (as === 'value' && isScalar(pair.value) && pair.value.value === MARKER) return { path: [...path, name], siblings: new Set() };
-        const inner = walk(pair.value as Node | null, [...path, name]);
+        if (as === 'value' && pair.value.kind === 'scalar' && pair.value.text === MARKER) return { path: [...path, name], siblings: new Set() };
+        const inner = walk(pair.value, [...path, name]);
         if (inner) return inner;
       }
-    } else if (isSeq(node)) {
+    } else if (node.kind === 'seq') {
       for (let i = 0; i < node.items.length; i++) {
-        const inner = walk(node.items[i] as Node | null, [...path, i]);
+        const inner = walk(node.items[i], [...path, i]);
         if (inner) return inner;
       }
     }
     return undefined;
   };
-  return walk(spec.document.contents as Node | null, []);
+  return walk(spec.root, []);
 }

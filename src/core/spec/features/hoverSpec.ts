@@ -18,7 +18,7 @@ export function hoverSpec(spec: ParsedSpec, schema: JsonSchema, position: Positi
   const candidates = schemasAtPath(schema, at.path, spec.value);
   const markdown = describe(at.path[at.path.length - 1]!, candidates);
   if (!markdown) return undefined;
-  return { markdown, range: offsetsToRange(spec.lineCounter, at.span[0], at.span[1]) };
+  return { markdown, range: offsetsToRange(spec, at.span[0], at.span[1]) };
 }
 
 /** Markdown for a key: title, description, type, allowed values, default and an example. */
@@ -50,7 +50,5 @@ export function describe(key: string | number, candidates: readonly JsonSchema[]
 }
 
 export function offsetOf(spec: ParsedSpec, position: Position): number {
-  const start = spec.lineCounter.lineStarts[position.line];
-  if (start === undefined) return spec.text.length;
-  return Math.min(start + position.character, spec.text.length);
+  return spec.lines.offsetAt(position);
 }

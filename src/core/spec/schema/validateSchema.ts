@@ -1,5 +1,4 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isScalar, type Node } from 'yaml';
 import { didYouMean } from '../didYouMean';
 import type { ParsedSpec } from '../parseSpec';
 import { locate, rangeOfPath } from '../rangeOfPath';
@@ -154,39 +153,24 @@ function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): S
 /** A quick fix inserting `key: <placeholder>` into the mapping at `path`. */
 function insertKeyFix(spec: ParsedSpec, root: JsonSchema, path: YamlPath, key: string): SpecFix | undefined {
   const { node, depth } = locate(spec, path);
-  if (depth !== path.length || !node || !isMap(node)) return undefined;
+  if (depth !== path.length || !node || node.kind !== 'map') return undefined;
   const placeholder = placeholderFor(root, [...path, key], spec.value);
-  const first = node.items[0];
+  const title = `Add required key '${key}'`;
+  const first = node.pairs[0];
   if (node.flow || !first) {
-    const at = node.range?.[0];
-    if (at === undefined) return undefined;
-    const pos = rangeOfOffset(spec, at + 1);
-    return { title: `Add required key '${key}'`, edits: [{ range: { start: pos, end: pos }, newText: node.items.length > 0 ? ` ${key}: ${placeholder},` : ` ${key}: ${placeholder} ` }] };
+    const pos = spec.lines.positionAt(node.start + 1);
+    return { title, edits: [{ range: { start: pos, end: pos }, newText: node.pairs.length > 0 ? ` ${key}: ${placeholder},` : ` ${key}: ${placeholder} ` }] };
   }
-  const keyRange = (first.key as Node | null)?.range;
-  if (!keyRange) return undefined;
-  const start = rangeOfOffset(spec, keyRange[0]);
-  const lineStart = { line: start.line, character: 0 };
+  const start = spec.lines.positionAt(first.key.start);
   const indent = ' '.repeat(start.character);
-  const onItemLine = spec.text.slice(offsetOfLine(spec, start.line), keyRange[0]).trim().length > 0; // `- key:` sequence item
+  const lineStart = spec.lines.lineStarts[start.line] ?? 0;
+  const onItemLine = spec.text.slice(lineStart, first.key.start).trim().length > 0; // `- key:` sequence item
   if (onItemLine) {
-    const end = rangeOfPath(spec, [...path, keyOf(first)], 'value').end;
-    return { title: `Add required key '${key}'`, edits: [{ range: { start: end, end }, newText: `\n${indent}${key}: ${placeholder}` }] };
+    const end = spec.lines.positionAt(first.value.end);
+    return { title, edits: [{ range: { start: end, end }, newText: `\n${indent}${key}: ${placeholder}` }] };
   }
-  return { title: `Add required key '${key}'`, edits: [{ range: { start: lineStart, end: lineStart }, newText: `${indent}${key}: ${placeholder}\n` }] };
-}
-
-function keyOf(pair: { key: unknown }): string {
-  return isScalar(pair.key) ? String(pair.key.value) : '';
-}
-
-function rangeOfOffset(spec: ParsedSpec, offset: number): { line: number; character: number } {
-  const { line, col } = spec.lineCounter.linePos(offset);
-  return { line: line - 1, character: col - 1 };
-}
-
-function offsetOfLine(spec: ParsedSpec, line: number): number {
-  return spec.lineCounter.lineStarts[line] ?? 0;
+  const at = { line: start.line, character: 0 };
+  return { title, edits: [{ range: { start: at, end: at }, newText: `${indent}${key}: ${placeholder}\n` }] };
 }
 
 /** A YAML placeholder for a value the schema describes: its default, first enum value, or an empty value of its type. */
