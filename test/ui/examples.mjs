@@ -37,10 +37,6 @@ export function topLevelKeyLine(text, key) {
   return i >= 0 ? i + 1 : undefined;
 }
 
-export function topLevelKeys(text) {
-  return [...text.matchAll(/^([A-Za-z_][\w-]*):/gm)].map((m) => m[1]);
-}
-
 /** The first words of a schema description as plain text (markdown marks dropped), for matching a hover. */
 export function descriptionPrefix(description, words = 6) {
   return description.replace(/[`*_[\]]/g, '').split(/\s+/).filter(Boolean).slice(0, words).join(' ');

@@ -3,7 +3,7 @@
 // line and sees it go; hovers a key to read its schema description; asks for completion and gets schema keys
 // and enum values.
 import assert from 'node:assert/strict';
-import { descriptionPrefix, exampleSpecs, readExample, schema, topLevelKeyLine, topLevelKeys } from './examples.mjs';
+import { descriptionPrefix, exampleSpecs, readExample, schema, topLevelKeyLine } from './examples.mjs';
 import { goToLine, openFromExplorer, useWorkbench } from './harness.mjs';
 
 const norm = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
