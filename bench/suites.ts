@@ -1,5 +1,6 @@
+import { activationSuite } from './activationSuite';
 import type { BenchSuite } from './benchTypes';
 import { specSuite } from './specSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite];
+export const suites: readonly BenchSuite[] = [specSuite, activationSuite];
