@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cliContext';
+import { registerEndpoint } from './endpoint';
 import { registerValidate } from './validate';
 
 /** A CLI subcommand: adds itself (name, options, action) to the program. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
 
 /** Every subcommand of `persona-studio`, in the order `--help` lists them. */
-export const commands: readonly CommandRegistration[] = [registerValidate];
+export const commands: readonly CommandRegistration[] = [registerValidate, registerEndpoint];

@@ -46,7 +46,7 @@ describe('llm: runRequests against the test server, fault by fault', function ()
     return { summary, records };
   }
 
-  const infra: Array<[string, TestServerOptions['faults'], string]> = [
+  const infra: Array<[string, NonNullable<TestServerOptions['faults']>, string]> = [
     ['429 with retry-after-ms', { rateLimit: 0.3, retryAfterMs: 5 }, 'rate-limited'],
     ['429 with retry-after (seconds)', { rateLimit: 0.05, retryAfterSeconds: 0.01 }, 'rate-limited'],
     ['500', { serverError: 0.3 }, 'server'],

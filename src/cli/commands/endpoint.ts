@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { OpenAiLlmClient } from '../../adapters/openai/openAiLlmClient';
+import { defaultApiKeyEnv, normalizeBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
+import { LlmError } from '../../core/llm/llmError';
+import { probeEndpoint } from '../../core/llm/probeEndpoint';
+import { CliError, ExitCode } from '../cliError';
+import type { CliContext } from '../cliContext';
+
+interface TestOptions {
+  endpoint: string;
+  model?: string;
+  apiKeyEnv: string;
+  json?: boolean;
+  timeout: string;
+}
+
+/** `persona-studio endpoint test`: lists the models and probes logprobs and n support. */
+export function registerEndpoint(program: Command, ctx: CliContext): void {
+  const endpoint = program.command('endpoint').description('Work with OpenAI-compatible endpoints.');
+  endpoint
+    .command('test')
+    .description('Connect to an endpoint, list its models and find out by trying whether it supports logprobs and n.')
+    .requiredOption('--endpoint <url>', 'base URL, with or without /v1')
+    .option('--model <name>', 'model to probe (default: the first one listed)')
+    .option('--api-key-env <var>', 'environment variable holding the API key', defaultApiKeyEnv)
+    .option('--timeout <ms>', 'time limit per request', '30000')
+    .option('--json', 'print {"models", "logprobs", "n"} as JSON')
+    .action(async (opts: TestOptions) => {
+      let baseUrl: string;
+      try {
+        baseUrl = normalizeBaseUrl(opts.endpoint);
+      } catch {
+        throw new CliError(`not a valid endpoint URL: ${opts.endpoint}`, ExitCode.badInput);
+      }
+      const apiKey = resolveApiKey(opts.apiKeyEnv, process.env);
+      const client = new OpenAiLlmClient({ baseUrl, ...(apiKey === undefined ? {} : { apiKey }), timeoutMs: Number(opts.timeout) || 30_000 });
+      try {
+        const caps = await probeEndpoint(client, { ...(opts.model === undefined ? {} : { model: opts.model }), signal: ctx.signal });
+        if (opts.json) {
+          ctx.out(`${JSON.stringify({ models: caps.models, logprobs: caps.logprobs, n: caps.n })}\n`);
+        } else {
+          ctx.out(`${baseUrl}\n  models:   ${caps.models.join(', ') || '(none)'}\n  probed:   ${caps.model ?? '(no model)'}\n  logprobs: ${caps.logprobs ? 'yes' : 'no'}\n  n:        ${caps.n ? 'yes' : 'no'}\n`);
+        }
+      } catch (err) {
+        if (!LlmError.is(err)) throw err;
+        const hint = err.reason === 'auth' ? ` (is the key in $${opts.apiKeyEnv} right?)` : '';
+        throw new CliError(redactSecret(`endpoint test failed: ${err.reason}: ${err.message}${hint}`, apiKey), ExitCode.problems);
+      }
+    });
+}
