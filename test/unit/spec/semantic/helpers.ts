@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { parseSpec } from '../../../../src/core/spec/parseSpec';
+import type { Range } from '../../../../src/core/spec/range';
+import { rangeOfPath } from '../../../../src/core/spec/rangeOfPath';
+import type { SemanticContext } from '../../../../src/core/spec/semantic/semanticContext';
+import type { SpecDiagnostic } from '../../../../src/core/spec/specDiagnostic';
+import type { SpecFileSystem } from '../../../../src/core/spec/specFileSystem';
+import { specKindOf } from '../../../../src/core/spec/specKind';
+
+/**
+ * Strips `⟦` and `⟧` markers from inline YAML and returns the clean text plus the range each pair
+ * marks (in order of the opening markers), so expected diagnostic ranges are written in place.
+ */
+export function marked(src: string): { text: string; ranges: Range[] } {
+  const ranges: Range[] = [];
+  const open: { line: number; character: number }[] = [];
+  let text = '';
+  let line = 0;
+  let character = 0;
+  const starts: number[] = [];
+  for (const ch of src) {
+    if (ch === '⟦') {
+      open.push({ line, character });
+      starts.push(ranges.length);
+      ranges.push({ start: { line, character }, end: { line, character } });
+      continue;
+    }
+    if (ch === '⟧') {
+      const start = open.pop();
+      const index = starts.pop();
+      if (!start || index === undefined) throw new Error('unbalanced ⟧ marker');
+      ranges[index] = { start, end: { line, character } };
+      continue;
+    }
+    text += ch;
+    if (ch === '\n') {
+      line++;
+      character = 0;
+    } else {
+      character += ch.length;
+    }
+  }
+  if (open.length) throw new Error('unbalanced ⟦ marker');
+  return { text, ranges };
+}
+
+/** Shared by all instances, so two test files at the same path never look unchanged to a cache. */
+let nextMtime = 1;
+
+/** An in-memory file system: files by absolute path; every folder on the way to a file exists. */
+export class MemoryFiles implements SpecFileSystem {
+  readonly reads: string[] = [];
+  private readonly files = new Map<string, { text: string; mtimeMs: number }>();
+  constructor(files: Record<string, string> = {}) {
+    for (const [p, text] of Object.entries(files)) this.write(p, text);
+  }
+  write(absPath: string, text: string): void {
+    this.files.set(path.resolve(absPath), { text, mtimeMs: nextMtime++ });
+  }
+  stat(absPath: string): { mtimeMs: number; size: number; isFile: boolean } | undefined {
+    const p = path.resolve(absPath);
+    const f = this.files.get(p);
+    if (f) return { mtimeMs: f.mtimeMs, size: Buffer.byteLength(f.text), isFile: true };
+    const prefix = p.endsWith(path.sep) ? p : p + path.sep;
+    for (const k of this.files.keys()) if (k.startsWith(prefix)) return { mtimeMs: 0, size: 0, isFile: false };
+    return undefined;
+  }
+  readText(absPath: string): string | undefined {
+    this.reads.push(absPath);
+    return this.files.get(path.resolve(absPath))?.text;
+  }
+}
+
+export const SURVEY = '/ws/surveys/test.survey.yaml';
+export const PERSONA = '/ws/personas/test.persona.yaml';
+
+export function contextFor(text: string, specPath: string, files: SpecFileSystem = new MemoryFiles()): SemanticContext {
+  const kind = specKindOf(specPath);
+  if (!kind) throw new Error(`not a spec path: ${specPath}`);
+  const spec = parseSpec(text, kind);
+  assert.deepEqual(spec.syntaxDiagnostics, [], 'the test YAML parses');
+  return { spec, specPath, files, rangeOf: (p, part) => rangeOfPath(spec, p, part) };
+}
+
+/** Runs `check` on marked YAML and asserts the rules and ranges of its diagnostics, in document order. */
+export function expectDiagnostics(
+  check: (ctx: SemanticContext) => SpecDiagnostic[],
+  src: string,
+  expected: readonly string[],
+  options: { specPath?: string; files?: SpecFileSystem } = {},
+): SpecDiagnostic[] {
+  const { text, ranges } = marked(src);
+  // In document order, as the spec service reports them.
+  const diagnostics = check(contextFor(text, options.specPath ?? SURVEY, options.files)).sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+  assert.deepEqual(
+    diagnostics.map((d) => ({ rule: d.rule, range: d.range })),
+    expected.map((rule, i) => ({ rule, range: ranges[i] })),
+    diagnostics.map((d) => d.message).join('\n'),
+  );
+  assert.equal(ranges.length, expected.length, 'one marked range per expected diagnostic');
+  for (const d of diagnostics) assert.ok(d.message.length > 20, 'messages say what is wrong and how to fix it');
+  return diagnostics;
+}

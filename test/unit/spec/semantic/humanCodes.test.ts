@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { checkHumanCodes } from '../../../../src/core/spec/semantic/humanCodes';
+import { humanDataStats } from '../../../../src/core/spec/semantic/humanData';
+import { contextFor, expectDiagnostics, MemoryFiles, SURVEY } from './helpers';
+
+const csv = 'id,A1,A2,K\n1,1,4,0\n2,2,,3\n3,9,99,1\n4,9,2,2\n5,x,1,3\n';
+
+describe('semantic: human-data codes', () => {
+  it('warns about values outside the declared codes, with the values and row counts', () => {
+    const files = new MemoryFiles({ '/ws/surveys/h.csv': csv });
+    const ds = expectDiagnostics(checkHumanCodes, `human: { data: h.csv }
+questions:
+  - { id: A1, text: a, options: [x, y], codes: ⟦[1, 2]⟧ }
+  - { id: A2, text: b, options: ⟦[w, x, y, z]⟧ }
+  - { id: K, text: c, options: [w, x, y, z], codes: [0, 1, 2, 3] }
+`, ['semantic/code-not-declared', 'semantic/code-not-declared'], { files });
+    assert.equal(ds[0]!.severity, 'warning');
+    assert.match(ds[0]!.message, /2 values that are not among the declared codes \[1, 2\] in 3 rows: "9" \(2 rows\) and "x" \(1 row\)/);
+    assert.match(ds[1]!.message, /"99" \(1 row\)/);
+    assert.match(ds[1]!.message, /human\.missing/);
+  });
+
+  it('accepts data whose values are codes or declared missing values', () => {
+    const files = new MemoryFiles({ '/ws/surveys/h.csv': csv });
+    expectDiagnostics(checkHumanCodes, `human: { data: h.csv, missing: ["", 99, "x", "9"] }
+questions:
+  - { id: A1, text: a, options: [x, y] }
+  - { id: A2, text: b, options: [w, x, y, z] }
+  - { id: K, text: c, options: [w, x, y, z], codes: [0, 1, 2, 3] }
+`, [], { files });
+  });
+
+  it('reads a CSV once while its mtime and size stay the same, and again after it changes', () => {
+    const files = new MemoryFiles({ '/ws/surveys/cache.csv': csv });
+    const text = 'human: { data: cache.csv }\nquestions:\n  - { id: K, text: c, options: [w, x, y, z], codes: [0, 1, 2, 3] }\n';
+    const before = humanDataStats.parses;
+    for (let i = 0; i < 5; i++) assert.deepEqual(checkHumanCodes(contextFor(text, SURVEY, files)), []);
+    assert.equal(humanDataStats.parses - before, 1);
+    files.write('/ws/surveys/cache.csv', csv.replace('0\n', '7\n'));
+    assert.equal(checkHumanCodes(contextFor(text, SURVEY, files)).length, 1);
+    assert.equal(humanDataStats.parses - before, 2);
+  });
+});
