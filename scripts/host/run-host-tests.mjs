@@ -95,7 +95,10 @@ try {
     void finish(Number(code) || 0, 'extension host finished the tests');
   });
   page.on('pageerror', (err) => workbenchLog.push(`[pageerror] ${err.message}`));
-  page.on('console', (msg) => workbenchLog.push(`[console.${msg.type()}] ${msg.text()}`));
+  page.on('console', (msg) => {
+    // The browser console repeats what codeAutomationLog already received; keep only the rest.
+    if (!msg.text().includes('[test] ')) workbenchLog.push(`[console.${msg.type()}] ${msg.text()}`);
+  });
   await page.goto(workbenchUrl(cs, { folder, extensionDevelopmentPath: path.resolve(args.ext), extensionTestsPath: testsPath }));
 } catch (err) {
   console.error(`run-host-tests: ${err?.stack ?? err}`);

@@ -11,6 +11,8 @@ import * as util from 'node:util';
 
 const suites: Record<string, () => Promise<unknown>> = {
   'activation.test.ts': () => import('./activation.test'),
+  'diagnostics.test.ts': () => import('./diagnostics.test'),
+  'languageFeatures.test.ts': () => import('./languageFeatures.test'),
 };
 
 /** test/host/*.test.ts files that the list above does not load (the sources sit next to the repo's out/). */
