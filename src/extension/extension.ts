@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
 import { readConfig, CONFIG_SECTION, type Config } from './config';
 import { DiagnosticsController } from './language/diagnosticsController';
 import { registerLanguageProviders } from './language/languageProviders';
@@ -21,7 +22,9 @@ export function activate(context: vscode.ExtensionContext): void {
     );
     const service = lazySpecService();
     const diagnostics = new DiagnosticsController(service, () => config, log);
-    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics));
+    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics), ...registerCommands({ log, diagnostics }));
+    // Problems in specs that are not open show up too, without delaying activation.
+    setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
     log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);
   } catch (err) {
     log.error('activation failed', err);

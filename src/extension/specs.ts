@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
 import type { SpecService } from '../core/spec/specService';
-import { specKindOf } from '../core/spec/specKind';
 
 /** Document selector for the two spec kinds (files on disk and untitled editors alike). */
 export const SPEC_SELECTOR: vscode.DocumentSelector = [
   { language: 'yaml', pattern: '**/*.{survey,persona}.{yaml,yml}' },
 ];
-
-export const isSpecDocument = (doc: vscode.TextDocument): boolean => specKindOf(doc.fileName) !== undefined;
 
 /**
  * The core spec service, created on first use so activation stays cheap: its module (ajv, the

@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
 import type { SpecService } from '../../core/spec/specService';
-import type { SpecDiagnostic, SpecFix } from '../../core/spec/specDiagnostic';
+import type { SpecFix } from '../../core/spec/specDiagnostic';
+import { specKindOf } from '../../core/spec/specKind';
 import type { Config } from '../config';
 import { DIAGNOSTIC_SOURCE, toVsDiagnostic } from '../convert';
 import type { Log } from '../log';
-import { isSpecDocument } from '../specs';
+
+/** Glob of every spec file in the workspace. */
+export const SPEC_GLOB = '**/*.{survey,persona}.{yaml,yml}';
+const EXCLUDE_GLOB = '**/{node_modules,.git,.vscode-test}/**';
 
 /**
- * Keeps the Problems panel in step with every open spec: validates on open, after typing (debounced),
- * and when a file a spec refers to changes on disk (human data, persona spec). Also keeps the quick
- * fixes of the latest diagnostics for the code action provider.
+ * Keeps the Problems panel in step with every spec in the workspace, open or not: open specs are
+ * validated from their editor buffer (on open, and after typing, debounced), the others from disk;
+ * a change to a file a spec refers to (human data, the persona spec) re-validates them all. Keeps the
+ * quick fixes of the latest diagnostics for the code action provider.
  */
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
@@ -22,15 +27,30 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly config: () => Config,
     private readonly log: Log,
   ) {
+    const specs = vscode.workspace.createFileSystemWatcher(SPEC_GLOB);
+    const data = vscode.workspace.createFileSystemWatcher('**/*.{csv,sav,jsonl,parquet}');
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.validateNow(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.validateDocument(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
-      vscode.workspace.onDidSaveTextDocument((doc) => this.revalidateOthers(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => void this.validateFromDisk(doc.uri)),
+      vscode.workspace.onDidSaveTextDocument(() => this.revalidateAll()),
+      specs,
+      specs.onDidCreate((uri) => void this.validateFromDisk(uri)),
+      specs.onDidChange((uri) => this.revalidateAll(uri)),
+      specs.onDidDelete((uri) => this.forget(uri)),
+      data,
+      data.onDidCreate(() => this.revalidateAll()),
+      data.onDidChange(() => this.revalidateAll()),
+      data.onDidDelete(() => this.revalidateAll()),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,sav,yaml,yml,jsonl}');
-    this.disposables.push(watcher, watcher.onDidChange(() => this.revalidateAll()), watcher.onDidCreate(() => this.revalidateAll()), watcher.onDidDelete(() => this.revalidateAll()));
-    for (const doc of vscode.workspace.textDocuments) this.validateNow(doc);
+    for (const doc of vscode.workspace.textDocuments) this.validateDocument(doc);
+  }
+
+  /** Validates every spec in the workspace; resolves to the number of files checked. */
+  async validateWorkspace(): Promise<number> {
+    const uris = await vscode.workspace.findFiles(SPEC_GLOB, EXCLUDE_GLOB);
+    await Promise.all(uris.map((uri) => this.validateFromDisk(uri)));
+    return uris.length;
   }
 
   /** The quick fixes attached to this document's current diagnostics. */
@@ -38,38 +58,53 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.fixes.get(uri.toString()) ?? [];
   }
 
-  validateNow(doc: vscode.TextDocument): void {
-    if (!isSpecDocument(doc)) return;
-    const key = doc.uri.toString();
+  validateDocument(doc: vscode.TextDocument): void {
+    if (specKindOf(doc.fileName) === undefined) return;
+    this.validateText(doc.uri, doc.getText());
+  }
+
+  private async validateFromDisk(uri: vscode.Uri): Promise<void> {
+    if (specKindOf(uri.path) === undefined) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.validateDocument(open);
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      this.validateText(uri, new TextDecoder('utf-8').decode(bytes));
+    } catch {
+      this.forget(uri); // deleted or unreadable: nothing to report
+    }
+  }
+
+  private validateText(uri: vscode.Uri, text: string): void {
+    const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    let found: SpecDiagnostic[];
     try {
       const t0 = performance.now();
-      found = this.service().validate(doc.getText(), doc.uri.fsPath);
-      this.log.debug(`validated ${vscode.workspace.asRelativePath(doc.uri)} in ${(performance.now() - t0).toFixed(1)} ms: ${found.length} problem(s)`);
+      const found = this.service().validate(text, uri.fsPath);
+      this.log.debug(`validated ${vscode.workspace.asRelativePath(uri)} in ${(performance.now() - t0).toFixed(1)} ms: ${found.length} problem(s)`);
+      const converted = found.map((d) => ({ spec: d, vs: toVsDiagnostic(d) }));
+      this.collection.set(uri, converted.map((c) => c.vs));
+      this.fixes.set(key, converted.flatMap((c) => (c.spec.fix ? [{ diagnostic: c.vs, fix: c.spec.fix }] : [])));
     } catch (err) {
-      this.log.error(`validation of ${doc.uri.fsPath} failed`, err);
-      return;
+      this.log.error(`validation of ${uri.fsPath} failed`, err);
     }
-    const converted = found.map((d) => ({ spec: d, vs: toVsDiagnostic(d) }));
-    this.collection.set(doc.uri, converted.map((c) => c.vs));
-    this.fixes.set(key, converted.flatMap((c) => (c.spec.fix ? [{ diagnostic: c.vs, fix: c.spec.fix }] : [])));
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    if (!isSpecDocument(doc)) return;
+    if (specKindOf(doc.fileName) === undefined) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => this.validateNow(doc), this.config().validationDelayMs));
+    this.timers.set(key, setTimeout(() => this.validateDocument(doc), this.config().validationDelayMs));
   }
 
-  private revalidateOthers(saved: vscode.TextDocument): void {
-    for (const doc of vscode.workspace.textDocuments) if (doc !== saved) this.validateNow(doc);
-  }
-
-  private revalidateAll(): void {
-    for (const doc of vscode.workspace.textDocuments) this.schedule(doc);
+  /** Re-validates every spec that has diagnostics (open or not), plus `also`. */
+  private revalidateAll(also?: vscode.Uri): void {
+    const uris = new Map<string, vscode.Uri>();
+    this.collection.forEach((uri) => void uris.set(uri.toString(), uri));
+    for (const doc of vscode.workspace.textDocuments) if (specKindOf(doc.fileName)) uris.set(doc.uri.toString(), doc.uri);
+    if (also) uris.set(also.toString(), also);
+    for (const uri of uris.values()) void this.validateFromDisk(uri);
   }
 
   private forget(uri: vscode.Uri): void {
