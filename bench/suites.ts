@@ -1,6 +1,7 @@
 import { activationSuite } from './activationSuite';
 import type { BenchSuite } from './benchTypes';
 import { specSuite } from './specSuite';
+import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, activationSuite];
+export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite];
