@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: {
       ...restrict(
         [
-          { group: ['openai', 'openai/*'], message: openaiBan.message },
+          { regex: '^openai(/|$)', message: openaiBan.message },
           { group: ['**/extension/**', '**/adapters/**', '**/webview/**', '**/cli/**'], message: 'src/core must not depend on outer layers.' },
         ],
         [vscodeBan],
@@ -40,19 +40,19 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**/*.ts'],
-    rules: restrict([{ group: ['openai', 'openai/*'], message: openaiBan.message }, { group: ['**/extension/**', '**/webview/**'], message: 'The CLI reuses the core, never the editor.' }], [vscodeBan]),
+    rules: restrict([{ regex: '^openai(/|$)', message: openaiBan.message }, { group: ['**/extension/**', '**/webview/**'], message: 'The CLI reuses the core, never the editor.' }], [vscodeBan]),
   },
   {
     files: ['src/extension/**/*.ts'],
-    rules: restrict([{ group: ['openai', 'openai/*'], message: openaiBan.message }, { group: ['**/webview/**', '**/cli/**'], message: 'The extension talks to webviews through src/protocol only.' }]),
+    rules: restrict([{ regex: '^openai(/|$)', message: openaiBan.message }, { group: ['**/webview/**', '**/cli/**'], message: 'The extension talks to webviews through src/protocol only.' }]),
   },
   {
     files: ['src/webview/**/*.ts'],
-    rules: restrict([{ group: ['openai', 'openai/*'], message: openaiBan.message }, { group: ['**/extension/**', '**/adapters/**', '**/cli/**'], message: 'Webview code is browser code: only src/protocol and pure core modules.' }], [vscodeBan]),
+    rules: restrict([{ regex: '^openai(/|$)', message: openaiBan.message }, { group: ['**/extension/**', '**/adapters/**', '**/cli/**'], message: 'Webview code is browser code: only src/protocol and pure core modules.' }], [vscodeBan]),
   },
   {
     files: ['src/protocol/**/*.ts'],
-    rules: restrict([{ group: ['openai', 'openai/*', '**/extension/**', '**/adapters/**', '**/cli/**', '**/webview/**'], message: 'The protocol is types shared by host and page.' }], [vscodeBan]),
+    rules: restrict([{ regex: '^openai(/|$)', message: openaiBan.message }, { group: ['**/extension/**', '**/adapters/**', '**/cli/**', '**/webview/**'], message: 'The protocol is types shared by host and page.' }], [vscodeBan]),
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],

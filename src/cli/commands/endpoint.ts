@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-// eslint-disable-next-line no-restricted-imports -- the adapter module, not the `openai` package (the 'openai/*' pattern also matches this path)
 import { OpenAiLlmClient } from '../../adapters/openai/openAiLlmClient';
 import { defaultApiKeyEnv, normalizeBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
 import { LlmError } from '../../core/llm/llmError';
