@@ -67,7 +67,7 @@ describe('schemas and contributions', () => {
 
     it(`${kind}: rejects an unknown top-level key but accepts anchors and x- keys`, () => {
       const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-      const base = kind === 'survey' ? { name: 's', questions: [{ id: 'Q', text: 't', options: ['a', 'b'] }] } : { name: 'p', method: 'qa' };
+      const base = kind === 'survey' ? { name: 's', questions: [{ id: 'Q', text: 't', options: ['a', 'b'] }] } : { name: 'p', method: 'qa', demographics: { variables: { age: { question: 'How old are you?', options: ['18-29', '30+'] } } } };
       assert.ok(validate({ ...base, anchors: { agree: ['a', 'b'] }, 'x-notes': 1 }), JSON.stringify(validate.errors));
       assert.equal(validate({ ...base, scale: ['a'] }), false);
     });
