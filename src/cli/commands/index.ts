@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cliContext';
+import { registerBounds } from './bounds';
+import { registerCompare } from './compare';
 import { registerEndpoint } from './endpoint';
 import { registerValidate } from './validate';
 
@@ -7,4 +9,4 @@ import { registerValidate } from './validate';
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
 
 /** Every subcommand of `persona-studio`, in the order `--help` lists them. */
-export const commands: readonly CommandRegistration[] = [registerValidate, registerEndpoint];
+export const commands: readonly CommandRegistration[] = [registerValidate, registerEndpoint, registerCompare, registerBounds];
