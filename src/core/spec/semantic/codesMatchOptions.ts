@@ -11,7 +11,7 @@ export function checkCodesMatchOptions(ctx: SemanticContext): SpecDiagnostic[] {
     if (q.options && q.codes.length !== q.options.length) {
       out.push(
         diag(ctx, ['questions', q.index, 'codes'], 'value', 'error', 'semantic/codes-mismatch',
-          `${label} has ${q.options.length} options but ${q.codes.length} codes. Give exactly one code per option, in the same order as \`options\` (or drop \`codes\` to use 1..${q.options.length}).`),
+          `${label} has ${q.options.length} option${q.options.length === 1 ? '' : 's'} but ${q.codes.length} code${q.codes.length === 1 ? '' : 's'}. Give exactly one code per option, in the same order as \`options\` (or drop \`codes\` to use 1..${q.options.length}).`),
       );
     }
     const seen = new Map<unknown, number>();
