@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { clearApiKey, setApiKey, testEndpoint, type EndpointCommandContext } from './endpoints/endpointCommands';
 import type { DiagnosticsController } from './language/diagnosticsController';
 import type { Log } from './log';
 
 /** Everything a command needs. */
-export interface CommandContext {
+export interface CommandContext extends EndpointCommandContext {
   readonly log: Log;
   readonly diagnostics: DiagnosticsController;
 }
@@ -17,6 +18,9 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       return n;
     },
     'personaStudio.showLog': () => ctx.log.channel.show(true),
+    'personaStudio.testEndpoint': (name) => testEndpoint(ctx, name),
+    'personaStudio.setApiKey': (name, key) => setApiKey(ctx, name, key),
+    'personaStudio.clearApiKey': (name) => clearApiKey(ctx, name),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

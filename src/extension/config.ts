@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import type { EndpointConfig } from '../core/llm/endpointConfig';
 
 /** Typed, sanitised reads of the `personaStudio.*` settings. */
 export interface Config {
   /** Milliseconds to wait after the last keystroke before re-validating a spec. */
   readonly validationDelayMs: number;
+  /** Named OpenAI-compatible endpoints. Keys are never here: they live in SecretStorage or an environment variable. */
+  readonly endpoints: readonly EndpointConfig[];
 }
 
 export const CONFIG_SECTION = 'personaStudio';
@@ -12,9 +15,30 @@ export function readConfig(): Config {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
   return {
     validationDelayMs: clamp(c.get<number>('validation.delayMs', 200), 0, 5000),
+    endpoints: sanitiseEndpoints(c.get<unknown>('endpoints', [])),
   };
 }
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
+}
+
+/** Keeps the well-formed entries of `personaStudio.endpoints` (name and baseUrl strings; names unique). */
+function sanitiseEndpoints(raw: unknown): EndpointConfig[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  const out: EndpointConfig[] = [];
+  for (const entry of raw as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const e = entry as Record<string, unknown>;
+    if (typeof e.name !== 'string' || typeof e.baseUrl !== 'string' || e.name === '' || seen.has(e.name)) continue;
+    seen.add(e.name);
+    out.push({
+      name: e.name,
+      baseUrl: e.baseUrl,
+      ...(typeof e.apiKeyEnv === 'string' && e.apiKeyEnv !== '' ? { apiKeyEnv: e.apiKeyEnv } : {}),
+      ...(typeof e.model === 'string' && e.model !== '' ? { model: e.model } : {}),
+    });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { registerCommands } from './commands';
 import { readConfig, CONFIG_SECTION, type Config } from './config';
 import { DiagnosticsController } from './language/diagnosticsController';
 import { registerLanguageProviders } from './language/languageProviders';
+import { ApiKeys } from './endpoints/apiKeys';
 import { createLog } from './log';
 import { lazySpecService } from './specs';
 
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
     );
     const service = lazySpecService();
     const diagnostics = new DiagnosticsController(service, () => config, log);
-    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics), ...registerCommands({ log, diagnostics }));
+    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics), ...registerCommands({ log, diagnostics, config: () => config, keys: new ApiKeys(context.secrets) }));
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
     log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);

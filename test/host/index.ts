@@ -12,6 +12,7 @@ import * as util from 'node:util';
 const suites: Record<string, () => Promise<unknown>> = {
   'activation.test.ts': () => import('./activation.test'),
   'diagnostics.test.ts': () => import('./diagnostics.test'),
+  'endpoints.test.ts': () => import('./endpoints.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
 };
 
