@@ -7,6 +7,7 @@ import type { LlmResponse } from '../../core/llm/llmResponse';
 import { parseWireResponse } from '../../core/llm/parseWireResponse';
 import { wireBody } from '../../core/llm/wireBody';
 import { classifyOpenAiError } from './classifyOpenAiError';
+import { createNodeHttpFetch } from './nodeHttpFetch';
 
 export interface OpenAiClientOptions {
   /** With or without `/v1`. */
@@ -15,6 +16,8 @@ export interface OpenAiClientOptions {
   readonly apiKey?: string;
   /** Per-request limit inside the client; the scheduler sets its own. @default 600000 */
   readonly timeoutMs?: number;
+  /** The HTTP layer. @default keep-alive node:http (`createNodeHttpFetch`) */
+  readonly fetch?: typeof fetch;
 }
 
 type Client = OpenAI;
@@ -44,6 +47,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
       apiKey: options.apiKey ?? 'no-key',
       maxRetries: 0,
       timeout: options.timeoutMs ?? 600_000,
+      fetch: options.fetch ?? createNodeHttpFetch(),
     });
   }
 
