@@ -1,5 +1,6 @@
 import { assertWeights } from './assertWeights';
 import { crossProducts } from './crossProducts';
+import { packedGram } from './packedGram';
 import { StatsError } from './StatsError';
 import type { ItemMatrix, PairwiseMoments } from './types';
 
@@ -7,7 +8,7 @@ import type { ItemMatrix, PairwiseMoments } from './types';
 export interface PairwiseMomentsOptions {
   /** Column indices to use, in this order. @default all columns */
   readonly columns?: readonly number[];
-  /** Row indices (0-based) to use. @default all rows */
+  /** Row indices (0-based) to use; repeats allowed. @default all rows */
   readonly rows?: Int32Array;
   /** Survey weight per row of the whole matrix. @default unweighted (every weight 1) */
   readonly weights?: ArrayLike<number>;
@@ -16,11 +17,13 @@ export interface PairwiseMomentsOptions {
 }
 
 /**
- * Pairwise-complete moment sums of every column pair (see {@link PairwiseMoments}) in O(n·k²): masked matrix
- * products `MᵀM`, `X0ᵀM`, `(X0²)ᵀM`, `X0ᵀX0` as in shared/reference/reference-bench.md, and a single Gram matrix
- * when nothing is missing. With integer codes, integer shifts and no weights every sum is exact.
- * These feed the pairwise Pearson correlation (R `cor(use = "pairwise.complete.obs")`), its weighted variant
- * (R `cov.wt(cor = TRUE)` per pair) and the pairwise covariance of psych::alpha (data/README.md §3.2–3.3).
+ * Pairwise-complete moment sums of every column pair (see {@link PairwiseMoments}) in O(n·k²).
+ * The cross-products are one Gram matrix of the zero-filled data (three columns per float when the values are
+ * integers: {@link packedGram}); the per-pair counts and sums over "both present" rows are the column totals minus
+ * the rows where the other column is missing, O(k²·missing). This replaces the masked products `MᵀM`, `X0ᵀM`,
+ * `(X0²)ᵀM` of shared/reference/reference-bench.md at the cost of complete data. With integer codes, integer shifts
+ * and no weights every sum is exact. Feeds R `cor(use = "pairwise.complete.obs")`, `cov.wt(cor = TRUE)` per pair and
+ * psych::alpha's `cov(use = "pairwise")` (data/README.md §3.2–3.3).
  */
 export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOptions = {}): PairwiseMoments {
   const { nRows, data } = matrix;
@@ -33,59 +36,49 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
   const k = columns.length;
   const weights = options.weights;
   if (weights) assertWeights(weights, nRows);
+  let w: Float64Array | undefined;
+  if (weights) {
+    w = new Float64Array(nr);
+    for (let r = 0; r < nr; r++) w[r] = weights[rows ? rows[r]! : r]!;
+  }
+  // gather the columns, shifted and zero-filled; note the missing rows of each column
   const X0 = new Float64Array(k * nr);
-  let missing = false;
   const shift = options.shift ? Float64Array.from(options.shift) : new Float64Array(k);
+  const missingRows: Int32Array[] = [];
+  let integer = !w;
+  let maxAbs = 0;
   for (let c = 0; c < k; c++) {
     const base = columns[c]! * nRows;
     const out = c * nr;
     let sum = 0;
     let cnt = 0;
-    if (rows) {
-      for (let r = 0; r < nr; r++) {
-        const v = data[base + rows[r]!]!;
-        X0[out + r] = v;
-        if (v === v) {
-          sum += v;
-          cnt++;
-        }
-      }
-    } else {
-      for (let r = 0; r < nr; r++) {
-        const v = data[base + r]!;
-        X0[out + r] = v;
-        if (v === v) {
-          sum += v;
-          cnt++;
-        }
+    for (let r = 0; r < nr; r++) {
+      const v = data[base + (rows ? rows[r]! : r)]!;
+      X0[out + r] = v;
+      if (v === v) {
+        sum += v;
+        cnt++;
       }
     }
-    if (cnt < nr) missing = true;
     if (!options.shift) shift[c] = cnt > 0 ? Math.round(sum / cnt) : 0;
-  }
-  let M: Float64Array | undefined;
-  if (missing) {
-    M = new Float64Array(k * nr);
-    for (let c = 0; c < k; c++) {
-      const s = shift[c]!;
-      for (let r = c * nr, end = r + nr; r < end; r++) {
-        const v = X0[r]!;
-        if (v === v) {
-          X0[r] = v - s;
-          M[r] = 1;
-        } else X0[r] = 0;
+    const s = shift[c]!;
+    const miss = new Int32Array(nr - cnt);
+    let m = 0;
+    for (let r = 0; r < nr; r++) {
+      const v = X0[out + r]!;
+      if (v !== v) {
+        X0[out + r] = 0;
+        miss[m++] = r;
+      } else {
+        const x = v - s;
+        X0[out + r] = x;
+        if (integer) {
+          if (!Number.isInteger(x)) integer = false;
+          else if (Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
+        }
       }
     }
-  } else {
-    for (let c = 0; c < k; c++) {
-      const s = shift[c]!;
-      if (s !== 0) for (let r = c * nr, end = r + nr; r < end; r++) X0[r] = X0[r]! - s;
-    }
-  }
-  let w: Float64Array | undefined;
-  if (weights) {
-    w = new Float64Array(nr);
-    for (let r = 0; r < nr; r++) w[r] = weights[rows ? rows[r]! : r]!;
+    missingRows.push(miss);
   }
   const kk = k * k;
   const count = new Float64Array(kk);
@@ -94,33 +87,46 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
   const sxx = new Float64Array(kk);
   const sxy = new Float64Array(kk);
   const WX = w ? weightColumns(X0, w, k, nr) : X0;
-  if (!M) {
-    crossProducts(WX, X0, k, nr, sxy, true);
-    let wsum = nr;
-    if (w) {
-      wsum = 0;
-      for (let r = 0; r < nr; r++) wsum += w[r]!;
+  if (!(integer && packedGram(X0, k, nr, maxAbs, sxy))) crossProducts(WX, X0, k, nr, sxy, true);
+  // column totals over each column's present rows, then subtract the rows where the partner column is missing
+  const present = new Uint8Array(k * nr).fill(1);
+  for (let i = 0; i < k; i++) {
+    const miss = missingRows[i]!;
+    for (let t = 0; t < miss.length; t++) present[i * nr + miss[t]!] = 0;
+  }
+  const wr = w ?? new Float64Array(nr).fill(1);
+  for (let i = 0; i < k; i++) {
+    const base = i * nr;
+    let wsum = 0;
+    let s = 0;
+    for (let r = 0; r < nr; r++) {
+      wsum += present[base + r]! * wr[r]!;
+      s += WX[base + r]!;
     }
-    for (let i = 0; i < k; i++) {
-      let s = 0;
-      for (let r = i * nr, end = r + nr; r < end; r++) s += WX[r]!;
-      const ss = sxy[i * k + i]!;
-      for (let j = 0; j < k; j++) {
-        count[i * k + j] = nr;
-        n[i * k + j] = wsum;
-        sx[i * k + j] = s;
-        sxx[i * k + j] = ss;
+    const cnt = nr - missingRows[i]!.length;
+    const ss = sxy[i * k + i]!;
+    for (let j = 0; j < k; j++) {
+      let dCount = 0;
+      let dN = 0;
+      let dS = 0;
+      let dSS = 0;
+      const miss = missingRows[j]!;
+      if (i !== j) {
+        for (let t = 0; t < miss.length; t++) {
+          const r = miss[t]!;
+          const p = present[base + r]!;
+          const wx = WX[base + r]!;
+          dCount += p;
+          dN += p * wr[r]!;
+          dS += wx;
+          dSS += wx * X0[base + r]!;
+        }
       }
+      count[i * k + j] = cnt - dCount;
+      n[i * k + j] = wsum - dN;
+      sx[i * k + j] = s - dS;
+      sxx[i * k + j] = ss - dSS;
     }
-  } else {
-    const XX = new Float64Array(k * nr);
-    for (let r = 0; r < XX.length; r++) XX[r] = WX[r]! * X0[r]!;
-    crossProducts(M, M, k, nr, count, true);
-    if (w) crossProducts(weightColumns(M, w, k, nr), M, k, nr, n, true);
-    else n.set(count);
-    crossProducts(WX, M, k, nr, sx, false);
-    crossProducts(XX, M, k, nr, sxx, false);
-    crossProducts(WX, X0, k, nr, sxy, true);
   }
   return { k, shift, count, n, sx, sxx, sxy };
 }

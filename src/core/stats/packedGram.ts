@@ -1,0 +1,77 @@
+/**
+ * Gram matrix `G = Xᵀ·X` (k×k, row-major) of integer-valued column-major data, three columns per float64:
+ * with `B_t = X_{3t} + K·X_{3t+1} + K²·X_{3t+2}`, one dot product `Σ_r x_r·B_t[r]` carries three exact integer sums,
+ * because every partial sum stays below 2^53 (K = 2^p with K/2 above every |sum|). Three times fewer multiply-adds
+ * than one column at a time, and the sums are exact. Returns false (writing nothing) when the bound does not allow
+ * packing; the caller then uses the float path.
+ * @param X column-major integer values (e.g. option codes minus an integer shift, 0 where missing)
+ * @param maxAbs the largest |X| entry
+ */
+export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: number, out: Float64Array): boolean {
+  const bound = Math.max(1, maxAbs * maxAbs) * nr;
+  let K = 2;
+  while (K / 2 <= bound) K *= 2;
+  if (K > 2 ** 18) return false;
+  const T = Math.ceil(k / 3);
+  const Q = new Float64Array(T * nr);
+  for (let t = 0; t < T; t++) {
+    const dst = t * nr;
+    for (let u = 2; u >= 0; u--) {
+      const col = 3 * t + u;
+      if (col >= k) continue;
+      const base = col * nr;
+      for (let r = 0; r < nr; r++) Q[dst + r] = Q[dst + r]! * K + X[base + r]!;
+    }
+  }
+  const K2 = K * K;
+  const put = (i: number, t: number, s: number): void => {
+    // s = lo + K·mid + K²·hi with |lo|, |mid|, |hi| < K/2: peel the slots off from the top
+    const hi = Math.round(s / K2);
+    const rem = s - hi * K2;
+    const mid = Math.round(rem / K);
+    const j = 3 * t;
+    out[i * k + j] = out[j * k + i] = rem - mid * K;
+    if (j + 1 < k) out[i * k + j + 1] = out[(j + 1) * k + i] = mid;
+    if (j + 2 < k) out[i * k + j + 2] = out[(j + 2) * k + i] = hi;
+  };
+  // for each triple t, the columns i ≥ 3t cover the lower triangle. Rows go in chunks that stay in cache; four
+  // columns share each load of B_t, and the accumulators are independent (no latency chain). Integer partial sums
+  // add up exactly across chunks.
+  const acc = new Float64Array(k * T);
+  const CHUNK = 512;
+  for (let r0 = 0; r0 < nr; r0 += CHUNK) {
+    const r1 = Math.min(nr, r0 + CHUNK);
+    for (let t = 0; t < T; t++) {
+      const b = t * nr;
+      let i = 3 * t;
+      for (; i + 3 < k; i += 4) {
+        const a0 = i * nr, a1 = a0 + nr, a2 = a1 + nr, a3 = a2 + nr;
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (let r = r0; r < r1; r++) {
+          const q = Q[b + r]!;
+          s0 += X[a0 + r]! * q;
+          s1 += X[a1 + r]! * q;
+          s2 += X[a2 + r]! * q;
+          s3 += X[a3 + r]! * q;
+        }
+        acc[i * T + t]! += s0;
+        acc[(i + 1) * T + t]! += s1;
+        acc[(i + 2) * T + t]! += s2;
+        acc[(i + 3) * T + t]! += s3;
+      }
+      for (; i < k; i++) {
+        const a0 = i * nr;
+        let s0 = 0, s1 = 0;
+        let r = r0;
+        for (; r + 1 < r1; r += 2) {
+          s0 += X[a0 + r]! * Q[b + r]!;
+          s1 += X[a0 + r + 1]! * Q[b + r + 1]!;
+        }
+        if (r < r1) s0 += X[a0 + r]! * Q[b + r]!;
+        acc[i * T + t]! += s0 + s1;
+      }
+    }
+  }
+  for (let t = 0; t < T; t++) for (let i = 3 * t; i < k; i++) put(i, t, acc[i * T + t]!);
+  return true;
+}
