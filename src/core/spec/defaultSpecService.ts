@@ -1,6 +1,7 @@
 import personaSchema from '../../../schemas/persona.schema.json';
 import surveySchema from '../../../schemas/survey.schema.json';
 import type { JsonSchema } from './schema/jsonSchema';
+import { personaChecks, surveyChecks } from './semantic/index';
 import type { SpecFileSystem } from './specFileSystem';
 import { createSpecService, type SpecService } from './specService';
 
@@ -12,5 +13,5 @@ export const specSchemas = {
 
 /** The spec service with the shipped schemas and every semantic check. */
 export function createDefaultSpecService(files: SpecFileSystem): SpecService {
-  return createSpecService({ schemas: specSchemas, files });
+  return createSpecService({ schemas: specSchemas, files, checks: { survey: surveyChecks, persona: personaChecks } });
 }

@@ -31,7 +31,10 @@ export function createSchemaValidator(schema: JsonSchema): SchemaValidator {
 }
 
 function toDiagnostics(spec: ParsedSpec, root: JsonSchema, errors: readonly ErrorObject[]): SpecDiagnostic[] {
-  const kept = dropUnionNoise(errors);
+  // Branches of an if/then/else each report a type error for the same value: keep the first (it names
+  // every accepted type), one per path.
+  const typed = new Set<string>();
+  const kept = dropUnionNoise(errors).filter((e) => e.keyword !== 'type' || (!typed.has(e.instancePath) && typed.add(e.instancePath) !== undefined));
   const out: SpecDiagnostic[] = [];
   const seen = new Set<string>();
   for (const error of kept) {
@@ -138,7 +141,7 @@ function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): S
     case 'maxLength':
     case 'minProperties':
     case 'uniqueItems':
-      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/size', message: `${capitalise(where.trim() || 'this value')}: ${error.message ?? 'has the wrong size'}.` };
+      return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/size', message: `${sizeMessage(error, where)}.` };
     case 'pattern':
     case 'format':
       return { range: rangeOfPath(spec, path), severity: 'error', rule: 'schema/format', message: `${capitalise(describeValue(error.data))} has the wrong form${where}: it ${error.message ?? 'does not match'}.${hint(root, path, spec.value)}` };
@@ -208,6 +211,28 @@ function describeSchema(root: JsonSchema, path: YamlPath, value: unknown): strin
   const d = schemasAtPath(root, path, value).find((x) => x.description)?.description;
   const first = d?.split(/(?<=\.)\s/)[0]?.replace(/\.$/, '');
   return first ? ` — ${first.charAt(0).toLowerCase()}${first.slice(1)}.` : '.';
+}
+
+function sizeMessage(error: ErrorObject, where: string): string {
+  const limit = Number((error.params as { limit?: number }).limit);
+  const subject = where.trim() === 'at the top level' || where === '' ? 'This value' : `'${where.trim().replace(/^in /, '')}'`;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  switch (error.keyword) {
+    case 'minItems':
+      return `${subject} needs at least ${plural(limit, 'item')}`;
+    case 'maxItems':
+      return `${subject} allows at most ${plural(limit, 'item')}`;
+    case 'minLength':
+      return `${subject} needs at least ${plural(limit, 'character')}`;
+    case 'maxLength':
+      return `${subject} allows at most ${plural(limit, 'character')}`;
+    case 'minProperties':
+      return `${subject} needs at least ${plural(limit, 'entry')}`.replace('entrys', 'entries');
+    default: {
+      const { i, j } = error.params as { i?: number; j?: number };
+      return `${subject} lists the same item twice${i !== undefined && j !== undefined ? ` (positions ${j + 1} and ${i + 1})` : ''}; remove the duplicate`;
+    }
+  }
 }
 
 /** `['questions', 3, 'id']` → ` in questions[3].id`. */
