@@ -21,16 +21,26 @@ export function codeHistograms(codes: EncodedCodes, sample: number, nRows: numbe
   const { rows, weights } = options;
   for (let c = 0; c < codes.k; c++) {
     const base = c * nRows;
-    if (rows) {
+    if (rows && weights) {
       for (let t = 0; t < rows.length; t++) {
         const r = rows[t]!;
         const bin = index[base + r]!;
-        if (bin >= 0) hist[bin]! += weights ? weights[r]! : 1;
+        if (bin >= 0) hist[bin]! += weights[r]!;
+      }
+    } else if (rows) {
+      for (let t = 0; t < rows.length; t++) {
+        const bin = index[base + rows[t]!]!;
+        if (bin >= 0) hist[bin]!++;
+      }
+    } else if (weights) {
+      for (let r = 0; r < nRows; r++) {
+        const bin = index[base + r]!;
+        if (bin >= 0) hist[bin]! += weights[r]!;
       }
     } else {
       for (let r = 0; r < nRows; r++) {
         const bin = index[base + r]!;
-        if (bin >= 0) hist[bin]! += weights ? weights[r]! : 1;
+        if (bin >= 0) hist[bin]!++;
       }
     }
   }

@@ -46,40 +46,54 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
   const shift = options.shift ? Float64Array.from(options.shift) : new Float64Array(k);
   const missingRows: Int32Array[] = [];
   let integer = !w;
-  let maxAbs = 0;
+  let lo = 0;
+  let hi = 0;
   for (let c = 0; c < k; c++) {
     const base = columns[c]! * nRows;
     const out = c * nr;
     let sum = 0;
     let cnt = 0;
-    for (let r = 0; r < nr; r++) {
-      const v = data[base + (rows ? rows[r]! : r)]!;
-      X0[out + r] = v;
-      if (v === v) {
-        sum += v;
-        cnt++;
+    if (rows) {
+      for (let r = 0; r < nr; r++) {
+        const v = data[base + rows[r]!]!;
+        X0[out + r] = v;
+        if (v === v) {
+          sum += v;
+          cnt++;
+        }
+      }
+    } else {
+      for (let r = 0; r < nr; r++) {
+        const v = data[base + r]!;
+        X0[out + r] = v;
+        if (v === v) {
+          sum += v;
+          cnt++;
+        }
       }
     }
     if (!options.shift) shift[c] = cnt > 0 ? Math.round(sum / cnt) : 0;
     const s = shift[c]!;
     const miss = new Int32Array(nr - cnt);
     let m = 0;
+    let allInteger = true;
     for (let r = 0; r < nr; r++) {
       const v = X0[out + r]!;
       if (v !== v) {
         X0[out + r] = 0;
         miss[m++] = r;
-      } else {
-        const x = v - s;
-        X0[out + r] = x;
-        if (integer) {
-          if (!Number.isInteger(x)) integer = false;
-          else if (Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
-        }
+        continue;
       }
+      const x = v - s;
+      X0[out + r] = x;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+      if (Math.floor(x) !== x) allInteger = false;
     }
+    if (!allInteger) integer = false;
     missingRows.push(miss);
   }
+  const maxAbs = Math.max(-lo, hi);
   const kk = k * k;
   const count = new Float64Array(kk);
   const n = new Float64Array(kk);
@@ -89,21 +103,26 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
   const WX = w ? weightColumns(X0, w, k, nr) : X0;
   if (!(integer && packedGram(X0, k, nr, maxAbs, sxy))) crossProducts(WX, X0, k, nr, sxy, true);
   // column totals over each column's present rows, then subtract the rows where the partner column is missing
-  const present = new Uint8Array(k * nr).fill(1);
-  for (let i = 0; i < k; i++) {
-    const miss = missingRows[i]!;
-    for (let t = 0; t < miss.length; t++) present[i * nr + miss[t]!] = 0;
+  let anyMissing = false;
+  for (const miss of missingRows) if (miss.length > 0) anyMissing = true;
+  const present = anyMissing ? new Uint8Array(k * nr).fill(1) : undefined;
+  if (present) {
+    for (let i = 0; i < k; i++) {
+      const miss = missingRows[i]!;
+      for (let t = 0; t < miss.length; t++) present[i * nr + miss[t]!] = 0;
+    }
   }
-  const wr = w ?? new Float64Array(nr).fill(1);
   for (let i = 0; i < k; i++) {
     const base = i * nr;
     let wsum = 0;
     let s = 0;
-    for (let r = 0; r < nr; r++) {
-      wsum += present[base + r]! * wr[r]!;
-      s += WX[base + r]!;
-    }
+    for (let r = 0; r < nr; r++) s += WX[base + r]!;
     const cnt = nr - missingRows[i]!.length;
+    if (w) {
+      for (let r = 0; r < nr; r++) wsum += w[r]!;
+      const miss = missingRows[i]!;
+      for (let t = 0; t < miss.length; t++) wsum -= w[miss[t]!]!;
+    } else wsum = cnt;
     const ss = sxy[i * k + i]!;
     for (let j = 0; j < k; j++) {
       let dCount = 0;
@@ -111,13 +130,13 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
       let dS = 0;
       let dSS = 0;
       const miss = missingRows[j]!;
-      if (i !== j) {
+      if (present && i !== j) {
         for (let t = 0; t < miss.length; t++) {
           const r = miss[t]!;
           const p = present[base + r]!;
           const wx = WX[base + r]!;
           dCount += p;
-          dN += p * wr[r]!;
+          dN += w ? p * w[r]! : p;
           dS += wx;
           dSS += wx * X0[base + r]!;
         }
