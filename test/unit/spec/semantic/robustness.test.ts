@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { personaChecks, surveyChecks } from '../../../../src/core/spec/semantic';
 import { contextFor, MemoryFiles, PERSONA, SURVEY } from './helpers';
 
@@ -39,9 +39,9 @@ describe('semantic checks: robustness', () => {
     this.timeout(20_000);
     fc.assert(
       fc.property(shaped(surveyKeys), shaped(personaKeys), (survey, persona) => {
-        const s = contextFor(stringify(survey), SURVEY, files);
+        const s = contextFor(dump(survey), SURVEY, files);
         for (const check of surveyChecks) for (const d of check(s)) assert.ok(d.range.start.line >= 0 && d.message.length > 0);
-        const p = contextFor(stringify(persona), PERSONA, files);
+        const p = contextFor(dump(persona), PERSONA, files);
         for (const check of personaChecks) for (const d of check(p)) assert.ok(d.range.start.line >= 0 && d.message.length > 0);
       }),
       { numRuns: 200, seed: 7 },
