@@ -1,0 +1,25 @@
+// Snapshot of the public export lists of the stats, matching and data facades: an accidental API change fails here.
+import assert from 'node:assert/strict';
+import * as data from '../../../src/core/data/index';
+import * as matching from '../../../src/core/matching/index';
+import * as stats from '../../../src/core/stats/index';
+
+describe('core facades: exported names', () => {
+  it('src/core/stats', () => {
+    assert.deepEqual(Object.keys(stats).sort(), [
+      'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'codeHistograms', 'compareParts',
+      'compareSamples', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha', 'cronbachAlphaFromCovariance',
+      'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemWasserstein', 'meanExact', 'metricSummary', 'pairwiseMoments',
+      'planComparison', 'quantileSorted', 'representativeness', 'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves',
+      'sha256Words', 'signedDrift', 'splitHalfBounds', 'subgroupComparisons', 'subtractMoments', 'wasserstein1d', 'wassersteinFromHistograms',
+    ]);
+  });
+  it('src/core/matching', () => {
+    assert.deepEqual(Object.keys(matching).sort(), [
+      'cleanPersonaDistribution', 'edgeWeights', 'greedyMatching', 'harmonizeDistribution', 'linearSumAssignment', 'maxWeightMatching', 'randomMatching',
+    ]);
+  });
+  it('src/core/data', () => {
+    assert.deepEqual(Object.keys(data).sort(), ['DataError', 'columnIndex', 'numericColumns', 'parseCsvTable']);
+  });
+});
