@@ -44,7 +44,7 @@ async function finish(code, reason) {
     writeFileSync(path.join(resultsDir, 'host-workbench.log'), `${workbenchLog.join('\n')}\n`);
   } catch { /* the log is a convenience */ }
   if (code !== 0 && !verbose) {
-    const errors = workbenchLog.filter((l) => /error|exception|fail/i.test(l) && !/open-vsx|vsda|ENOTFOUND|marketplace/i.test(l)).slice(-25);
+    const errors = workbenchLog.filter((l) => /error|exception|fail/i.test(l) && !/open-vsx|vsda|ENOTFOUND|marketplace|Failed to load resource/i.test(l)).slice(-25);
     if (errors.length > 0) console.error(`--- workbench errors (full log: test-results/host-workbench.log) ---\n${errors.join('\n')}`);
   }
   if (browser) await browser.close();

@@ -22,15 +22,24 @@ export async function open(rel: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** Reverts and closes every editor, so each test starts from the files on disk. */
+/**
+ * Reverts and closes every editor, so each test starts from the files on disk. Closed documents stay loaded
+ * for a while, so it also waits (up to 3 s) for the re-validation of reverted ones, or their stale problems
+ * would be seen by the next test.
+ */
 export async function closeAll(): Promise<void> {
+  const reverted: vscode.Uri[] = [];
   for (const doc of vscode.workspace.textDocuments) {
     if (doc.isDirty && doc.uri.scheme === 'file') {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      reverted.push(doc.uri);
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const deadline = Date.now() + 3000;
+  const errors = (uri: vscode.Uri) => ours(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  while (reverted.some((u) => errors(u) > 0) && Date.now() < deadline) await sleep(50);
 }
 
 export function schema(kind: 'survey' | 'persona'): { properties: Record<string, { description?: string }>; definitions: Record<string, { enum?: string[]; properties?: Record<string, unknown> }> } {
