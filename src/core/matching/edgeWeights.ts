@@ -27,6 +27,7 @@ export function edgeWeights(humans: HumanCategories, personas: readonly PersonaV
       return col;
     });
   });
+  const ones = new Float64Array(nP).fill(1);
   const out = new Float64Array(nH * nP);
   const done = new Map<string, number>();
   const tuple = new Int32Array(humans.length);
@@ -46,12 +47,16 @@ export function edgeWeights(humans: HumanCategories, personas: readonly PersonaV
       continue;
     }
     done.set(key, h);
-    row.fill(constant);
-    for (let l = 0; l < humans.length; l++) {
-      const t = tuple[l]!;
-      if (t < 0) continue;
-      const col = columns[l]![t]!;
-      for (let v = 0; v < nP; v++) row[v] = row[v]! * col[v]!;
+    // multiply whole persona columns into the row, three variables per pass over it
+    const active: Float64Array[] = [];
+    for (let l = 0; l < humans.length; l++) if (tuple[l]! >= 0) active.push(columns[l]![tuple[l]!]!);
+    if (active.length === 0) row.fill(constant);
+    for (let a = 0; a < active.length; a += 3) {
+      const c0 = active[a]!;
+      const c1 = active[a + 1] ?? ones;
+      const c2 = active[a + 2] ?? ones;
+      if (a === 0) for (let v = 0; v < nP; v++) row[v] = constant * c0[v]! * c1[v]! * c2[v]!;
+      else for (let v = 0; v < nP; v++) row[v] = row[v]! * c0[v]! * c1[v]! * c2[v]!;
     }
   }
   return out;

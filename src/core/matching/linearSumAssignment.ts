@@ -32,13 +32,20 @@ export function linearSumAssignment(cost: Float64Array, nRows: number, nCols: nu
   const transpose = nRows > nCols;
   const nr = transpose ? nCols : nRows;
   const nc = transpose ? nRows : nCols;
-  const c = new Float64Array(nr * nc);
-  for (let i = 0; i < nRows; i++) {
-    for (let j = 0; j < nCols; j++) {
-      const v = cost[i * nCols + j]!;
-      if (!Number.isFinite(v)) throw new StatsError('invalidValue', `cost[${i}, ${j}] = ${v} is not finite`);
-      if (transpose) c[j * nc + i] = sign * v;
-      else c[i * nc + j] = sign * v;
+  for (let i = 0; i < cost.length; i++) {
+    const v = cost[i]!;
+    if (v - v !== 0) throw new StatsError('invalidValue', `cost[${Math.floor(i / nCols)}, ${i % nCols}] = ${v} is not finite`);
+  }
+  // the solver reads costs only; a copy is made just to negate (maximise) or transpose (more rows than columns)
+  let c = cost;
+  if (transpose || sign < 0) {
+    c = new Float64Array(nr * nc);
+    for (let i = 0; i < nRows; i++) {
+      for (let j = 0; j < nCols; j++) {
+        const v = sign * cost[i * nCols + j]!;
+        if (transpose) c[j * nc + i] = v;
+        else c[i * nc + j] = v;
+      }
     }
   }
   const colForRowT = solveRectangular(c, nr, nc, options.reductionPasses ?? 8);

@@ -42,19 +42,21 @@ export function encodeCodes(matrices: readonly ItemMatrix[], options: EncodeCode
     let min = Infinity;
     let max = -Infinity;
     let integers = true;
-    for (const m of matrices) {
-      const base = col * m.nRows;
-      for (let r = 0; r < m.nRows; r++) {
-        const v = m.data[base + r]!;
-        if (v !== v) continue;
+    for (let s = 0; s < matrices.length; s++) {
+      const { data, nRows } = matrices[s]!;
+      const base = col * nRows;
+      for (let r = 0; r < nRows; r++) {
+        const v = data[base + r]!;
         if (v < min) min = v;
         if (v > max) max = v;
-        if (integers && !Number.isInteger(v)) integers = false;
+        if ((v | 0) !== v && v === v) integers = false;
       }
     }
+    if (min === -Infinity || max === Infinity) throw new StatsError('invalidValue', `column ${col} has an infinite value`);
     let support: Float64Array;
+    const lookup = integers && min <= max && max - min <= 4096;
     if (min > max) support = new Float64Array(0);
-    else if (integers && max - min <= 4096) support = Float64Array.from({ length: max - min + 1 }, (_, i) => min + i);
+    else if (lookup) support = Float64Array.from({ length: max - min + 1 }, (_, i) => min + i);
     else {
       const seen = new Set<number>();
       for (const m of matrices) {
@@ -69,15 +71,24 @@ export function encodeCodes(matrices: readonly ItemMatrix[], options: EncodeCode
     supports.push(support);
     const offset = offsets[c]!;
     offsets[c + 1] = offset + support.length;
-    const lookup = integers && support.length > 0 && support.length === max - min + 1;
-    matrices.forEach((m, s) => {
-      const base = col * m.nRows;
+    for (let s = 0; s < matrices.length; s++) {
+      const { data, nRows } = matrices[s]!;
+      const base = col * nRows;
       const out = indices[s]!;
-      for (let r = 0; r < m.nRows; r++) {
-        const v = m.data[base + r]!;
-        out[c * m.nRows + r] = v !== v ? -1 : offset + (lookup ? v - min : lowerBound(support, v));
+      const o = c * nRows;
+      if (lookup) {
+        const shift = offset - min;
+        for (let r = 0; r < nRows; r++) {
+          const v = data[base + r]!;
+          out[o + r] = v === v ? v + shift : -1;
+        }
+      } else {
+        for (let r = 0; r < nRows; r++) {
+          const v = data[base + r]!;
+          out[o + r] = v === v ? offset + lowerBound(support, v) : -1;
+        }
       }
-    });
+    }
   }
   return { k, supports, offsets, indices };
 }

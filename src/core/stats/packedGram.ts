@@ -9,6 +9,7 @@
  */
 export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: number, out: Float64Array): boolean {
   const bound = Math.max(1, maxAbs * maxAbs) * nr;
+  if (!(bound < 2 ** 17)) return false;
   let K = 2;
   while (K / 2 <= bound) K *= 2;
   if (K > 2 ** 18) return false;

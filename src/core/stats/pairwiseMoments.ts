@@ -94,6 +94,7 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
     missingRows.push(miss);
   }
   const maxAbs = Math.max(-lo, hi);
+  if (!Number.isFinite(maxAbs)) throw new StatsError('invalidValue', 'an answer code is infinite');
   const kk = k * k;
   const count = new Float64Array(kk);
   const n = new Float64Array(kk);
