@@ -1,7 +1,8 @@
 import { activationSuite } from './activationSuite';
 import type { BenchSuite } from './benchTypes';
+import { llmSuite } from './llmSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite];
+export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, llmSuite];

@@ -178,6 +178,14 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
     }
   };
 
+  // Cache writes run behind the answers (the journal already holds them), at most a few per slot at once.
+  const cacheWrites = new Set<Promise<void>>();
+  const storeInCache = async (key: string, response: LlmResponse): Promise<void> => {
+    const write = options.cache!.put(key, response).finally(() => cacheWrites.delete(write));
+    cacheWrites.add(write);
+    if (cacheWrites.size > concurrency * 4) await Promise.race(cacheWrites);
+  };
+
   const handle = async (planned: PlannedRequest): Promise<void> => {
     if (options.done?.has(planned.id)) {
       counts.skipped++;
@@ -246,7 +254,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
       limiter.onSuccess();
       counts.answered++;
       options.journal?.append({ t: 'answer', id: planned.id, key, at: now(), source: 'live', attempts: n, ...req, response });
-      if (options.cache) await options.cache.put(key, response);
+      if (options.cache) await storeInCache(key, response);
       options.onOutcome?.({ kind: 'answered', planned, key, response, source: 'live', attempts: n });
       return;
     }
@@ -269,6 +277,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
 
   try {
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
+    await Promise.all(cacheWrites);
   } finally {
     options.journal?.flush();
     if (signal?.aborted && !exhausted) await iterator.return?.();

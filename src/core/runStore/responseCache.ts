@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { LlmResponse } from '../llm/llmResponse';
-import { writeFileAtomic } from './writeFileAtomic';
+import { writeFileAtomicSync } from './writeFileAtomic';
 
 interface CacheEntry {
   readonly v: 1;
@@ -12,8 +12,9 @@ interface CacheEntry {
 /**
  * A content-addressed answer cache on disk: one small file per key under 4,096 fan-out folders
  * (`<root>/abc/<key>.json`), so millions of entries never need to be loaded or listed. Entries are written
- * (asynchronously: file creation is slow, parallel writes hide it) to a temporary file and renamed into place, which makes concurrent writers (threads or processes) and
- * crashes harmless: a reader sees a whole entry or none. Only answers are stored, never errors.
+ * with exclusive create, so of concurrent
+ * writers (threads or processes) one wins and the rest keep its entry; an entry torn by a crash reads as a
+ * miss and is replaced on the next write. Only answers are stored, never errors.
  */
 export class ResponseCache {
   private readonly madeDirs = new Set<string>();
@@ -55,6 +56,12 @@ export class ResponseCache {
     }
   }
 
+  /**
+   * Stores an answer. The entry is created exclusively at its final path (one open, write, close); if an
+   * entry already exists and reads back whole, it is kept (same key, same request); a damaged one (a crash
+   * mid-write) is replaced by a temporary file renamed over it. File creation is slow on many disks, so it
+   * runs on the thread pool (the callback API: lighter than `fs.promises`' file handles).
+   */
   async put(key: string, response: LlmResponse): Promise<void> {
     const path = this.pathOf(key);
     const dir = nodePath.dirname(path);
@@ -62,7 +69,10 @@ export class ResponseCache {
       await fs.promises.mkdir(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
-    const entry: CacheEntry = { v: 1, key, response };
-    await writeFileAtomic(path, JSON.stringify(entry));
+    const text = JSON.stringify({ v: 1, key, response } satisfies CacheEntry);
+    const code = await new Promise<string | undefined>((resolve, reject) =>
+      fs.writeFile(path, text, { flag: 'wx' }, (err) => (err == null ? resolve(undefined) : err.code === 'EEXIST' ? resolve(err.code) : reject(err))),
+    );
+    if (code === 'EEXIST' && this.getSync(key) === undefined) writeFileAtomicSync(path, text);
   }
 }

@@ -15,3 +15,15 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     throw err;
   }
 }
+
+/** The synchronous form of `writeFileAtomic`. */
+export function writeFileAtomicSync(path: string, data: string): void {
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, path);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
