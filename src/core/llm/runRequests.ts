@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ResponseCache } from '../runStore/responseCache';
 import type { JournalWriter } from '../runStore/journalWriter';
 import { requestKey } from '../runStore/requestKey';
@@ -111,7 +112,13 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
   const maxAttempts = Math.max(1, options.maxAttempts ?? 6);
   const timeoutMs = options.timeoutMs ?? 120_000;
   const random = options.random ?? Math.random;
-  const signal = options.signal;
+  // one listener on the caller's signal; every attempt listens to this run-local one instead
+  const runController = new AbortController();
+  setMaxListeners(0, runController.signal);
+  const onCallerAbort = (): void => runController.abort(options.signal?.reason);
+  if (options.signal?.aborted) onCallerAbort();
+  else options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const signal: AbortSignal = runController.signal;
   const journalRequests = options.journalRequests ?? true;
   const limiter = new AdaptiveLimiter({ maxConcurrency: concurrency });
   const counts: RunCounts = {
@@ -280,8 +287,9 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
     await Promise.all(cacheWrites);
   } finally {
     options.journal?.flush();
-    if (signal?.aborted && !exhausted) await iterator.return?.();
+    options.signal?.removeEventListener('abort', onCallerAbort);
+    if (signal.aborted && !exhausted) await iterator.return?.();
   }
   counts.concurrencyLimit = limiter.currentLimit;
-  return { ...counts, failedByReason: { ...counts.failedByReason }, retriedByReason: { ...counts.retriedByReason }, wasCancelled: signal?.aborted ?? false, elapsedMs: Date.now() - started };
+  return { ...counts, failedByReason: { ...counts.failedByReason }, retriedByReason: { ...counts.retriedByReason }, wasCancelled: signal.aborted, elapsedMs: Date.now() - started };
 }
