@@ -1,11 +1,12 @@
 import { assertItemMatrix } from './assertItemMatrix';
 import { assertWeights } from './assertWeights';
 import { compareParts } from './compareParts';
-import type { SampleComparison } from './comparisonTypes';
+import type { SampleComparison, SampleParts } from './comparisonTypes';
 import { encodeCodes } from './encodeCodes';
 import { planComparison } from './planComparison';
-import { sampleParts } from './sampleParts';
+import { pairwiseMoments } from './pairwiseMoments';
 import { StatsError } from './StatsError';
+import { valueHistograms } from './valueHistograms';
 import type { AlphaScale, ItemMatrix } from './types';
 
 /** Options of {@link compareSamples}. */
@@ -32,13 +33,20 @@ export function compareSamples(a: ItemMatrix, b: ItemMatrix, options: CompareSam
   if (a.nCols !== b.nCols) throw new StatsError('shapeMismatch', `samples have ${a.nCols} and ${b.nCols} columns`);
   if (a.nRows < 2 || b.nRows < 2) throw new StatsError('tooFewRows', `each sample needs at least 2 rows (got ${a.nRows} and ${b.nRows})`);
   const plan = planComparison(a.nCols, options);
-  const codes = encodeCodes([a, b], { columns: plan.items });
+  const codes = encodeCodes([a, b], { columns: plan.items, indices: false });
   const weighted = options.weightsA !== undefined || options.weightsB !== undefined;
   const weightsA = weighted ? (options.weightsA ?? new Float64Array(a.nRows).fill(1)) : undefined;
   const weightsB = weighted ? (options.weightsB ?? new Float64Array(b.nRows).fill(1)) : undefined;
   if (weightsA) assertWeights(weightsA, a.nRows, 'weights of sample A');
   if (weightsB) assertWeights(weightsB, b.nRows, 'weights of sample B');
-  const partsA = sampleParts(a, plan, codes, 0, weightsA ? { weights: weightsA } : {});
-  const partsB = sampleParts(b, plan, codes, 1, weightsB ? { weights: weightsB } : {});
+  const parts = (m: ItemMatrix, w: ArrayLike<number> | undefined): SampleParts => {
+    const hist = valueHistograms(m, codes, plan.items);
+    const moments = pairwiseMoments(m, { columns: plan.momentColumns });
+    if (!w) return { n: m.nRows, hist, moments };
+    const histWeighted = valueHistograms(m, codes, plan.items, { weights: w });
+    return { n: m.nRows, hist, moments, histWeighted, momentsWeighted: pairwiseMoments(m, { columns: plan.items, weights: w }) };
+  };
+  const partsA = parts(a, weightsA);
+  const partsB = parts(b, weightsB);
   return compareParts(plan, codes, partsA, partsB);
 }

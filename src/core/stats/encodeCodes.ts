@@ -17,6 +17,8 @@ export interface EncodedCodes {
 export interface EncodeCodesOptions {
   /** Column indices to encode, in this order. @default all columns */
   readonly columns?: readonly number[];
+  /** Also map every answer to its bin (`indices`); without them, histograms come from {@link valueHistograms}. @default true */
+  readonly indices?: boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ export function encodeCodes(matrices: readonly ItemMatrix[], options: EncodeCode
   const k = columns.length;
   const supports: Float64Array[] = [];
   const offsets = new Int32Array(k + 1);
-  const indices = matrices.map((m) => new Int32Array(k * m.nRows));
+  const withIndices = options.indices ?? true;
+  const indices = withIndices ? matrices.map((m) => new Int32Array(k * m.nRows)) : [];
   for (let c = 0; c < k; c++) {
     const col = columns[c]!;
     if (!Number.isInteger(col) || col < 0 || col >= first.nCols) throw new StatsError('unknownColumn', `column index ${col} is outside 0..${first.nCols - 1}`);
@@ -71,7 +74,7 @@ export function encodeCodes(matrices: readonly ItemMatrix[], options: EncodeCode
     supports.push(support);
     const offset = offsets[c]!;
     offsets[c + 1] = offset + support.length;
-    for (let s = 0; s < matrices.length; s++) {
+    for (let s = 0; s < indices.length; s++) {
       const { data, nRows } = matrices[s]!;
       const base = col * nRows;
       const out = indices[s]!;

@@ -15,6 +15,7 @@ export * from './selectRows';
 // Distribution metrics
 export * from './encodeCodes';
 export * from './codeHistograms';
+export * from './valueHistograms';
 export * from './wassersteinFromHistograms';
 export * from './itemWasserstein';
 export * from './wasserstein1d';

@@ -11,7 +11,7 @@ describe('core facades: exported names', () => {
       'compareSamples', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha', 'cronbachAlphaFromCovariance',
       'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemWasserstein', 'meanExact', 'metricSummary', 'pairwiseMoments',
       'planComparison', 'quantileSorted', 'representativeness', 'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves',
-      'sha256Words', 'signedDrift', 'splitHalfBounds', 'subgroupComparisons', 'subtractMoments', 'wasserstein1d', 'wassersteinFromHistograms',
+      'sha256Words', 'signedDrift', 'splitHalfBounds', 'subgroupComparisons', 'subtractMoments', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
     ]);
   });
   it('src/core/matching', () => {
