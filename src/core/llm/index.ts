@@ -1,0 +1,24 @@
+// The LLM engine's public surface, for the editor and the CLI. Everything here is plain data and
+// functions; the network client comes from src/adapters/openai (`OpenAiLlmClient`).
+export type { ChatMessage, ChatRequest, CompletionRequest, LlmRequest, SamplingParams } from './llmRequest';
+export type { FinishReason, LlmChoice, LlmResponse, LlmUsage, TokenLogprob, TopLogprob } from './llmResponse';
+export { LlmError, isInfrastructureFailure, llmErrorReasons, type LlmErrorReason } from './llmError';
+export type { CallOptions, LlmClient } from './llmClient';
+export type { PlannedRequest } from './plannedRequest';
+export { defaultApiKeyEnv, normalizeBaseUrl, redactSecret, resolveApiKey, type EndpointConfig } from './endpointConfig';
+export { probeEndpoint, type EndpointCapabilities } from './probeEndpoint';
+export { runRequests, type RequestOutcome, type RunCounts, type RunRequestsOptions, type RunSummary } from './runRequests';
+export { estimateRunCost, needsConfirmation, type EstimateOptions, type RunEstimate } from './estimateRunCost';
+export { defaultModelPrices, priceFor, type ModelPrice } from './modelPrices';
+export { formatLetterQuestion, type LetterQuestionOptions } from './elicitation/formatLetterQuestion';
+export { letterLabels } from './elicitation/letterLabels';
+export { letterDistribution, type LetterDistribution } from './elicitation/letterDistribution';
+export { parseChoiceAnswer, type ChoiceParse } from './elicitation/parseChoiceAnswer';
+export { planSamples } from './elicitation/planSamples';
+export { emptyTally, tallyChoices, type ChoiceTally } from './elicitation/tallyChoices';
+export { sampleChoice, type SampleChoiceOptions } from './elicitation/sampleChoice';
+export type { BatchBackend, BatchJobStatus } from './batch/batchBackend';
+export { buildBatchShards, type BatchShard } from './batch/buildBatchShards';
+export { runBatch, type RunBatchOptions, type RunBatchSummary } from './batch/runBatch';
+export { exportBatchFiles, importBatchOutput } from './batch/exportBatchFiles';
+export { openRunStore, RunStoreError, type RunStore } from '../runStore/openRunStore';
