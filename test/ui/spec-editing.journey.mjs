@@ -1,7 +1,7 @@
 // Journey (issue 2): a researcher opens an example survey spec from the explorer, breaks it with an unknown
 // key, sees the problem at the right line in the Problems panel and the squiggle in the editor, deletes the
 // line and sees it go; hovers a key to read its schema description; asks for completion and gets schema keys
-// and enum values.
+// and enum values; fixes a misspelt key with the quick fix.
 import assert from 'node:assert/strict';
 import { descriptionPrefix, exampleSpecs, readExample, schema, topLevelKeyLine } from './examples.mjs';
 import { goToLine, openFromExplorer, useWorkbench } from './harness.mjs';
@@ -48,6 +48,34 @@ describe('journey: edit a survey spec with diagnostics, hover and completion', f
     await goToLine(page, line);
     await page.keyboard.press('Control+Shift+K'); // delete the line again
     await row.first().waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('fixes a misspelt key with the quick fix (Ctrl+.)', async () => {
+    const { page } = wb;
+    const line = topLevelKeyLine(text, 'questions');
+    await goToLine(page, line);
+    for (let i = 0; i < 'questi'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Backspace'); // "questions" -> "questons"
+    const row = problemRows().filter({ hasText: `[Ln ${line}, Col 1]` }).filter({ hasText: 'questons' });
+    await row.first().waitFor({ timeout: 15_000 });
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'questions'" });
+    // Ctrl+. right after the diagnostic lands can meet a code-action request that is still settling: retry.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.first().waitFor({ timeout: 5_000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await wb.shot('quick-fix-menu');
+    await fix.first().click();
+    await row.first().waitFor({ state: 'detached', timeout: 15_000 });
+    const shown = (await page.locator('.editor-instance .view-line').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').trimEnd());
+    assert.ok(shown.includes('questions:'), 'the key reads questions: again');
+    assert.equal(await problemRows().filter({ hasText: 'persona-studio' }).count(), 0);
   });
 
   it('shows the schema description when hovering a key', async () => {
