@@ -22,6 +22,23 @@ export interface OpenAiClientOptions {
 
 type Client = OpenAI;
 
+/**
+ * Runs `fn` with a signal of its own that follows `signal`: the openai client leaves a listener on every
+ * signal it is given, so a long-lived caller signal would collect one per call.
+ */
+async function linked<T>(signal: AbortSignal | undefined, fn: (options: { signal?: AbortSignal }) => Promise<T>): Promise<T> {
+  if (!signal) return fn({});
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal.reason);
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await fn({ signal: controller.signal });
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
 function batchStatus(b: OpenAI.Batches.Batch): BatchJobStatus {
   return {
     id: b.id,
@@ -53,9 +70,10 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
 
   async complete(request: LlmRequest, options: CallOptions = {}): Promise<LlmResponse> {
     const body = wireBody(request);
-    const reqOptions = options.signal ? { signal: options.signal } : {};
     let raw: unknown;
     try {
+      // the scheduler gives every attempt its own signal, so no linking is needed here
+      const reqOptions = options.signal ? { signal: options.signal } : {};
       raw =
         request.kind === 'chat'
           ? await this.client.chat.completions.create(body as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, reqOptions)
@@ -69,7 +87,9 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
   async listModels(options: CallOptions = {}): Promise<string[]> {
     try {
       const ids: string[] = [];
-      for await (const m of this.client.models.list(options.signal ? { signal: options.signal } : {})) ids.push(m.id);
+      await linked(options.signal, async (o) => {
+        for await (const m of this.client.models.list(o)) ids.push(m.id);
+      });
       return ids;
     } catch (err) {
       throw classifyOpenAiError(err);
@@ -78,7 +98,8 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
 
   async uploadBatchFile(name: string, content: string, options: CallOptions = {}): Promise<string> {
     try {
-      const file = await this.client.files.create({ file: await toFile(Buffer.from(content, 'utf8'), name), purpose: 'batch' }, options.signal ? { signal: options.signal } : {});
+      const upload = await toFile(Buffer.from(content, 'utf8'), name);
+      const file = await linked(options.signal, (o) => this.client.files.create({ file: upload, purpose: 'batch' }, o));
       return file.id;
     } catch (err) {
       throw classifyOpenAiError(err);
@@ -87,9 +108,8 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
 
   async createBatch(inputFileId: string, endpoint: string, metadata?: Record<string, string>, options: CallOptions = {}): Promise<BatchJobStatus> {
     try {
-      const b = await this.client.batches.create(
-        { input_file_id: inputFileId, endpoint: endpoint as OpenAI.Batches.BatchCreateParams['endpoint'], completion_window: '24h', ...(metadata ? { metadata } : {}) },
-        options.signal ? { signal: options.signal } : {},
+      const b = await linked(options.signal, (o) =>
+        this.client.batches.create({ input_file_id: inputFileId, endpoint: endpoint as OpenAI.Batches.BatchCreateParams['endpoint'], completion_window: '24h', ...(metadata ? { metadata } : {}) }, o),
       );
       return batchStatus(b);
     } catch (err) {
@@ -99,7 +119,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
 
   async retrieveBatch(batchId: string, options: CallOptions = {}): Promise<BatchJobStatus> {
     try {
-      return batchStatus(await this.client.batches.retrieve(batchId, options.signal ? { signal: options.signal } : {}));
+      return batchStatus(await linked(options.signal, (o) => this.client.batches.retrieve(batchId, o)));
     } catch (err) {
       throw classifyOpenAiError(err);
     }
@@ -107,7 +127,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
 
   async cancelBatch(batchId: string, options: CallOptions = {}): Promise<BatchJobStatus> {
     try {
-      return batchStatus(await this.client.batches.cancel(batchId, options.signal ? { signal: options.signal } : {}));
+      return batchStatus(await linked(options.signal, (o) => this.client.batches.cancel(batchId, o)));
     } catch (err) {
       throw classifyOpenAiError(err);
     }
@@ -115,8 +135,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
 
   async downloadFile(fileId: string, options: CallOptions = {}): Promise<string> {
     try {
-      const res = await this.client.files.content(fileId, options.signal ? { signal: options.signal } : {});
-      return await res.text();
+      return await linked(options.signal, async (o) => (await this.client.files.content(fileId, o)).text());
     } catch (err) {
       throw classifyOpenAiError(err);
     }

@@ -1,0 +1,213 @@
+import type { Command } from 'commander';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { version } from '../../../package.json';
+import { OpenAiLlmClient } from '../../adapters/openai/openAiLlmClient';
+import { importBatchOutput } from '../../core/llm/batch/exportBatchFiles';
+import { runBatch } from '../../core/llm/batch/runBatch';
+import { defaultApiKeyEnv, normalizeBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
+import { estimateRunCost, needsConfirmation, type RunEstimate } from '../../core/llm/estimateRunCost';
+import { LlmError } from '../../core/llm/llmError';
+import type { ModelPrice } from '../../core/llm/modelPrices';
+import type { PlannedRequest } from '../../core/llm/plannedRequest';
+import { readPlanFile } from '../../core/llm/readPlanFile';
+import { runRequests } from '../../core/llm/runRequests';
+import { openRunStore, RunStoreError, type RunStore } from '../../core/runStore/openRunStore';
+import { CliError, ExitCode } from '../cliError';
+import type { CliContext } from '../cliContext';
+
+interface EndpointOptions {
+  endpoint: string;
+  apiKeyEnv: string;
+}
+
+async function loadPlan(input: string): Promise<PlannedRequest[]> {
+  if (!fs.existsSync(input)) throw new CliError(`no such file: ${input}`, ExitCode.badInput);
+  const plan: PlannedRequest[] = [];
+  const ids = new Set<string>();
+  try {
+    for await (const p of readPlanFile(input)) {
+      if (ids.has(p.id)) throw new CliError(`${input}: custom_id ${p.id} appears twice`, ExitCode.badInput);
+      ids.add(p.id);
+      plan.push(p);
+    }
+  } catch (err) {
+    if (CliError.is(err)) throw err;
+    throw new CliError(err instanceof Error ? err.message : String(err), ExitCode.badInput);
+  }
+  if (plan.length === 0) throw new CliError(`${input}: no requests`, ExitCode.badInput);
+  return plan;
+}
+
+function parsePrices(values: readonly string[]): Record<string, ModelPrice> {
+  const prices: Record<string, ModelPrice> = {};
+  for (const v of values) {
+    const m = /^(.+)=([\d.]+)\/([\d.]+)$/.exec(v);
+    if (!m) throw new CliError(`--price expects MODEL=INPUT/OUTPUT (USD per 1M tokens), got ${v}`, ExitCode.badInput);
+    prices[m[1]!] = { inputPerMTok: Number(m[2]), outputPerMTok: Number(m[3]) };
+  }
+  return prices;
+}
+
+function describeEstimate(e: RunEstimate): string {
+  const usd = (x: number): string => `$${x.toFixed(x < 1 ? 4 : 2)}`;
+  return `${e.calls} calls (${e.samples} samples); input ${e.inputTokens.min}–${e.inputTokens.max} tokens, output ${e.outputTokens.min}–${e.outputTokens.max}; cost ${usd(e.costUsd.min)}–${usd(e.costUsd.max)}${e.note ? ` (${e.note})` : ''}`;
+}
+
+function client(opts: EndpointOptions): { client: OpenAiLlmClient; apiKey: string | undefined; baseUrl: string } {
+  let baseUrl: string;
+  try {
+    baseUrl = normalizeBaseUrl(opts.endpoint);
+  } catch {
+    throw new CliError(`not a valid endpoint URL: ${opts.endpoint}`, ExitCode.badInput);
+  }
+  const apiKey = resolveApiKey(opts.apiKeyEnv, process.env);
+  return { client: new OpenAiLlmClient({ baseUrl, ...(apiKey === undefined ? {} : { apiKey }) }), apiKey, baseUrl };
+}
+
+async function openStore(dir: string, input: string, baseUrl: string, plan: readonly PlannedRequest[]): Promise<RunStore> {
+  const specHash = createHash('sha256').update(fs.readFileSync(input)).digest('hex');
+  try {
+    return await openRunStore(dir, {
+      manifest: {
+        specHash,
+        endpoint: { name: 'cli', baseUrl, model: plan[0]!.request.model },
+        params: plan[0]!.request.params,
+        seeds: {},
+        versions: { personaStudio: version, node: process.version },
+        totalRequests: plan.length,
+      },
+    });
+  } catch (err) {
+    if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
+    throw err;
+  }
+}
+
+function withEndpoint(cmd: Command): Command {
+  return cmd
+    .requiredOption('--endpoint <url>', 'base URL of an OpenAI-compatible server, with or without /v1')
+    .option('--api-key-env <var>', 'environment variable holding the API key', defaultApiKeyEnv);
+}
+
+/** `persona-studio llm estimate|run|batch|import`: drive a plan of requests (batch-format JSONL) from the command line. */
+export function registerLlm(program: Command, ctx: CliContext): void {
+  const llm = program.command('llm').description('Send a plan of LLM requests (batch-format JSONL) with resume, cache and journal.');
+
+  llm
+    .command('estimate')
+    .description('Count the calls and estimate tokens and cost of a plan before running it.')
+    .requiredOption('--input <file>', 'JSONL of {custom_id, method, url, body} lines')
+    .option('--batch', 'price at the Batch API discount')
+    .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--json', 'print the estimate as JSON')
+    .action(async (opts: { input: string; batch?: boolean; price: string[]; json?: boolean }) => {
+      const plan = await loadPlan(opts.input);
+      const e = await estimateRunCost(plan, { prices: parsePrices(opts.price), batch: opts.batch ?? false });
+      ctx.out(opts.json ? `${JSON.stringify(e)}\n` : `${describeEstimate(e)}\n`);
+    });
+
+  withEndpoint(llm.command('run'))
+    .description('Run a plan against an endpoint; re-running the same command resumes and sends only what has no answer.')
+    .requiredOption('--input <file>', 'JSONL of {custom_id, method, url, body} lines')
+    .requiredOption('--run-dir <dir>', 'folder for the manifest, journal and cache')
+    .option('--concurrency <n>', 'requests in flight at most', '16')
+    .option('--timeout <ms>', 'time limit per attempt', '120000')
+    .option('--max-attempts <n>', 'attempts per request for infrastructure failures', '6')
+    .option('--confirm-above <usd>', 'stop unless --yes when the estimate may exceed this', '5')
+    .option('--yes', 'run even above the confirmation threshold')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: EndpointOptions & { input: string; runDir: string; concurrency: string; timeout: string; maxAttempts: string; confirmAbove: string; yes?: boolean; json?: boolean }) => {
+      const plan = await loadPlan(opts.input);
+      const { client: c, apiKey, baseUrl } = client(opts);
+      const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
+      try {
+        const estimate = await estimateRunCost(plan, { done: store.resume.answered });
+        if (!opts.yes && needsConfirmation(estimate, Number(opts.confirmAbove))) {
+          throw new CliError(`estimated up to $${estimate.costUsd.max.toFixed(2)} (threshold $${opts.confirmAbove}); pass --yes to run`, ExitCode.problems);
+        }
+        if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${store.resume.answered.size} answered already; ` : ''}${describeEstimate(estimate)}\n`);
+        let last = 0;
+        const summary = await runRequests({
+          client: c,
+          journal: store.journal,
+          cache: store.cache,
+          requests: plan,
+          done: store.resume.answered,
+          concurrency: Number(opts.concurrency) || 16,
+          timeoutMs: Number(opts.timeout) || 120_000,
+          maxAttempts: Number(opts.maxAttempts) || 6,
+          signal: ctx.signal,
+          onProgress: (p) => {
+            if (opts.json || Date.now() - last < 1000) return;
+            last = Date.now();
+            ctx.err(`  ${p.answered + p.cached + p.skipped}/${plan.length} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`);
+          },
+        });
+        const { inFlight: _inFlight, ...rest } = summary;
+        ctx.out(opts.json ? `${JSON.stringify(rest)}\n` : `${summary.answered} answered, ${summary.cached} from cache, ${summary.skipped} already done, ${summary.failed} failed ${JSON.stringify(summary.failedByReason)}, ${summary.retried} retries\n`);
+        if (summary.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
+        else if (summary.failed > 0) ctx.setExitCode(ExitCode.problems);
+      } catch (err) {
+        if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, apiKey), ExitCode.problems);
+        throw err;
+      } finally {
+        store.close();
+      }
+    });
+
+  withEndpoint(llm.command('batch'))
+    .description('Run a plan through the endpoint\'s Batch API (/v1/files + /v1/batches); re-running resumes the batches in the manifest.')
+    .requiredOption('--input <file>', 'JSONL of {custom_id, method, url, body} lines')
+    .requiredOption('--run-dir <dir>', 'folder for the manifest, journal and cache')
+    .option('--poll <ms>', 'time between status checks', '30000')
+    .option('--max-rounds <n>', 'submissions, the first included (later ones resubmit failures)', '3')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: EndpointOptions & { input: string; runDir: string; poll: string; maxRounds: string; json?: boolean }) => {
+      const plan = await loadPlan(opts.input);
+      const { client: c, apiKey, baseUrl } = client(opts);
+      const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
+      try {
+        const s = await runBatch({
+          backend: c,
+          requests: plan,
+          manifestPath: store.manifestPath,
+          journal: store.journal,
+          cache: store.cache,
+          done: store.resume.answered,
+          pollIntervalMs: Number(opts.poll) || 30_000,
+          maxRounds: Number(opts.maxRounds) || 3,
+          signal: ctx.signal,
+          onStatus: (b) => opts.json || ctx.err(`  batch ${b.batchId}: ${b.status} (${b.requests} requests)\n`),
+        });
+        ctx.out(opts.json ? `${JSON.stringify(s)}\n` : `${s.answered} answered, ${s.skipped} already done, ${s.failed} failed, ${s.unanswered} unanswered, ${s.batchesSubmitted} batches in ${s.rounds} rounds\n`);
+        if (s.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
+        else if (s.failed + s.unanswered > 0) ctx.setExitCode(ExitCode.problems);
+      } catch (err) {
+        if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, apiKey), ExitCode.problems);
+        throw err;
+      } finally {
+        store.close();
+      }
+    });
+
+  llm
+    .command('import')
+    .description('Merge a batch runner\'s results (OpenAI output/error file or vllm run-batch output) into a run folder.')
+    .requiredOption('--input <file>', 'the plan the results answer (JSONL of {custom_id, method, url, body})')
+    .requiredOption('--results <file>', 'the results JSONL')
+    .requiredOption('--run-dir <dir>', 'folder for the manifest, journal and cache')
+    .option('--json', 'print the counts as JSON')
+    .action(async (opts: { input: string; results: string; runDir: string; json?: boolean }) => {
+      const plan = await loadPlan(opts.input);
+      if (!fs.existsSync(opts.results)) throw new CliError(`no such file: ${opts.results}`, ExitCode.badInput);
+      const store = await openStore(opts.runDir, opts.input, 'offline', plan);
+      try {
+        const counts = await importBatchOutput(opts.results, plan, { journal: store.journal, cache: store.cache, done: store.resume.answered });
+        ctx.out(opts.json ? `${JSON.stringify(counts)}\n` : `${counts.answered} answers merged, ${counts.failed} failures, ${counts.retryable} to resubmit, ${counts.duplicates} duplicates, ${counts.unknown} unknown ids\n`);
+        if (counts.failed + counts.retryable > 0) ctx.setExitCode(ExitCode.problems);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exportBatchFiles } from '../../../src/core/llm/batch/exportBatchFiles';
+import { loadResumeState } from '../../../src/core/runStore/resumeState';
+import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
+import { runCliCaptured } from '../cli/runCli.test';
+import { letterPlan, tempDir } from './helpers';
+
+describe('cli: persona-studio llm', function () {
+  this.timeout(20_000);
+  let server: OpenAiTestServer;
+  let tmp: ReturnType<typeof tempDir>;
+  let input: string;
+  beforeEach(async () => {
+    tmp = tempDir('ps-llmcli-');
+    [input] = (await exportBatchFiles(letterPlan(120, 'gpt-4o-mini'), tmp.dir, 'plan')) as [string];
+  });
+  afterEach(async () => {
+    await server?.close();
+    tmp.remove();
+  });
+
+  it('estimates calls, tokens and cost', async () => {
+    const r = await runCliCaptured(['llm', 'estimate', '--input', input, '--json']);
+    assert.equal(r.code, 0, r.err);
+    const e = JSON.parse(r.out) as { calls: number; costUsd: { min: number; max: number }; tokenizers: string[] };
+    assert.equal(e.calls, 120);
+    assert.deepEqual(e.tokenizers, ['o200k_base']);
+    assert.ok(e.costUsd.max > 0);
+  });
+
+  it('runs a plan through faults, then a second run resumes and sends nothing', async () => {
+    server = await startOpenAiTestServer({ models: ['gpt-4o-mini'], faults: { rateLimit: 0.1, retryAfterMs: 2, unavailable: 0.1, badRequest: 0.05 } });
+    const runDir = path.join(tmp.dir, 'run');
+    const args = ['llm', 'run', '--input', input, '--endpoint', server.url, '--run-dir', runDir, '--concurrency', '8', '--json'];
+    const first = await runCliCaptured(args);
+    const s = JSON.parse(first.out) as { total: number; answered: number; failed: number; failedByReason: Record<string, number>; retried: number };
+    assert.equal(first.code, s.failed > 0 ? 1 : 0, first.err);
+    assert.equal(s.total, 120);
+    assert.equal(s.answered + s.failed, 120);
+    assert.equal(s.failed, s.failedByReason['bad-request'] ?? 0);
+    assert.ok(s.retried > 0);
+    const sent = server.log.length;
+    server.options.faults = {};
+    const second = await runCliCaptured(args);
+    const s2 = JSON.parse(second.out) as { skipped: number; answered: number; cached: number };
+    assert.equal(second.code, 0, second.err);
+    assert.equal(s2.skipped, s.answered);
+    assert.equal(s2.answered, s.failed, 'only the failures are sent again');
+    assert.equal(server.log.length, sent + s.failed);
+    assert.equal((await loadResumeState(path.join(runDir, 'journal.jsonl'))).answered.size, 120);
+    const manifest = JSON.parse(fs.readFileSync(path.join(runDir, 'manifest.json'), 'utf8')) as { endpoint: { model: string }; totalRequests: number };
+    assert.equal(manifest.endpoint.model, 'gpt-4o-mini');
+    assert.equal(manifest.totalRequests, 120);
+  });
+
+  it('asks for confirmation above the cost threshold', async () => {
+    server = await startOpenAiTestServer();
+    const r = await runCliCaptured(['llm', 'run', '--input', input, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run'), '--confirm-above', '0']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /--yes/);
+    assert.equal(server.log.length, 0);
+  });
+
+  it('runs a plan through the Batch API', async () => {
+    server = await startOpenAiTestServer({ faults: { batchLine: 0.1 } });
+    const r = await runCliCaptured(['llm', 'batch', '--input', input, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run'), '--poll', '5', '--max-rounds', '6', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const s = JSON.parse(r.out) as { answered: number; unanswered: number };
+    assert.equal(s.answered, 120);
+    assert.equal(s.unanswered, 0);
+  });
+
+  it('rejects a malformed plan with its line number', async () => {
+    fs.appendFileSync(input, '{"custom_id": "x", "url": "/v1/chat/completions"}\n');
+    const r = await runCliCaptured(['llm', 'estimate', '--input', input]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /plan-001\.jsonl:121/);
+  });
+});
