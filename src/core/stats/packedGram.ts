@@ -1,3 +1,11 @@
+import { simdDot4, type SimdDot4 } from './simdDot4';
+
+/** Options of {@link packedGram}. */
+export interface PackedGramOptions {
+  /** Use the WebAssembly SIMD kernel where available (results are identical: the sums are exact integers). @default true */
+  readonly simd?: boolean;
+}
+
 /**
  * Gram matrix `G = Xᵀ·X` (k×k, row-major) of integer-valued column-major data, three columns per float64:
  * with `B_t = X_{3t} + K·X_{3t+1} + K²·X_{3t+2}`, one dot product `Σ_r x_r·B_t[r]` carries three exact integer sums,
@@ -7,13 +15,33 @@
  * @param X column-major integer values (e.g. option codes minus an integer shift, 0 where missing)
  * @param maxAbs the largest |X| entry
  */
-export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: number, out: Float64Array): boolean {
+export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: number, out: Float64Array, options: PackedGramOptions = {}): boolean {
   const bound = Math.max(1, maxAbs * maxAbs) * nr;
   if (!(bound < 2 ** 17)) return false;
   let K = 2;
   while (K / 2 <= bound) K *= 2;
   if (K > 2 ** 18) return false;
   const T = Math.ceil(k / 3);
+  const K2 = K * K;
+  const put = (i: number, t: number, s: number): void => {
+    // s = lo + K·mid + K²·hi with |lo|, |mid|, |hi| < K/2: peel the slots off from the top
+    // (+ 0 turns a −0 from Math.round into 0)
+    const hi = Math.round(s / K2) + 0;
+    const rem = s - hi * K2;
+    const mid = Math.round(rem / K) + 0;
+    const j = 3 * t;
+    out[i * k + j] = out[j * k + i] = rem - mid * K + 0;
+    if (j + 1 < k) out[i * k + j + 1] = out[(j + 1) * k + i] = mid;
+    if (j + 2 < k) out[i * k + j + 2] = out[(j + 2) * k + i] = hi;
+  };
+  const kernel = (options.simd ?? true) ? simdDot4() : undefined;
+  if (kernel) {
+    simdPath(kernel, X, k, nr, K, T, put);
+    return true;
+  }
+  // for each triple t, the columns i ≥ 3t cover the lower triangle. Rows go in chunks that stay in cache; four
+  // columns share each load of B_t, and the accumulators are independent (no latency chain). Integer partial sums
+  // add up exactly across chunks.
   const Q = new Float64Array(T * nr);
   for (let t = 0; t < T; t++) {
     const dst = t * nr;
@@ -24,20 +52,6 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
       for (let r = 0; r < nr; r++) Q[dst + r] = Q[dst + r]! * K + X[base + r]!;
     }
   }
-  const K2 = K * K;
-  const put = (i: number, t: number, s: number): void => {
-    // s = lo + K·mid + K²·hi with |lo|, |mid|, |hi| < K/2: peel the slots off from the top
-    const hi = Math.round(s / K2);
-    const rem = s - hi * K2;
-    const mid = Math.round(rem / K);
-    const j = 3 * t;
-    out[i * k + j] = out[j * k + i] = rem - mid * K;
-    if (j + 1 < k) out[i * k + j + 1] = out[(j + 1) * k + i] = mid;
-    if (j + 2 < k) out[i * k + j + 2] = out[(j + 2) * k + i] = hi;
-  };
-  // for each triple t, the columns i ≥ 3t cover the lower triangle. Rows go in chunks that stay in cache; four
-  // columns share each load of B_t, and the accumulators are independent (no latency chain). Integer partial sums
-  // add up exactly across chunks.
   const acc = new Float64Array(k * T);
   const CHUNK = 512;
   for (let r0 = 0; r0 < nr; r0 += CHUNK) {
@@ -75,4 +89,37 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
   }
   for (let t = 0; t < T; t++) for (let i = 3 * t; i < k; i++) put(i, t, acc[i * T + t]!);
   return true;
+}
+
+/**
+ * The same triple-packed Gram with the f64x2 kernel: columns (padded to an even length, plus three zero columns so
+ * every block has four) and the packed triples are laid out in the kernel's memory; four dot products per call.
+ */
+function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, K: number, T: number, put: (i: number, t: number, s: number) => void): void {
+  const nrp = nr + (nr & 1);
+  const colBytes = nrp * 8;
+  const xCols = k + 3;
+  const need = (xCols + T) * colBytes + 32;
+  const have = kernel.memory.buffer.byteLength;
+  if (need > have) kernel.memory.grow(Math.ceil((need - have) / 65536));
+  const f = new Float64Array(kernel.memory.buffer, 0, need / 8);
+  f.fill(0);
+  for (let c = 0; c < k; c++) f.set(X.subarray(c * nr, (c + 1) * nr), c * nrp);
+  const qBase = xCols * nrp;
+  for (let t = 0; t < T; t++) {
+    const dst = qBase + t * nrp;
+    for (let u = 2; u >= 0; u--) {
+      const col = 3 * t + u;
+      if (col >= k) continue;
+      const src = col * nrp;
+      for (let r = 0; r < nr; r++) f[dst + r] = f[dst + r]! * K + f[src + r]!;
+    }
+  }
+  const outIndex = (xCols + T) * nrp;
+  for (let t = 0; t < T; t++) {
+    for (let i = 3 * t; i < k; i += 4) {
+      kernel.dot4(i * colBytes, (qBase + t * nrp) * 8, nrp, colBytes, outIndex * 8);
+      for (let c = 0; c < 4 && i + c < k; c++) put(i + c, t, f[outIndex + c]!);
+    }
+  }
 }
