@@ -188,7 +188,7 @@ export async function startCodeServer(opts = {}) {
     killGroup(proc.pid, 'SIGKILL');
     stopped = true;
     if (ownsTmp && !keepTmp) rmSync(tmp, { recursive: true, force: true });
-    else if (keepTmp) console.error(`KEEP_TMP=1: kept ${tmp}`);
+    else if (ownsTmp) console.error(`KEEP_TMP=1: kept ${tmp}`);
   };
 
   const base = `http://${host}:${port}`;
