@@ -7,3 +7,4 @@ export * from './greedyMatching';
 export * from './maxWeightMatching';
 export * from './randomMatching';
 export * from './linearSumAssignment';
+export * from './matchPersonas';

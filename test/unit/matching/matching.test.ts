@@ -2,7 +2,7 @@
 // Expected values are hand computations quoted next to each assertion.
 import assert from 'node:assert/strict';
 import {
-  cleanPersonaDistribution, edgeWeights, greedyMatching, harmonizeDistribution, linearSumAssignment, maxWeightMatching, randomMatching,
+  cleanPersonaDistribution, edgeWeights, greedyMatching, harmonizeDistribution, linearSumAssignment, matchPersonas, maxWeightMatching, randomMatching,
   type PersonaVariable,
 } from '../../../src/core/matching/index';
 import { StatsError } from '../../../src/core/stats/index';
@@ -71,5 +71,34 @@ describe('matching: greedy, maximum-weight and random', () => {
     assert.ok(a.every((p) => p >= 0 && p < 80));
     assert.deepEqual(a, randomMatching(50, 80, { seed: 42 }));
     assert.notDeepEqual(a, randomMatching(50, 80, { seed: 43 }));
+  });
+});
+
+describe('matching: matchPersonas (clean → harmonise → weights → assign)', () => {
+  // 2 humans, 3 personas, one variable with 3 LLM answer options + "prefer not" + non-compliant,
+  // harmonised to 2 survey categories: options 0, 1 → category 0; option 2 → category 1.
+  const personas = [
+    {
+      nBuckets: 5,
+      counts: Float64Array.from([
+        1, 1, 6, 2, 0, // persona 0: cleaned [1/8, 1/8, 6/8] → [0.25, 0.75]
+        4, 4, 0, 0, 9, // persona 1: → [1, 0]
+        0, 0, 0, 5, 5, // persona 2: nothing left → uniform [1/3]·3 → [2/3, 1/3]
+      ]),
+      mapping: [0, 0, 1],
+      nCategories: 2,
+    },
+  ];
+  const humans = [Int32Array.from([1, 0])];
+  it('maxWeight: human 0 (category 1) gets persona 0 (0.75), human 1 (category 0) persona 1 (1.0)', () => {
+    assert.deepEqual(Array.from(matchPersonas(humans, personas)), [0, 1]);
+  });
+  it('greedy: same argmax per human here; random: distinct personas', () => {
+    assert.deepEqual(Array.from(matchPersonas(humans, personas, { method: 'greedy' })), [0, 1]);
+    const r = matchPersonas(humans, personas, { method: 'random', seed: 1 });
+    assert.equal(new Set(r).size, 2);
+  });
+  it('one-to-one with more humans than personas is a typed error', () => {
+    assert.throws(() => matchPersonas([Int32Array.from([0, 1, 0, 1])], personas), (e: unknown) => StatsError.is(e, 'tooFewPersonas'));
   });
 });

@@ -16,7 +16,7 @@ describe('core facades: exported names', () => {
   });
   it('src/core/matching', () => {
     assert.deepEqual(Object.keys(matching).sort(), [
-      'cleanPersonaDistribution', 'edgeWeights', 'greedyMatching', 'harmonizeDistribution', 'linearSumAssignment', 'maxWeightMatching', 'randomMatching',
+      'cleanPersonaDistribution', 'edgeWeights', 'greedyMatching', 'harmonizeDistribution', 'linearSumAssignment', 'matchPersonas', 'maxWeightMatching', 'randomMatching',
     ]);
   });
   it('src/core/data', () => {
