@@ -45,8 +45,8 @@ export function bootstrapComparison(a: ItemMatrix, b: ItemMatrix, options: Boots
   const level = options.level ?? 0.95;
   if (!Number.isInteger(replicates) || replicates < 2) throw new StatsError('invalidOption', `replicates must be an integer ≥ 2, got ${replicates}`);
   if (!(level > 0 && level < 1)) throw new StatsError('invalidOption', `level must be in (0, 1), got ${level}`);
-  assertItemMatrix(a, 'sample A');
-  assertItemMatrix(b, 'sample B');
+  assertItemMatrix(a, { label: 'sample A' });
+  assertItemMatrix(b, { label: 'sample B' });
   const estimate = metricSummary(compareSamples(a, b, options));
   const plan = planComparison(a.nCols, options);
   const codes = encodeCodes([a, b], { columns: plan.items });

@@ -28,8 +28,9 @@ export interface CompareSamplesOptions {
  * @throws StatsError `tooFewRows` when a sample has fewer than 2 rows, `shapeMismatch` when the columns differ
  */
 export function compareSamples(a: ItemMatrix, b: ItemMatrix, options: CompareSamplesOptions = {}): SampleComparison {
-  assertItemMatrix(a, 'sample A');
-  assertItemMatrix(b, 'sample B');
+  // values are checked by encodeCodes and pairwiseMoments, which read them anyway
+  assertItemMatrix(a, { label: 'sample A', values: false });
+  assertItemMatrix(b, { label: 'sample B', values: false });
   if (a.nCols !== b.nCols) throw new StatsError('shapeMismatch', `samples have ${a.nCols} and ${b.nCols} columns`);
   if (a.nRows < 2 || b.nRows < 2) throw new StatsError('tooFewRows', `each sample needs at least 2 rows (got ${a.nRows} and ${b.nRows})`);
   const plan = planComparison(a.nCols, options);

@@ -21,8 +21,8 @@ export interface ItemWassersteinOptions {
  * @returns one WD per compared column (NaN if a side has no answer)
  */
 export function itemWasserstein(a: ItemMatrix, b: ItemMatrix, options: ItemWassersteinOptions = {}): Float64Array {
-  assertItemMatrix(a, 'sample A');
-  assertItemMatrix(b, 'sample B');
+  assertItemMatrix(a, { label: 'sample A' });
+  assertItemMatrix(b, { label: 'sample B' });
   if (options.weightsA) assertWeights(options.weightsA, a.nRows, 'weights of sample A');
   if (options.weightsB) assertWeights(options.weightsB, b.nRows, 'weights of sample B');
   const codes = encodeCodes([a, b], options.columns ? { columns: options.columns } : {});

@@ -103,16 +103,21 @@ function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, K: n
   const have = kernel.memory.buffer.byteLength;
   if (need > have) kernel.memory.grow(Math.ceil((need - have) / 65536));
   const f = new Float64Array(kernel.memory.buffer, 0, need / 8);
-  f.fill(0);
-  for (let c = 0; c < k; c++) f.set(X.subarray(c * nr, (c + 1) * nr), c * nrp);
+  // every byte the kernel reads is written here: the columns, their odd-row padding, three zero columns, the triples
+  for (let c = 0; c < k; c++) {
+    f.set(X.subarray(c * nr, (c + 1) * nr), c * nrp);
+    if (nrp > nr) f[c * nrp + nr] = 0;
+  }
+  f.fill(0, k * nrp, xCols * nrp);
   const qBase = xCols * nrp;
   for (let t = 0; t < T; t++) {
     const dst = qBase + t * nrp;
+    f.fill(0, dst, dst + nrp);
     for (let u = 2; u >= 0; u--) {
       const col = 3 * t + u;
       if (col >= k) continue;
-      const src = col * nrp;
-      for (let r = 0; r < nr; r++) f[dst + r] = f[dst + r]! * K + f[src + r]!;
+      const src = col * nr;
+      for (let r = 0; r < nr; r++) f[dst + r] = f[dst + r]! * K + X[src + r]!;
     }
   }
   const outIndex = (xCols + T) * nrp;

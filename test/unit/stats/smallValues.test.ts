@@ -79,6 +79,16 @@ describe('stats: correlation, Frobenius and alpha on a literal 6 × 3 table', ()
     const c = compareSamples(x, withConstant);
     assert.equal(c.skippedPairs, 2);
   });
+  it('rejects infinite codes with a typed error, in item and in scale-only columns', () => {
+    const bad = matrix([
+      [1, 2, Infinity, 4, 5, 2],
+      [2, 2, 4, 4, 5, 1],
+      [5, 4, 3, 1, 1, 2],
+    ]);
+    assert.throws(() => compareSamples(bad, x), (e: unknown) => StatsError.is(e, 'invalidValue'));
+    assert.throws(() => compareSamples(x, bad, { items: [1, 2], scales: [{ name: 's', items: [0, 1], reverse: [] }] }), (e: unknown) => StatsError.is(e, 'invalidValue'));
+    assert.throws(() => cronbachAlpha(bad), (e: unknown) => StatsError.is(e, 'invalidValue'));
+  });
 });
 
 describe('stats: signed drift and OpinionQA representativeness', () => {
