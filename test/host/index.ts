@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'diagnostics.test.ts': () => import('./diagnostics.test'),
   'endpoints.test.ts': () => import('./endpoints.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
+  'navigation.test.ts': () => import('./navigation.test'),
 };
 
 /** test/host/*.test.ts files that the list above does not load (the sources sit next to the repo's out/). */

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { completeSpec, type SpecCompletion } from './features/completeSpec';
 import { hoverSpec, type SpecHover } from './features/hoverSpec';
+import { specDefinition } from './features/specDefinition';
+import { specLinks, type SpecLink } from './features/specLinks';
+import { specSymbols, type SpecSymbol } from './features/specSymbols';
 import { parseSpec, type ParsedSpec } from './parseSpec';
-import type { Position } from './range';
+import type { Position, Range } from './range';
 import { rangeOfPath } from './rangeOfPath';
 import type { JsonSchema } from './schema/jsonSchema';
 import { createSchemaValidator, type SchemaValidator } from './schema/validateSchema';
@@ -29,6 +32,12 @@ export interface SpecService {
   validate(text: string, specPath: string): SpecDiagnostic[];
   complete(text: string, specPath: string, position: Position): SpecCompletion[];
   hover(text: string, specPath: string, position: Position): SpecHover | undefined;
+  /** The outline: sections, questions, scales and demographic variables. */
+  symbols(text: string, specPath: string): SpecSymbol[];
+  /** Clickable links on the file paths the spec refers to. */
+  links(text: string, specPath: string): SpecLink[];
+  /** Where the question id under `position` (in a scale) is declared. */
+  definition(text: string, specPath: string, position: Position): Range | undefined;
 }
 
 export function createSpecService(options: SpecServiceOptions): SpecService {
@@ -67,6 +76,18 @@ export function createSpecService(options: SpecServiceOptions): SpecService {
     hover(text, specPath, position) {
       const spec = parse(text, specPath);
       return spec ? hoverSpec(spec, options.schemas[spec.kind], position) : undefined;
+    },
+    symbols(text, specPath) {
+      const spec = parse(text, specPath);
+      return spec ? specSymbols(spec) : [];
+    },
+    links(text, specPath) {
+      const spec = parse(text, specPath);
+      return spec ? specLinks(spec, path.resolve(specPath)) : [];
+    },
+    definition(text, specPath, position) {
+      const spec = parse(text, specPath);
+      return spec ? specDefinition(spec, position) : undefined;
     },
   };
 }

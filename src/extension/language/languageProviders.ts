@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SpecSymbol } from '../../core/spec/features/specSymbols';
 import type { SpecService } from '../../core/spec/specService';
 import { fromVsPosition, toVsRange } from '../convert';
 import { SPEC_SELECTOR } from '../specs';
@@ -50,5 +51,35 @@ export function registerLanguageProviders(service: () => SpecService, diagnostic
     },
     { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
   );
-  return [completion, hover, actions];
+  const symbols = vscode.languages.registerDocumentSymbolProvider(
+    SPEC_SELECTOR,
+    { provideDocumentSymbols: (doc) => service().symbols(doc.getText(), doc.uri.fsPath).map(toDocumentSymbol) },
+    { label: 'Persona Studio' },
+  );
+  const links = vscode.languages.registerDocumentLinkProvider(SPEC_SELECTOR, {
+    provideDocumentLinks: (doc) =>
+      service()
+        .links(doc.getText(), doc.uri.fsPath)
+        .map((l) => Object.assign(new vscode.DocumentLink(toVsRange(l.range), vscode.Uri.file(l.target)), { tooltip: l.tooltip })),
+  });
+  const definition = vscode.languages.registerDefinitionProvider(SPEC_SELECTOR, {
+    provideDefinition(doc, position) {
+      const r = service().definition(doc.getText(), doc.uri.fsPath, fromVsPosition(position));
+      return r ? new vscode.Location(doc.uri, toVsRange(r)) : undefined;
+    },
+  });
+  return [completion, hover, actions, symbols, links, definition];
+}
+
+const symbolKinds: Record<SpecSymbol['kind'], vscode.SymbolKind> = {
+  section: vscode.SymbolKind.Namespace,
+  question: vscode.SymbolKind.Field,
+  scale: vscode.SymbolKind.Array,
+  variable: vscode.SymbolKind.Variable,
+};
+
+function toDocumentSymbol(s: SpecSymbol): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(s.name, s.detail, symbolKinds[s.kind], toVsRange(s.range), toVsRange(s.selectionRange));
+  symbol.children = s.children.map(toDocumentSymbol);
+  return symbol;
 }
