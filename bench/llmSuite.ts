@@ -103,7 +103,7 @@ export const llmSuite: BenchSuite = {
             journal.close();
             if (s.cached !== n) throw new Error(`cache replay: ${s.cached}/${n} from the cache`);
           },
-          { runs: options.quick ? 1 : 3, warmup: 0, setup: () => JournalWriter.open(path.join(seed.dir, `replay-${Date.now()}-${Math.random()}.jsonl`)) },
+          { runs: options.quick ? 1 : 3, warmup: 1, setup: () => JournalWriter.open(path.join(seed.dir, `replay-${Date.now()}-${Math.random()}.jsonl`)) },
         );
         results.cache_replay_100k = { ...r, answers: n, per_s: n / r.median_s, goal_s: 3 };
         options.log(`cache_replay_100k: ${r.median_s.toFixed(2)} s for ${n}`);

@@ -5,10 +5,20 @@ import { canonicalJson } from './canonicalJson';
 /**
  * The content address of one request: SHA-256 over the model, the whole prompt or message list, every
  * parameter and the sample index. Two samples of the same prompt differ by `sampleIndex`, so repeated
- * samples are never collapsed into one cached answer.
+ * samples are never collapsed into one cached answer. (The material is the canonical JSON of
+ * `{v, kind, model, messages|prompt, params, sample}`; messages are written out directly, as their
+ * canonical form is fixed, because keys are computed for every request of every run.)
  */
 export function requestKey(request: LlmRequest, sampleIndex: number): string {
-  const body = request.kind === 'chat' ? { messages: request.messages } : { prompt: request.prompt };
-  const material = canonicalJson({ v: 1, kind: request.kind, model: request.model, ...body, params: request.params, sample: sampleIndex });
-  return createHash('sha256').update(material).digest('hex');
+  const hash = createHash('sha256');
+  const params = canonicalJson(request.params);
+  const tail = `"sample":${canonicalJson(sampleIndex)},"v":1}`;
+  // keys in sorted order: kind, messages, model, params, sample, v — or kind, model, params, prompt, sample, v
+  if (request.kind === 'chat') {
+    const messages = request.messages.map((m) => `{"content":${JSON.stringify(m.content)},"role":${JSON.stringify(m.role)}}`).join(',');
+    hash.update(`{"kind":"chat","messages":[${messages}],"model":${JSON.stringify(request.model)},"params":${params},${tail}`);
+  } else {
+    hash.update(`{"kind":"completion","model":${JSON.stringify(request.model)},"params":${params},"prompt":${JSON.stringify(request.prompt)},${tail}`);
+  }
+  return hash.digest('hex');
 }

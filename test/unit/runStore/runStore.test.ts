@@ -99,8 +99,15 @@ describe('runStore: cache', function () {
     assert.equal(await cache.get(key), undefined);
     await cache.put(key, answer('A'));
     assert.deepEqual(await cache.get(key), answer('A'));
-    fs.writeFileSync(path.join(tmp.dir, 'aba', `${key}.json`), '{"v":1,"key":"ab');
+    const bucket = path.join(tmp.dir, 'aba.jsonl');
+    fs.writeFileSync(bucket, `\n${key}\t{"model":"m","choi\n`); // damaged by a crash
     assert.equal(await cache.get(key), undefined);
+    fs.appendFileSync(bucket, `\n${key}\t{"model":"m","cho`); // torn last line
+    assert.equal(await cache.get(key), undefined);
+    await cache.put(key, answer('B'));
+    assert.deepEqual(await cache.get(key), answer('B'), 'a torn line does not spoil the next entry');
+    const other = 'ab'.repeat(31) + 'cd';
+    assert.equal(await cache.get(other), undefined, 'same bucket, other key');
     await assert.rejects(cache.get('../../etc/passwd'), TypeError);
   });
 
@@ -127,5 +134,16 @@ describe('runStore: cache', function () {
     }
     const leftovers = spawnSync('find', [tmp.dir, '-name', '*.tmp']).stdout.toString().trim();
     assert.equal(leftovers, '');
+  });
+});
+
+describe('runStore: request key material', () => {
+  it('is exactly the canonical JSON of the request fields (the fast path agrees with canonicalJson)', async () => {
+    const { createHash } = await import('node:crypto');
+    const r: ChatRequest = { kind: 'chat', model: 'm"x', messages: [{ role: 'user', content: 'a\n"b"\u2028' }, { role: 'assistant', content: '' }], params: { temperature: 1, stop: ['\n'], extra: { z: 1, a: [2] } } };
+    const material = canonicalJson({ v: 1, kind: r.kind, model: r.model, messages: r.messages, params: r.params, sample: 3 });
+    assert.equal(requestKey(r, 3), createHash('sha256').update(material).digest('hex'));
+    const c = { kind: 'completion' as const, model: 'b', prompt: 'Q: x\nA:', params: { logprobs: true, top_logprobs: 5 } };
+    assert.equal(requestKey(c, 0), createHash('sha256').update(canonicalJson({ v: 1, kind: c.kind, model: c.model, prompt: c.prompt, params: c.params, sample: 0 })).digest('hex'));
   });
 });
