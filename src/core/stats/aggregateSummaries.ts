@@ -29,11 +29,13 @@ export function aggregateSummaries(items: readonly MetricSummary[], options: Agg
   const of = (pick: (s: MetricSummary) => number): number => stat(items.map(pick));
   const alphaAbsDiff: Record<string, number> = {};
   for (const name of Object.keys(first.alphaAbsDiff)) alphaAbsDiff[name] = of((s) => s.alphaAbsDiff[name] ?? NaN);
-  const base = { wdMean: of((s) => s.wdMean), frobenius: of((s) => s.frobenius), frobeniusUpper: of((s) => s.frobeniusUpper), alphaAbsDiff };
+  const wd = first.wd.map((_, j) => of((s) => s.wd[j] ?? NaN));
+  const base = { wd, wdMean: of((s) => s.wdMean), frobenius: of((s) => s.frobenius), frobeniusUpper: of((s) => s.frobeniusUpper), alphaAbsDiff };
   if (!first.weighted) return base;
   return {
     ...base,
     weighted: {
+      wd: first.weighted.wd.map((_, j) => of((s) => s.weighted?.wd[j] ?? NaN)),
       wdMean: of((s) => s.weighted?.wdMean ?? NaN),
       frobenius: of((s) => s.weighted?.frobenius ?? NaN),
       frobeniusUpper: of((s) => s.weighted?.frobeniusUpper ?? NaN),

@@ -1,5 +1,6 @@
 import type { CronbachAlphaOptions } from './cronbachAlpha';
 import { cronbachAlpha } from './cronbachAlpha';
+import { completeRows } from './completeRows';
 import type { ItemMatrix } from './types';
 
 /**
@@ -8,10 +9,6 @@ import type { ItemMatrix } from './types';
  */
 export function cronbachAlphaListwise(matrix: ItemMatrix, options: CronbachAlphaOptions = {}): number {
   const items = options.items ?? Array.from({ length: matrix.nCols }, (_, j) => j);
-  const candidates = options.rows ?? Int32Array.from({ length: matrix.nRows }, (_, r) => r);
-  const complete: number[] = [];
-  for (const r of candidates) {
-    if (items.every((c) => !Number.isNaN(matrix.data[c * matrix.nRows + r]!))) complete.push(r);
-  }
-  return cronbachAlpha(matrix, { ...options, items, rows: Int32Array.from(complete) });
+  const rows = completeRows(matrix, { columns: items, ...(options.rows ? { rows: options.rows } : {}) });
+  return cronbachAlpha(matrix, { ...options, items, rows });
 }

@@ -12,6 +12,8 @@ export * from './fsum';
 export * from './meanExact';
 export * from './quantileSorted';
 export * from './selectRows';
+export * from './completeRows';
+export * from './itemDescriptives';
 // Distribution metrics
 export * from './encodeCodes';
 export * from './codeHistograms';

@@ -2,20 +2,23 @@ import type { SampleComparison } from './comparisonTypes';
 
 /** The scalar metrics of a comparison, as the split-half bound and the bootstrap report them. */
 export interface MetricSummary {
+  /** Per-item WD, in the order of the compared items. */
+  readonly wd: readonly number[];
   readonly wdMean: number;
   readonly frobenius: number;
   readonly frobeniusUpper: number;
   /** |alpha(a) − alpha(b)| per scale name. */
   readonly alphaAbsDiff: Readonly<Record<string, number>>;
   /** Weighted WD mean and Frobenius distances, when weights were given. */
-  readonly weighted?: { readonly wdMean: number; readonly frobenius: number; readonly frobeniusUpper: number };
+  readonly weighted?: { readonly wd: readonly number[]; readonly wdMean: number; readonly frobenius: number; readonly frobeniusUpper: number };
 }
 
 /** The scalar metrics of one {@link SampleComparison}. */
 export function metricSummary(c: SampleComparison): MetricSummary {
   const alphaAbsDiff: Record<string, number> = {};
   for (const a of c.alpha) alphaAbsDiff[a.name] = a.absDiff;
-  const base = { wdMean: c.wdMean, frobenius: c.frobenius, frobeniusUpper: c.frobeniusUpper, alphaAbsDiff };
+  const base = { wd: Array.from(c.wd), wdMean: c.wdMean, frobenius: c.frobenius, frobeniusUpper: c.frobeniusUpper, alphaAbsDiff };
   if (!c.weighted) return base;
-  return { ...base, weighted: { wdMean: c.weighted.wdMean, frobenius: c.weighted.frobenius, frobeniusUpper: c.weighted.frobeniusUpper } };
+  const w = c.weighted;
+  return { ...base, weighted: { wd: Array.from(w.wd), wdMean: w.wdMean, frobenius: w.frobenius, frobeniusUpper: w.frobeniusUpper } };
 }

@@ -8,10 +8,11 @@ describe('core facades: exported names', () => {
   it('src/core/stats', () => {
     assert.deepEqual(Object.keys(stats).sort(), [
       'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'codeHistograms', 'compareParts',
-      'compareSamples', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha', 'cronbachAlphaFromCovariance',
-      'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemWasserstein', 'meanExact', 'metricSummary', 'pairwiseMoments',
-      'planComparison', 'quantileSorted', 'representativeness', 'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves',
-      'sha256Words', 'signedDrift', 'splitHalfBounds', 'subgroupComparisons', 'subtractMoments', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
+      'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
+      'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
+      'itemWasserstein', 'meanExact', 'metricSummary', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
+      'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'signedDrift', 'splitHalfBounds',
+      'subgroupComparisons', 'subtractMoments', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
     ]);
   });
   it('src/core/matching', () => {

@@ -52,6 +52,7 @@ export interface Expected {
   readonly alpha_sets: readonly { readonly name: string; readonly items: readonly string[]; readonly reverse: readonly string[] }[];
   readonly full_sample: {
     readonly n: number;
+    readonly items: Record<string, { counts: Record<string, number>; n_missing: number; mean: number; sd_ddof1: number; weighted_proportions?: Record<string, number> }>;
     readonly corr_matrix: number[][];
     readonly corr_matrix_weighted?: number[][];
     readonly alpha: Record<string, { raw_alpha: number; listwise_alpha: number; n_complete: number }>;
@@ -67,6 +68,7 @@ export interface Expected {
       readonly alpha_abs_diff: Record<string, number>;
       readonly wd_mean_weighted?: number;
       readonly frobenius_weighted?: number;
+      readonly wd_per_item: Record<string, number>;
     };
     readonly sd_over_splits_ddof1: { readonly wd_mean: number; readonly frobenius: number };
     readonly per_split: readonly ExpectedSplit[];

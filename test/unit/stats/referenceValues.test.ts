@@ -6,6 +6,8 @@ import { compareSamples } from '../../../src/core/stats/compareSamples';
 import { correlationFromMoments } from '../../../src/core/stats/correlationFromMoments';
 import { cronbachAlpha } from '../../../src/core/stats/cronbachAlpha';
 import { cronbachAlphaListwise } from '../../../src/core/stats/cronbachAlphaListwise';
+import { completeRows } from '../../../src/core/stats/completeRows';
+import { itemDescriptives } from '../../../src/core/stats/itemDescriptives';
 import { pairwiseMoments } from '../../../src/core/stats/pairwiseMoments';
 import { splitHalfBounds } from '../../../src/core/stats/splitHalfBounds';
 import { sha256SplitHalves } from '../../../src/core/stats/sha256SplitHalves';
@@ -31,10 +33,28 @@ for (const name of ['bfi', 'beps', 'ces11']) {
       expected.full_sample.corr_matrix_weighted!.forEach((row, i) => row.forEach((v, j) => close(r[i * k + j]!, v, `wcorr[${i},${j}]`)));
     });
 
+    it('full sample: per-item counts, missing, mean, sd (ddof 1) and weighted proportions', () => {
+      const { matrix, expected, weights } = ref();
+      assert.equal(matrix.nRows, expected.full_sample.n);
+      const got = itemDescriptives(matrix, weights ? { weights } : {});
+      expected.items.forEach((item, j) => {
+        const want = expected.full_sample.items[item]!;
+        const g = got[j]!;
+        assert.deepEqual(g.counts, want.counts, `${item} counts`);
+        assert.equal(g.nMissing, want.n_missing, `${item} n_missing`);
+        close(g.mean, want.mean, `${item} mean`);
+        close(g.sdDdof1, want.sd_ddof1, `${item} sd_ddof1`);
+        if (want.weighted_proportions) {
+          for (const [code, p] of Object.entries(want.weighted_proportions)) close(g.weightedProportions![code]!, p, `${item} weighted share of ${code}`);
+        }
+      });
+    });
+
     it('full sample: raw alpha (psych::alpha) and listwise alpha of every scale', () => {
       const { matrix, expected, scales } = ref();
       for (const s of scales) {
         const want = expected.full_sample.alpha[s.name]!;
+        assert.equal(completeRows(matrix, { columns: s.items }).length, want.n_complete, `${s.name} n_complete`);
         close(cronbachAlpha(matrix, { items: s.items, reverse: s.reverse }), want.raw_alpha, `${s.name} raw_alpha`);
         close(cronbachAlphaListwise(matrix, { items: s.items, reverse: s.reverse }), want.listwise_alpha, `${s.name} listwise_alpha`);
       }
@@ -114,6 +134,7 @@ for (const name of ['bfi', 'beps', 'ces11']) {
         }
       });
       close(res.mean.wdMean, sh.mean.wd_mean, 'mean wd_mean');
+      expected.items.forEach((item, j) => close(res.mean.wd[j]!, sh.mean.wd_per_item[item]!, `mean wd ${item}`));
       close(res.mean.frobenius, sh.mean.frobenius, 'mean frobenius');
       close(res.mean.frobeniusUpper, sh.mean.frobenius_upper, 'mean frobenius_upper');
       for (const [scale, v] of Object.entries(sh.mean.alpha_abs_diff)) close(res.mean.alphaAbsDiff[scale]!, v, `mean |Δalpha| ${scale}`);
