@@ -42,7 +42,7 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
     for (let r = 0; r < nr; r++) w[r] = weights[rows ? rows[r]! : r]!;
   }
   // gather the columns, shifted and zero-filled; note the missing rows of each column
-  const X0 = new Float64Array(k * nr);
+  const X0 = scratch(k * nr);
   const shift = options.shift ? Float64Array.from(options.shift) : new Float64Array(k);
   const missingRows: Int32Array[] = [];
   let integer = !w;
@@ -131,16 +131,25 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
       let dS = 0;
       let dSS = 0;
       const miss = missingRows[j]!;
-      if (present && i !== j) {
+      if (present && i !== j && w) {
         for (let t = 0; t < miss.length; t++) {
           const r = miss[t]!;
           const p = present[base + r]!;
           const wx = WX[base + r]!;
           dCount += p;
-          dN += w ? p * w[r]! : p;
+          dN += p * w[r]!;
           dS += wx;
           dSS += wx * X0[base + r]!;
         }
+      } else if (present && i !== j) {
+        for (let t = 0; t < miss.length; t++) {
+          const r = miss[t]!;
+          const x = X0[base + r]!;
+          dCount += present[base + r]!;
+          dS += x;
+          dSS += x * x;
+        }
+        dN = dCount;
       }
       count[i * k + j] = cnt - dCount;
       n[i * k + j] = wsum - dN;
@@ -149,6 +158,14 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
     }
   }
   return { k, shift, count, n, sx, sxx, sxy };
+}
+
+let scratchBuffer = new Float64Array(0);
+
+/** A reusable work area (the moments keep only k×k sums, never the gathered columns; every entry is overwritten). */
+function scratch(length: number): Float64Array {
+  if (scratchBuffer.length < length) scratchBuffer = new Float64Array(Math.max(length, Math.floor(scratchBuffer.length * 1.5)));
+  return scratchBuffer.subarray(0, length);
 }
 
 function weightColumns(X: Float64Array, w: Float64Array, k: number, nr: number): Float64Array {
