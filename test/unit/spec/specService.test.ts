@@ -99,6 +99,13 @@ describe('spec service: diagnostics at exact ranges', () => {
     assert.deepEqual(service.validate(lines.join('\n'), file), [], 'the fix leaves a valid spec');
   });
 
+  it('reports a misspelt required key once, as unknown with the rename fix, not also as missing', () => {
+    const { diagnostics, ranges } = diagnose('name: x\n«questons»: []\n');
+    assert.deepEqual(diagnostics.map((d) => d.rule), ['schema/unknown-key']);
+    assert.deepEqual(diagnostics[0]!.range, ranges[0]);
+    assert.equal(diagnostics[0]!.fix?.edits[0]?.newText, 'questions');
+  });
+
   it('reports a missing top-level key at the top of the file', () => {
     const diagnostics = service.validate('name: x\n', file);
     assert.equal(diagnostics.length, 1);

@@ -34,7 +34,16 @@ function toDiagnostics(spec: ParsedSpec, root: JsonSchema, errors: readonly Erro
   // Branches of an if/then/else each report a type error for the same value: keep the first (it names
   // every accepted type), one per path.
   const typed = new Set<string>();
-  const kept = dropUnionNoise(errors).filter((e) => e.keyword !== 'type' || (!typed.has(e.instancePath) && typed.add(e.instancePath) !== undefined));
+  let kept = dropUnionNoise(errors).filter((e) => e.keyword !== 'type' || (!typed.has(e.instancePath) && typed.add(e.instancePath) !== undefined));
+  // A misspelt required key shows as "unknown key" plus "missing key": keep only the first, whose quick
+  // fix renames the key and so fixes both.
+  const misspelt = new Set<string>();
+  for (const e of kept) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const suggestion = didYouMean(String((e.params as Record<string, unknown>).additionalProperty), allowedKeys(root, pointerToPath(e.instancePath), spec.value));
+    if (suggestion) misspelt.add(`${e.instancePath}|${suggestion}`);
+  }
+  kept = kept.filter((e) => e.keyword !== 'required' || !misspelt.has(`${e.instancePath}|${String((e.params as Record<string, unknown>).missingProperty)}`));
   const out: SpecDiagnostic[] = [];
   const seen = new Set<string>();
   for (const error of kept) {

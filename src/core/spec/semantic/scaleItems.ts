@@ -8,6 +8,9 @@ import { at, diag, entriesOf, isRecord, questionsOf } from './specShape';
  * `semantic/reverse-not-in-scale`: every reverse-keyed item is one of the scale's items.
  */
 export function checkScaleItems(ctx: SemanticContext): SpecDiagnostic[] {
+  // Without a list of questions (missing or misspelt key: the schema reports that) every item would be
+  // "unknown"; one error at the real cause beats one per scale item.
+  if (!Array.isArray(at(ctx.spec.value, ['questions']))) return [];
   const ids = new Set(questionsOf(ctx).flatMap((q) => (q.id === undefined ? [] : [q.id])));
   const out: SpecDiagnostic[] = [];
   for (const [name, scale] of entriesOf(at(ctx.spec.value, ['scales']))) {

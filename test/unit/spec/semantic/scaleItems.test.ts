@@ -26,4 +26,11 @@ describe('semantic: scale items', () => {
   broken: 5
 `, []);
   });
+
+  it('says nothing while there is no question list (the schema reports the missing or misspelt key)', () => {
+    expectDiagnostics(checkScaleItems, `questons: []
+scales:
+  agree: { items: [A1, A2] }
+`, []);
+  });
 });
