@@ -174,6 +174,11 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
       if (response.choices.length > 0 && response.choices.every((c) => c.finishReason === 'content_filter')) {
         throw new LlmError('content-filter', 'every choice was stopped by the content filter');
       }
+      // e.g. a reasoning model that spent the whole token budget thinking: nothing to parse, and asking
+      // again with the same limit cannot help
+      if (response.choices.length > 0 && response.choices.every((c) => c.finishReason === 'length' && c.text === '' && !c.logprobs?.length)) {
+        throw new LlmError('length', 'the token limit was reached before any answer text');
+      }
       return response;
     } catch (err) {
       if (signal?.aborted) throw new Cancelled(signal.reason);
@@ -201,11 +206,15 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
     const key = requestKey(planned.request, planned.sampleIndex ?? 0);
     const req = journalRequests ? { request: planned.request } : {};
     if (options.cache) {
-      const hit = await options.cache.get(key);
-      if (hit !== undefined) {
+      // the cached JSON goes into the journal line as it is: replaying a large run parses nothing twice
+      const raw = options.cache.getRawSync(key);
+      if (raw !== undefined) {
         counts.cached++;
-        options.journal?.append({ t: 'answer', id: planned.id, key, at: now(), source: 'cache', attempts: 0, ...req, response: hit });
-        options.onOutcome?.({ kind: 'answered', planned, key, response: hit, source: 'cache', attempts: 0 });
+        const request = journalRequests ? `,"request":${JSON.stringify(planned.request)}` : '';
+        options.journal?.appendRaw(
+          `{"t":"answer","id":${JSON.stringify(planned.id)},"key":"${key}","at":"${now()}","source":"cache","attempts":0${request},"response":${raw}}\n`,
+        );
+        if (options.onOutcome) options.onOutcome({ kind: 'answered', planned, key, response: JSON.parse(raw) as LlmResponse, source: 'cache', attempts: 0 });
         return;
       }
     }

@@ -38,6 +38,16 @@ export class JournalWriter {
     }
   }
 
+  /** Appends one line already serialised by the caller (it must be a whole JSON record ending in a newline). */
+  appendRaw(line: string): void {
+    if (this.fd === undefined) throw new Error(`journal ${this.path} is closed`);
+    this.pending.push(line);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
   /** Writes everything appended so far. */
   flush(): void {
     this.scheduled = false;

@@ -212,3 +212,21 @@ describe('llm adapter: parameters pass through, both APIs', function () {
     }
   });
 });
+
+describe('llm scheduler: content outcomes', () => {
+  it('records an empty answer cut off by the token limit as a length failure, without retrying', async () => {
+    let calls = 0;
+    const client: LlmClient = {
+      complete: async (req) => {
+        calls++;
+        const empty = req.kind === 'chat' && req.messages[0]!.content.includes('number 0.');
+        return { model: 'm', choices: [{ index: 0, text: empty ? '' : 'A', finishReason: 'length' }] };
+      },
+      listModels: async () => [],
+    };
+    const s = await runRequests({ client, requests: letterPlan(3) });
+    assert.equal(s.answered, 2, 'a one-token letter cut off by max_tokens is an answer');
+    assert.deepEqual(s.failedByReason, { length: 1 });
+    assert.equal(calls, 3);
+  });
+});

@@ -12,7 +12,8 @@ import { loadResumeState } from '../../../src/core/runStore/resumeState';
 import { readManifest, writeManifest } from '../../../src/core/runStore/runManifest';
 import type { LlmResponse } from '../../../src/core/llm/llmResponse';
 import type { ChatRequest } from '../../../src/core/llm/llmRequest';
-import { tempDir } from '../llm/helpers';
+import { runRequests } from '../../../src/core/llm/runRequests';
+import { letterPlan, tempDir } from '../llm/helpers';
 
 const answer = (text: string): LlmResponse => ({ model: 'm', choices: [{ index: 0, text, finishReason: 'stop' }] });
 const at = '2026-01-01T00:00:00.000Z';
@@ -100,7 +101,7 @@ describe('runStore: cache', function () {
     await cache.put(key, answer('A'));
     assert.deepEqual(await cache.get(key), answer('A'));
     const bucket = path.join(tmp.dir, 'aba.jsonl');
-    fs.writeFileSync(bucket, `\n${key}\t{"model":"m","choi\n`); // damaged by a crash
+    fs.writeFileSync(bucket, `\n${key}\t{"model":"m","choi\n`); // torn by a crash, then a newline
     assert.equal(await cache.get(key), undefined);
     fs.appendFileSync(bucket, `\n${key}\t{"model":"m","cho`); // torn last line
     assert.equal(await cache.get(key), undefined);
@@ -145,5 +146,37 @@ describe('runStore: request key material', () => {
     assert.equal(requestKey(r, 3), createHash('sha256').update(material).digest('hex'));
     const c = { kind: 'completion' as const, model: 'b', prompt: 'Q: x\nA:', params: { logprobs: true, top_logprobs: 5 } };
     assert.equal(requestKey(c, 0), createHash('sha256').update(canonicalJson({ v: 1, kind: c.kind, model: c.model, prompt: c.prompt, params: c.params, sample: 0 })).digest('hex'));
+  });
+});
+
+describe('runStore: replaying cached answers into a journal', () => {
+  it('writes the same answer records as the live run, marked as from the cache', async () => {
+    const tmp = tempDir('ps-replay-');
+    try {
+      let n = 0;
+      const client = {
+        complete: async () => ({ model: 'm', choices: [{ index: 0, text: `A${n++} "quoted" é`, finishReason: 'stop' as const, logprobs: [{ token: 'A', logprob: -0.5, top: [{ token: 'A', logprob: -0.5 }] }] }] }),
+        listModels: async () => [],
+      };
+      const cache = new ResponseCache(path.join(tmp.dir, 'cache'));
+      const live = JournalWriter.open(path.join(tmp.dir, 'live.jsonl'));
+      await runRequests({ client, cache, journal: live, requests: letterPlan(20) });
+      live.close();
+      const replay = JournalWriter.open(path.join(tmp.dir, 'replay.jsonl'));
+      const s = await runRequests({ client, cache, journal: replay, requests: letterPlan(20) });
+      replay.close();
+      assert.equal(s.cached, 20);
+      const read = async (name: string) => {
+        const out = new Map<string, unknown>();
+        for await (const r of readJournal(path.join(tmp.dir, name))) if (r.t === 'answer') out.set(r.id, { response: r.response, request: r.request, key: r.key, source: r.source });
+        return out;
+      };
+      const a = await read('live.jsonl');
+      const b = await read('replay.jsonl');
+      assert.equal(b.size, 20);
+      for (const [id, rec] of a) assert.deepEqual({ ...(b.get(id) as object), source: 'live' }, rec);
+    } finally {
+      tmp.remove();
+    }
   });
 });
