@@ -120,6 +120,33 @@ describe('llm: runRequests against the test server, fault by fault', function ()
     for (const id of answers) assert.ok(!failures.has(id));
   });
 
+  it('completes against a server without logprobs: answers arrive without them, and are still parseable text', async () => {
+    const { summary, records } = await run({ logprobs: false }, 50);
+    assertBalanced(summary, 50);
+    assert.equal(summary.answered, 50);
+    for (const r of records) {
+      if (r.t !== 'answer') continue;
+      assert.equal(r.response.choices[0]!.logprobs, undefined);
+      assert.match(r.response.choices[0]!.text, /^\(?[ABC]\)?$/);
+    }
+  });
+
+  it('records n rejected by the server as a bad request, and takes one choice from a server that ignores n', async () => {
+    server = await startOpenAiTestServer({ n: 'reject' });
+    const plan = letterPlan(20, 'test-model', { n: 3 });
+    const rejected = await runRequests({ client: new OpenAiLlmClient({ baseUrl: server.url }), requests: plan, concurrency: 4, backoff: fast });
+    assertBalanced(rejected, 20);
+    assert.deepEqual(rejected.failedByReason, { 'bad-request': 20 });
+    assert.equal(rejected.retried, 0);
+    await server.close();
+    server = await startOpenAiTestServer({ n: 'ignore' });
+    const choices: number[] = [];
+    const ignored = await runRequests({ client: new OpenAiLlmClient({ baseUrl: server.url }), requests: plan, concurrency: 4, onOutcome: (o) => o.kind === 'answered' && choices.push(o.response.choices.length) });
+    assertBalanced(ignored, 20);
+    assert.equal(ignored.answered, 20);
+    assert.deepEqual([...new Set(choices)], [1]);
+  });
+
   it('serves repeated runs from the cache without calling the server', async () => {
     server = await startOpenAiTestServer({});
     const client = new OpenAiLlmClient({ baseUrl: server.url });
