@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { OpenAiLlmClient } from '../../adapters/openai/openAiLlmClient';
-import { defaultApiKeyEnv, normalizeBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
+import { defaultApiKeyEnv, normalizeBaseUrl, publicBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
 import { LlmError } from '../../core/llm/llmError';
 import { probeEndpoint } from '../../core/llm/probeEndpoint';
 import { CliError, ExitCode } from '../cliError';
@@ -39,7 +39,7 @@ export function registerEndpoint(program: Command, ctx: CliContext): void {
         if (opts.json) {
           ctx.out(`${JSON.stringify({ models: caps.models, logprobs: caps.logprobs, n: caps.n })}\n`);
         } else {
-          ctx.out(`${baseUrl}\n  models:   ${caps.models.join(', ') || '(none)'}\n  probed:   ${caps.model ?? '(no model)'}\n  logprobs: ${caps.logprobs ? 'yes' : 'no'}\n  n:        ${caps.n ? 'yes' : 'no'}\n`);
+          ctx.out(`${publicBaseUrl(baseUrl)}\n  models:   ${caps.models.join(', ') || '(none)'}\n  probed:   ${caps.model ?? '(no model)'}\n  logprobs: ${caps.logprobs ? 'yes' : 'no'}\n  n:        ${caps.n ? 'yes' : 'no'}\n`);
         }
       } catch (err) {
         if (!LlmError.is(err)) throw err;

@@ -5,7 +5,7 @@ import { version } from '../../../package.json';
 import { OpenAiLlmClient } from '../../adapters/openai/openAiLlmClient';
 import { importBatchOutput } from '../../core/llm/batch/exportBatchFiles';
 import { runBatch } from '../../core/llm/batch/runBatch';
-import { defaultApiKeyEnv, normalizeBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
+import { defaultApiKeyEnv, normalizeBaseUrl, publicBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
 import { estimateRunCost, needsConfirmation, type RunEstimate } from '../../core/llm/estimateRunCost';
 import { LlmError } from '../../core/llm/llmError';
 import type { ModelPrice } from '../../core/llm/modelPrices';
@@ -71,7 +71,7 @@ async function openStore(dir: string, input: string, baseUrl: string, plan: read
     return await openRunStore(dir, {
       manifest: {
         specHash,
-        endpoint: { name: 'cli', baseUrl, model: plan[0]!.request.model },
+        endpoint: { name: 'cli', baseUrl: baseUrl === 'offline' ? baseUrl : publicBaseUrl(baseUrl), model: plan[0]!.request.model },
         params: plan[0]!.request.params,
         seeds: {},
         versions: { personaStudio: version, node: process.version },

@@ -38,3 +38,11 @@ export function redactSecret(text: string, secret: string | undefined): string {
   if (secret === undefined || secret.length < 4) return text;
   return text.split(secret).join('***');
 }
+
+/** The base URL without any user name or password in it, for manifests, logs and messages. */
+export function publicBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  url.username = '';
+  url.password = '';
+  return url.toString().replace(/\/+$/, '');
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { normalizeBaseUrl } from '../../../src/core/llm/endpointConfig';
+import { normalizeBaseUrl, publicBaseUrl } from '../../../src/core/llm/endpointConfig';
 import { startOpenAiTestServer } from '../../server/openAiTestServer';
 import { runCliCaptured } from '../cli/runCli.test';
 
@@ -54,5 +54,11 @@ describe('cli: persona-studio endpoint test', function () {
     const r = await runCliCaptured(['endpoint', 'test', '--endpoint', 'http://127.0.0.1:1', '--json']);
     assert.equal(r.code, 1);
     assert.match(r.err, /connection/);
+  });
+});
+
+describe('llm: endpoint URLs in files and messages', () => {
+  it('drops credentials embedded in a base URL', () => {
+    assert.equal(publicBaseUrl('https://user:sk-secret@example.com/v1'), 'https://example.com/v1');
   });
 });
