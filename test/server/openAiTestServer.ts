@@ -283,7 +283,7 @@ export class OpenAiTestServer {
 
     if (this.options.apiKey !== undefined && req.headers.authorization !== `Bearer ${this.options.apiKey}`) {
       this.record(req, path, bodyHash, 'auth', '');
-      return apiError(401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
+      return apiError(401, `Incorrect API key provided: ${(req.headers.authorization ?? '').replace(/^Bearer /, '')}.`, 'invalid_request_error', 'invalid_api_key');
     }
     const latency = this.options.latencyMs ?? 0;
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));

@@ -1,6 +1,7 @@
 import OpenAI, { toFile } from 'openai';
 import type { BatchBackend, BatchJobStatus } from '../../core/llm/batch/batchBackend';
-import { normalizeBaseUrl } from '../../core/llm/endpointConfig';
+import { normalizeBaseUrl, redactSecret } from '../../core/llm/endpointConfig';
+import { LlmError } from '../../core/llm/llmError';
 import type { CallOptions, LlmClient } from '../../core/llm/llmClient';
 import type { LlmRequest } from '../../core/llm/llmRequest';
 import type { LlmResponse } from '../../core/llm/llmResponse';
@@ -55,10 +56,12 @@ function batchStatus(b: OpenAI.Batches.Batch): BatchJobStatus {
  */
 export class OpenAiLlmClient implements LlmClient, BatchBackend {
   private readonly client: Client;
+  private readonly apiKey: string | undefined;
   readonly baseUrl: string;
 
   constructor(options: OpenAiClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.apiKey = options.apiKey;
     this.client = new OpenAI({
       baseURL: this.baseUrl,
       apiKey: options.apiKey ?? 'no-key',
@@ -66,6 +69,14 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
       timeout: options.timeoutMs ?? 600_000,
       fetch: options.fetch ?? createNodeHttpFetch(),
     });
+  }
+
+  /** Classifies a failure; a server that echoes the key in its error text does not get it into our messages. */
+  private fail(err: unknown): LlmError {
+    const e = classifyOpenAiError(err);
+    const message = redactSecret(e.message, this.apiKey);
+    if (message === e.message) return e;
+    return new LlmError(e.reason, message, { ...(e.status === undefined ? {} : { status: e.status }), ...(e.retryAfterMs === undefined ? {} : { retryAfterMs: e.retryAfterMs }) });
   }
 
   async complete(request: LlmRequest, options: CallOptions = {}): Promise<LlmResponse> {
@@ -79,7 +90,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
           ? await this.client.chat.completions.create(body as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, reqOptions)
           : await this.client.completions.create(body as unknown as OpenAI.Completions.CompletionCreateParamsNonStreaming, reqOptions);
     } catch (err) {
-      throw classifyOpenAiError(err);
+      throw this.fail(err);
     }
     return parseWireResponse(raw, request.kind);
   }
@@ -92,7 +103,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
       });
       return ids;
     } catch (err) {
-      throw classifyOpenAiError(err);
+      throw this.fail(err);
     }
   }
 
@@ -102,7 +113,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
       const file = await linked(options.signal, (o) => this.client.files.create({ file: upload, purpose: 'batch' }, o));
       return file.id;
     } catch (err) {
-      throw classifyOpenAiError(err);
+      throw this.fail(err);
     }
   }
 
@@ -113,7 +124,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
       );
       return batchStatus(b);
     } catch (err) {
-      throw classifyOpenAiError(err);
+      throw this.fail(err);
     }
   }
 
@@ -121,7 +132,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
     try {
       return batchStatus(await linked(options.signal, (o) => this.client.batches.retrieve(batchId, o)));
     } catch (err) {
-      throw classifyOpenAiError(err);
+      throw this.fail(err);
     }
   }
 
@@ -129,7 +140,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
     try {
       return batchStatus(await linked(options.signal, (o) => this.client.batches.cancel(batchId, o)));
     } catch (err) {
-      throw classifyOpenAiError(err);
+      throw this.fail(err);
     }
   }
 
@@ -137,7 +148,7 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
     try {
       return await linked(options.signal, async (o) => (await this.client.files.content(fileId, o)).text());
     } catch (err) {
-      throw classifyOpenAiError(err);
+      throw this.fail(err);
     }
   }
 }
