@@ -26,7 +26,7 @@ export { estimateRunCost, needsConfirmation, type EstimateOptions, type RunEstim
 export { defaultModelPrices, priceFor, type ModelPrice } from './modelPrices';
 export { formatLetterQuestion, type LetterQuestionOptions } from './elicitation/formatLetterQuestion';
 export { letterLabels } from './elicitation/letterLabels';
-export { letterDistribution, type LetterDistribution } from './elicitation/letterDistribution';
+export { letterDistribution, letterDistributionOf, type LetterDistribution } from './elicitation/letterDistribution';
 export { parseChoiceAnswer, type ChoiceParse } from './elicitation/parseChoiceAnswer';
 export { planSamples } from './elicitation/planSamples';
 export { emptyTally, tallyChoices, type ChoiceTally } from './elicitation/tallyChoices';

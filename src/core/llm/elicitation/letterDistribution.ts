@@ -1,4 +1,4 @@
-import type { TopLogprob } from '../llmResponse';
+import type { LlmResponse, TopLogprob } from '../llmResponse';
 
 export interface LetterDistribution {
   /** Probability per offered letter, renormalised to sum to 1; `undefined` when no letter had any mass. */
@@ -35,4 +35,13 @@ export function letterDistribution(top: readonly TopLogprob[], letters: readonly
     letterMass,
     nonCompliance: 1 - letterMass,
   };
+}
+
+/**
+ * The letter distribution of a response's first choice at its first generated token, or `undefined` when
+ * the server returned no log-probabilities (fall back to sampling then).
+ */
+export function letterDistributionOf(response: LlmResponse, letters: readonly string[]): LetterDistribution | undefined {
+  const first = response.choices[0]?.logprobs?.[0];
+  return first === undefined || first.top.length === 0 ? undefined : letterDistribution(first.top, letters);
 }
