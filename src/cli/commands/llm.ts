@@ -127,7 +127,6 @@ export function registerLlm(program: Command, ctx: CliContext): void {
           throw new CliError(`estimated up to $${estimate.costUsd.max.toFixed(2)} (threshold $${opts.confirmAbove}); pass --yes to run`, ExitCode.problems);
         }
         if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${store.resume.answered.size} answered already; ` : ''}${describeEstimate(estimate)}\n`);
-        let last = 0;
         const summary = await runRequests({
           client: c,
           journal: store.journal,
@@ -138,9 +137,9 @@ export function registerLlm(program: Command, ctx: CliContext): void {
           timeoutMs: Number(opts.timeout) || 120_000,
           maxAttempts: Number(opts.maxAttempts) || 6,
           signal: ctx.signal,
+          progressEveryMs: 1000,
           onProgress: (p) => {
-            if (opts.json || Date.now() - last < 1000) return;
-            last = Date.now();
+            if (opts.json) return;
             ctx.err(`  ${p.answered + p.cached + p.skipped}/${plan.length} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`);
           },
         });

@@ -63,8 +63,10 @@ export interface RunRequestsOptions {
   /** Store the request in journal lines. @default true */
   readonly journalRequests?: boolean;
   readonly onOutcome?: (outcome: RequestOutcome) => void;
-  /** Called after every outcome with the running totals (callers throttle their display). */
+  /** Called with the running totals after outcomes (at most every `progressEveryMs`) and once at the end. */
   readonly onProgress?: (counts: Readonly<RunCounts>) => void;
+  /** Least time between two progress calls; 0 calls after every outcome. @default 0 */
+  readonly progressEveryMs?: number;
   /** Randomness for jitter. @default Math.random */
   readonly random?: () => number;
 }
@@ -135,9 +137,15 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
     concurrencyLimit: concurrency,
   };
   const now = (): string => new Date().toISOString();
-  const progress = (): void => {
+  const progressEveryMs = options.progressEveryMs ?? 0;
+  let lastProgress = 0;
+  const progress = (final = false): void => {
+    if (!options.onProgress) return;
+    const t = progressEveryMs > 0 ? Date.now() : 0;
+    if (!final && progressEveryMs > 0 && t - lastProgress < progressEveryMs) return;
+    lastProgress = t;
     counts.concurrencyLimit = limiter.currentLimit;
-    options.onProgress?.(counts);
+    options.onProgress(counts);
   };
 
   const source = options.requests;
@@ -300,5 +308,6 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
     if (signal.aborted && !exhausted) await iterator.return?.();
   }
   counts.concurrencyLimit = limiter.currentLimit;
+  progress(true);
   return { ...counts, failedByReason: { ...counts.failedByReason }, retriedByReason: { ...counts.retriedByReason }, wasCancelled: signal.aborted, elapsedMs: Date.now() - started };
 }

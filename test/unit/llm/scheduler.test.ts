@@ -230,3 +230,16 @@ describe('llm scheduler: content outcomes', () => {
     assert.equal(calls, 3);
   });
 });
+
+describe('llm scheduler: progress', () => {
+  it('reports progress at most every progressEveryMs, and once at the end with the final totals', async () => {
+    const client: LlmClient = { complete: async () => (await new Promise((r) => setTimeout(r, 1)), ok), listModels: async () => [] };
+    const seen: number[] = [];
+    const s = await runRequests({ client, requests: letterPlan(300), concurrency: 4, progressEveryMs: 50, onProgress: (c) => seen.push(c.answered) });
+    assert.ok(seen.length >= 2 && seen.length < 100, `${seen.length} progress calls`);
+    assert.equal(seen.at(-1), s.answered);
+    const every: number[] = [];
+    await runRequests({ client, requests: letterPlan(20), concurrency: 4, onProgress: (c) => every.push(c.answered) });
+    assert.equal(every.length, 21, 'every outcome, plus the end');
+  });
+});
