@@ -2,11 +2,10 @@ import { assertItemMatrix } from './assertItemMatrix';
 import { assertWeights } from './assertWeights';
 import { compareParts } from './compareParts';
 import type { SampleComparison, SampleParts } from './comparisonTypes';
-import { encodeCodes } from './encodeCodes';
 import { planComparison } from './planComparison';
 import { pairwiseMoments } from './pairwiseMoments';
 import { StatsError } from './StatsError';
-import { valueHistograms } from './valueHistograms';
+import { sharedCodeHistograms } from './sharedCodeHistograms';
 import type { AlphaScale, ItemMatrix } from './types';
 
 /** Options of {@link compareSamples}. */
@@ -28,26 +27,24 @@ export interface CompareSamplesOptions {
  * @throws StatsError `tooFewRows` when a sample has fewer than 2 rows, `shapeMismatch` when the columns differ
  */
 export function compareSamples(a: ItemMatrix, b: ItemMatrix, options: CompareSamplesOptions = {}): SampleComparison {
-  // values are checked by encodeCodes and pairwiseMoments, which read them anyway
+  // values are checked by sharedCodeHistograms and pairwiseMoments, which read them anyway
   assertItemMatrix(a, { label: 'sample A', values: false });
   assertItemMatrix(b, { label: 'sample B', values: false });
   if (a.nCols !== b.nCols) throw new StatsError('shapeMismatch', `samples have ${a.nCols} and ${b.nCols} columns`);
   if (a.nRows < 2 || b.nRows < 2) throw new StatsError('tooFewRows', `each sample needs at least 2 rows (got ${a.nRows} and ${b.nRows})`);
   const plan = planComparison(a.nCols, options);
-  const codes = encodeCodes([a, b], { columns: plan.items, indices: false });
   const weighted = options.weightsA !== undefined || options.weightsB !== undefined;
   const weightsA = weighted ? (options.weightsA ?? new Float64Array(a.nRows).fill(1)) : undefined;
   const weightsB = weighted ? (options.weightsB ?? new Float64Array(b.nRows).fill(1)) : undefined;
   if (weightsA) assertWeights(weightsA, a.nRows, 'weights of sample A');
   if (weightsB) assertWeights(weightsB, b.nRows, 'weights of sample B');
-  const parts = (m: ItemMatrix, w: ArrayLike<number> | undefined): SampleParts => {
-    const hist = valueHistograms(m, codes, plan.items);
+  const h = sharedCodeHistograms(a, b, plan.items, { ...(weightsA ? { weightsA } : {}), ...(weightsB ? { weightsB } : {}) });
+  const parts = (m: ItemMatrix, hist: Float64Array, histWeighted: Float64Array | undefined, w: ArrayLike<number> | undefined): SampleParts => {
     const moments = pairwiseMoments(m, { columns: plan.momentColumns });
-    if (!w) return { n: m.nRows, hist, moments };
-    const histWeighted = valueHistograms(m, codes, plan.items, { weights: w });
+    if (!w || !histWeighted) return { n: m.nRows, hist, moments };
     return { n: m.nRows, hist, moments, histWeighted, momentsWeighted: pairwiseMoments(m, { columns: plan.items, weights: w }) };
   };
-  const partsA = parts(a, weightsA);
-  const partsB = parts(b, weightsB);
-  return compareParts(plan, codes, partsA, partsB);
+  const partsA = parts(a, h.histA, h.histWeightedA, weightsA);
+  const partsB = parts(b, h.histB, h.histWeightedB, weightsB);
+  return compareParts(plan, h.codes, partsA, partsB);
 }

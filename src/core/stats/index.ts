@@ -18,6 +18,7 @@ export * from './itemDescriptives';
 export * from './encodeCodes';
 export * from './codeHistograms';
 export * from './valueHistograms';
+export * from './sharedCodeHistograms';
 export * from './wassersteinFromHistograms';
 export * from './itemWasserstein';
 export * from './wasserstein1d';

@@ -112,13 +112,16 @@ function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, K: n
   const qBase = xCols * nrp;
   for (let t = 0; t < T; t++) {
     const dst = qBase + t * nrp;
-    f.fill(0, dst, dst + nrp);
-    for (let u = 2; u >= 0; u--) {
-      const col = 3 * t + u;
-      if (col >= k) continue;
-      const src = col * nr;
-      for (let r = 0; r < nr; r++) f[dst + r] = f[dst + r]! * K + X[src + r]!;
+    const c0 = 3 * t * nr;
+    if (3 * t + 2 < k) {
+      // one Horner pass per triple: (x2·K + x1)·K + x0
+      for (let r = 0; r < nr; r++) f[dst + r] = (X[c0 + 2 * nr + r]! * K + X[c0 + nr + r]!) * K + X[c0 + r]!;
+    } else if (3 * t + 1 < k) {
+      for (let r = 0; r < nr; r++) f[dst + r] = X[c0 + nr + r]! * K + X[c0 + r]!;
+    } else {
+      for (let r = 0; r < nr; r++) f[dst + r] = X[c0 + r]!;
     }
+    if (nrp > nr) f[dst + nr] = 0;
   }
   const outIndex = (xCols + T) * nrp;
   for (let t = 0; t < T; t++) {

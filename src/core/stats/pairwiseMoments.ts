@@ -45,53 +45,60 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
   const X0 = scratch(k * nr);
   const shift = options.shift ? Float64Array.from(options.shift) : new Float64Array(k);
   const missingRows: Int32Array[] = [];
+  const colSum = new Float64Array(k);
   let integer = !w;
   let lo = 0;
   let hi = 0;
   for (let c = 0; c < k; c++) {
     const base = columns[c]! * nRows;
     const out = c * nr;
+    // pass 1 reads the raw values: count, sum, range and integrality (an integer shift keeps integers integers)
     let sum = 0;
     let cnt = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let allInteger = true;
+    for (let r = 0; r < nr; r++) {
+      const v = rows ? data[base + rows[r]!]! : data[base + r]!;
+      if (v !== v) continue;
+      sum += v;
+      cnt++;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if ((v | 0) !== v) allInteger = false;
+    }
+    if (!options.shift) shift[c] = cnt > 0 ? Math.round(sum / cnt) : 0;
+    const s = shift[c]!;
+    if (!allInteger || !Number.isInteger(s)) integer = false;
+    if (cnt > 0) {
+      if (min - s < lo) lo = min - s;
+      if (max - s > hi) hi = max - s;
+    }
+    // pass 2 writes the shifted, zero-filled column and lists the missing rows
+    const miss = new Int32Array(nr - cnt);
+    let m = 0;
     if (rows) {
       for (let r = 0; r < nr; r++) {
         const v = data[base + rows[r]!]!;
-        X0[out + r] = v;
-        if (v === v) {
-          sum += v;
-          cnt++;
+        if (v === v) X0[out + r] = v - s;
+        else {
+          X0[out + r] = 0;
+          miss[m++] = r;
         }
       }
     } else {
       for (let r = 0; r < nr; r++) {
         const v = data[base + r]!;
-        X0[out + r] = v;
-        if (v === v) {
-          sum += v;
-          cnt++;
+        if (v === v) X0[out + r] = v - s;
+        else {
+          X0[out + r] = 0;
+          miss[m++] = r;
         }
       }
     }
-    if (!options.shift) shift[c] = cnt > 0 ? Math.round(sum / cnt) : 0;
-    const s = shift[c]!;
-    const miss = new Int32Array(nr - cnt);
-    let m = 0;
-    let allInteger = true;
-    for (let r = 0; r < nr; r++) {
-      const v = X0[out + r]!;
-      if (v !== v) {
-        X0[out + r] = 0;
-        miss[m++] = r;
-        continue;
-      }
-      const x = v - s;
-      X0[out + r] = x;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
-      if (Math.floor(x) !== x) allInteger = false;
-    }
-    if (!allInteger) integer = false;
     missingRows.push(miss);
+    // Σ(x − shift) over the present rows; exact for integer codes, so no extra pass
+    colSum[c] = sum - cnt * s;
   }
   const maxAbs = Math.max(-lo, hi);
   if (!Number.isFinite(maxAbs)) throw new StatsError('invalidValue', 'an answer code is infinite');
@@ -116,8 +123,8 @@ export function pairwiseMoments(matrix: ItemMatrix, options: PairwiseMomentsOpti
   for (let i = 0; i < k; i++) {
     const base = i * nr;
     let wsum = 0;
-    let s = 0;
-    for (let r = 0; r < nr; r++) s += WX[base + r]!;
+    let s = integer ? colSum[i]! : 0;
+    if (!integer) for (let r = 0; r < nr; r++) s += WX[base + r]!;
     const cnt = nr - missingRows[i]!.length;
     if (w) {
       for (let r = 0; r < nr; r++) wsum += w[r]!;

@@ -23,10 +23,18 @@ export function valueHistograms(matrix: ItemMatrix, codes: EncodedCodes, columns
     const K = support.length;
     const first = K > 0 ? support[0]! : 0;
     const contiguous = K > 0 && support[K - 1]! - first === K - 1 && Number.isInteger(first);
+    if (contiguous && !weights) {
+      const shift = offset - first;
+      for (let r = 0; r < nRows; r++) {
+        const v = data[base + r]!;
+        if (v === v) hist[(v + shift) | 0]!++;
+      }
+      continue;
+    }
     for (let r = 0; r < nRows; r++) {
       const v = data[base + r]!;
       if (v !== v) continue;
-      const bin = offset + (contiguous ? v - first : lowerBound(support, v));
+      const bin = offset + (contiguous ? (v - first) | 0 : lowerBound(support, v));
       hist[bin]! += weights ? weights[r]! : 1;
     }
   }

@@ -11,7 +11,7 @@ describe('core facades: exported names', () => {
       'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
       'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
       'itemWasserstein', 'meanExact', 'metricSummary', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
-      'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'signedDrift', 'splitHalfBounds',
+      'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'sharedCodeHistograms', 'signedDrift', 'splitHalfBounds',
       'subgroupComparisons', 'subtractMoments', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
     ]);
   });

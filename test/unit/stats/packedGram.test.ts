@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { packedGram } from '../../../src/core/stats/packedGram';
 import { simdDot4 } from '../../../src/core/stats/simdDot4';
-import { createRandom } from '../../../src/core/stats/index';
+import { createRandom, pairwiseMoments } from '../../../src/core/stats/index';
 
 function naiveGram(X: Float64Array, k: number, n: number): Float64Array {
   const g = new Float64Array(k * k);
@@ -32,5 +32,15 @@ describe('stats: packedGram (three integer columns per float64)', () => {
   it('declines (returns false) when the sums could exceed the packing bound', () => {
     const X = new Float64Array(3 * 20000).fill(3);
     assert.equal(packedGram(X, 3, 20000, 3, new Float64Array(9)), false);
+  });
+});
+
+describe('stats: pairwiseMoments range tracking', () => {
+  it('a column whose largest code comes first still gets exact sums (the packing bound sees the true range)', () => {
+    // code 40 then 99 × code 1, shift 1: Σx² = 39² = 1521, beyond what packing with a mis-tracked range could hold
+    const col = Float64Array.from({ length: 100 }, (_, r) => (r === 0 ? 40 : 1));
+    const m = pairwiseMoments({ nRows: 100, nCols: 2, data: Float64Array.from([...col, ...col]) }, { shift: Float64Array.from([1, 1]) });
+    assert.deepEqual(Array.from(m.sxy), [1521, 1521, 1521, 1521]);
+    assert.deepEqual(Array.from(m.sx), [39, 39, 39, 39]);
   });
 });
