@@ -49,6 +49,8 @@ export interface RunRequestsOptions {
   readonly journal?: JournalWriter;
   /** Answers are looked up here first and stored here after. */
   readonly cache?: ResponseCache;
+  /** Who answers, part of every cache key (see `requestKey`): e.g. the endpoint's normalised base URL. @default '' */
+  readonly cacheScope?: string;
   /** Ids that already have an answer (from `loadResumeState`): skipped, never sent. */
   readonly done?: ReadonlySet<string>;
   /** Requests in flight at most. @default 8 */
@@ -211,7 +213,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
       counts.skipped++;
       return;
     }
-    const key = requestKey(planned.request, planned.sampleIndex ?? 0);
+    const key = requestKey(planned.request, planned.sampleIndex ?? 0, options.cacheScope);
     const req = journalRequests ? { request: planned.request } : {};
     if (options.cache) {
       // the cached JSON goes into the journal line as it is: replaying a large run parses nothing twice

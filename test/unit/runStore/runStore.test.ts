@@ -34,6 +34,15 @@ describe('runStore: request keys', () => {
     const keys = new Set([requestKey(base, 0), requestKey(base, 1), ...variants.map((v) => requestKey(v, 0))]);
     assert.equal(keys.size, 2 + variants.length, 'repeated samples and every change give distinct keys');
   });
+
+  it('scopes keys by who answers, and an empty scope keeps the unscoped key', () => {
+    const a = requestKey(base, 0, 'http://gpu-1:8000/v1');
+    const b = requestKey(base, 0, 'http://gpu-2:8000/v1');
+    assert.notEqual(a, b, 'two servers serving the same model name never share answers');
+    assert.notEqual(a, requestKey(base, 0));
+    assert.equal(requestKey(base, 0, ''), requestKey(base, 0));
+    assert.equal(a, requestKey(base, 0, 'http://gpu-1:8000/v1'));
+  });
   it('canonical JSON is stable under key permutation', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {

@@ -29,10 +29,10 @@ export async function exportBatchFiles(requests: Iterable<PlannedRequest>, dir: 
 export async function importBatchOutput(
   path: string,
   requests: Iterable<PlannedRequest>,
-  stores: { journal?: JournalWriter; cache?: ResponseCache; done?: ReadonlySet<string> },
+  stores: { journal?: JournalWriter; cache?: ResponseCache; done?: ReadonlySet<string>; cacheScope?: string },
 ): Promise<MergeCounts> {
   const plan = new Map<string, BatchPlanEntry>();
-  for (const p of requests) plan.set(p.id, { key: requestKey(p.request, p.sampleIndex ?? 0), request: p.request });
+  for (const p of requests) plan.set(p.id, { key: requestKey(p.request, p.sampleIndex ?? 0, stores.cacheScope), request: p.request });
   const state = { answered: new Set(stores.done ?? []), failed: new Set<string>() };
   const text = await fs.promises.readFile(path, 'utf8');
   const counts = await mergeBatchOutput(text, plan, state, { ...(stores.journal ? { journal: stores.journal } : {}), ...(stores.cache ? { cache: stores.cache } : {}) }, emptyMergeCounts());

@@ -14,6 +14,8 @@ export interface RunBatchOptions {
   readonly manifestPath: string;
   readonly journal?: JournalWriter;
   readonly cache?: ResponseCache;
+  /** Who answers, part of every cache key (see `requestKey`). @default '' */
+  readonly cacheScope?: string;
   /** Ids already answered (from `loadResumeState`). */
   readonly done?: ReadonlySet<string>;
   /** Submission rounds: the first plus resubmissions of infrastructure failures. @default 3 */
@@ -72,7 +74,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunBatchSummar
       skipped++;
       continue;
     }
-    plan.set(planned.id, { key: requestKey(planned.request, planned.sampleIndex ?? 0), request: planned.request, planned });
+    plan.set(planned.id, { key: requestKey(planned.request, planned.sampleIndex ?? 0, options.cacheScope), request: planned.request, planned });
   }
   const state = { answered: new Set<string>(), failed: new Set<string>() };
   const counts = emptyMergeCounts();
