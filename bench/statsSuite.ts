@@ -67,23 +67,25 @@ export const statsSuite: BenchSuite = {
       const a = synth(n, 50, SEED, missing);
       const b = synth(n, 50, SEED + 1, missing);
       let pairValues = '';
-      results[`metrics_pair_10k_50${tag}`] = await measure(
+      const pair = await measure(
         () => {
           const c = compareSamples(a, b, { scales: all50 });
           pairValues = `${c.wdMean.toFixed(5)}/${c.frobenius.toFixed(4)}/${c.alpha[0]!.absDiff.toFixed(4)}`;
         },
         { runs: quick ? 3 : 9, warmup: 2 },
       );
+      results[`metrics_pair_10k_50${tag}`] = { ...pair, rows: n, items: 50 };
       log(`  pair${tag}: wd_mean/frobenius/|Δalpha| = ${pairValues}`);
       const splits = seededSplitHalves(n, { splits: 100, seed: SEED + 100 });
       let boundValues = '';
-      results[`split_half_100_10k_50${tag}`] = await measure(
+      const bound = await measure(
         () => {
           const r = splitHalfBounds(a, splits, { scales: all50 });
           boundValues = `${r.mean.wdMean.toFixed(5)}/${r.mean.frobenius.toFixed(4)}/${r.mean.alphaAbsDiff['all']!.toFixed(4)}`;
         },
         { runs: quick ? 1 : 3, warmup: 1 },
       );
+      results[`split_half_100_10k_50${tag}`] = { ...bound, rows: n, items: 50, splits: 100 };
       log(`  split-half${tag}: mean wd_mean/frobenius/|Δalpha| = ${boundValues}`);
     }
     const shapes: [number, number][] = quick ? [[1000, 1000], [2000, 4000]] : [[1000, 1000], [2000, 4000], [5000, 5000]];
@@ -100,7 +102,8 @@ export const statsSuite: BenchSuite = {
     const personas: PersonaVariable[] = nCats.map((k) => ({ nCategories: k, probabilities: dirichletRows(nP, k, random) }));
     // humans: categories uniform, 3 % refused (−1)
     const humans = nCats.map((k) => Int32Array.from({ length: nH }, () => (random() < 0.03 ? -1 : Math.floor(random() * k))));
-    results['edge_weights_5000x10000x6'] = await measure(() => edgeWeights(humans, personas), { runs: 3, warmup: 1 });
+    const ew = await measure(() => edgeWeights(humans, personas), { runs: 3, warmup: 1 });
+    results['edge_weights_5000x10000x6'] = { ...ew, humans: nH, personas: nP, variables: nCats.length };
     return results;
   },
 };
