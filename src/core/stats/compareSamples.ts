@@ -3,8 +3,8 @@ import { assertWeights } from './assertWeights';
 import { compareParts } from './compareParts';
 import type { SampleComparison, SampleParts } from './comparisonTypes';
 import { planComparison } from './planComparison';
-import { pairwiseMoments, type ColumnStats } from './pairwiseMoments';
-import type { EncodedCodes } from './encodeCodes';
+import { columnStatsFromHistogram } from './columnStatsFromHistogram';
+import { pairwiseMoments } from './pairwiseMoments';
 import { StatsError } from './StatsError';
 import { sharedCodeHistograms } from './sharedCodeHistograms';
 import type { AlphaScale, ItemMatrix } from './types';
@@ -41,7 +41,7 @@ export function compareSamples(a: ItemMatrix, b: ItemMatrix, options: CompareSam
   if (weightsB) assertWeights(weightsB, b.nRows, 'weights of sample B');
   const h = sharedCodeHistograms(a, b, plan.items, { ...(weightsA ? { weightsA } : {}), ...(weightsB ? { weightsB } : {}) });
   const parts = (m: ItemMatrix, hist: Float64Array, histWeighted: Float64Array | undefined, w: ArrayLike<number> | undefined): SampleParts => {
-    const moments = pairwiseMoments(m, { columns: plan.momentColumns, columnStats: statsFromHistogram(h.codes, hist) });
+    const moments = pairwiseMoments(m, { columns: plan.momentColumns, columnStats: columnStatsFromHistogram(h.codes, hist) });
     if (!w || !histWeighted) return { n: m.nRows, hist, moments };
     return { n: m.nRows, hist, moments, histWeighted, momentsWeighted: pairwiseMoments(m, { columns: plan.items, weights: w }) };
   };
@@ -50,24 +50,3 @@ export function compareSamples(a: ItemMatrix, b: ItemMatrix, options: CompareSam
   return compareParts(plan, h.codes, partsA, partsB);
 }
 
-/** Exact count, sum, range and integrality of each item from its code histogram (saves a pass in the moments). */
-function statsFromHistogram(codes: EncodedCodes, hist: Float64Array): ColumnStats[] {
-  return codes.supports.map((support, c) => {
-    const offset = codes.offsets[c]!;
-    let count = 0;
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    let integer = true;
-    support.forEach((value, b) => {
-      const n = hist[offset + b]!;
-      if (n === 0) return;
-      count += n;
-      sum += n * value;
-      if (value < min) min = value;
-      if (value > max) max = value;
-      if ((value | 0) !== value) integer = false;
-    });
-    return { count, sum, min, max, integer };
-  });
-}

@@ -26,6 +26,7 @@ export * from './representativeness';
 export * from './signedDrift';
 // Structure metrics
 export * from './pairwiseMoments';
+export * from './columnStatsFromHistogram';
 export * from './subtractMoments';
 export * from './correlationFromMoments';
 export * from './covarianceFromMoments';

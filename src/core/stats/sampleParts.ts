@@ -3,6 +3,7 @@ import type { SampleParts } from './comparisonTypes';
 import type { EncodedCodes } from './encodeCodes';
 import type { ItemMatrix } from './types';
 import { codeHistograms } from './codeHistograms';
+import { columnStatsFromHistogram } from './columnStatsFromHistogram';
 import { pairwiseMoments } from './pairwiseMoments';
 
 /** Options of {@link sampleParts}. */
@@ -26,7 +27,12 @@ export function sampleParts(matrix: ItemMatrix, plan: ComparisonPlan, codes: Enc
   const sel = rows ? { rows } : {};
   const n = rows ? rows.length : matrix.nRows;
   const hist = codeHistograms(codes, sample, matrix.nRows, sel);
-  const moments = pairwiseMoments(matrix, { ...sel, columns: plan.momentColumns, ...(options.shift ? { shift: options.shift } : {}) });
+  const moments = pairwiseMoments(matrix, {
+    ...sel,
+    columns: plan.momentColumns,
+    columnStats: columnStatsFromHistogram(codes, hist),
+    ...(options.shift ? { shift: options.shift } : {}),
+  });
   if (!weights) return { n, hist, moments };
   return {
     n,

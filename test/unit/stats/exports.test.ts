@@ -7,7 +7,7 @@ import * as stats from '../../../src/core/stats/index';
 describe('core facades: exported names', () => {
   it('src/core/stats', () => {
     assert.deepEqual(Object.keys(stats).sort(), [
-      'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'codeHistograms', 'compareParts',
+      'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
       'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
       'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
       'itemWasserstein', 'meanExact', 'metricSummary', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
