@@ -10,33 +10,40 @@ export interface PackedGramOptions {
  * Gram matrix `G = Xᵀ·X` (k×k, row-major) of integer-valued column-major data, three columns per float64:
  * with `B_t = X_{3t} + K·X_{3t+1} + K²·X_{3t+2}`, one dot product `Σ_r x_r·B_t[r]` carries three exact integer sums,
  * because every partial sum stays below 2^53 (K = 2^p with K/2 above every |sum|). Three times fewer multiply-adds
- * than one column at a time, and the sums are exact. Returns false (writing nothing) when the bound does not allow
- * packing; the caller then uses the float path.
+ * than one column at a time, and the sums are exact. When the sums are too large for three slots (maxAbs²·n ≥ 2^17)
+ * two columns share a float; beyond 2^25 it returns false (writing nothing) and the caller uses the float path.
  * @param X column-major integer values (e.g. option codes minus an integer shift, 0 where missing)
  * @param maxAbs the largest |X| entry
  */
 export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: number, out: Float64Array, options: PackedGramOptions = {}): boolean {
+  // every |Σ x_i·x_j| ≤ maxAbs²·n; K/2 must exceed it, and P slots of K must stay below 2^53
   const bound = Math.max(1, maxAbs * maxAbs) * nr;
-  if (!(bound < 2 ** 17)) return false;
+  if (!(bound < 2 ** 25)) return false;
+  const P = bound < 2 ** 17 ? 3 : 2;
   let K = 2;
   while (K / 2 <= bound) K *= 2;
-  if (K > 2 ** 18) return false;
-  const T = Math.ceil(k / 3);
+  const T = Math.ceil(k / P);
   const K2 = K * K;
   const put = (i: number, t: number, s: number): void => {
-    // s = lo + K·mid + K²·hi with |lo|, |mid|, |hi| < K/2: peel the slots off from the top
+    // s = lo + K·mid (+ K²·hi) with every slot below K/2 in size: peel the slots off from the top
     // (+ 0 turns a −0 from Math.round into 0)
+    const j = P * t;
+    if (P === 2) {
+      const hi = Math.round(s / K) + 0;
+      out[i * k + j] = out[j * k + i] = s - hi * K + 0;
+      if (j + 1 < k) out[i * k + j + 1] = out[(j + 1) * k + i] = hi;
+      return;
+    }
     const hi = Math.round(s / K2) + 0;
     const rem = s - hi * K2;
     const mid = Math.round(rem / K) + 0;
-    const j = 3 * t;
     out[i * k + j] = out[j * k + i] = rem - mid * K + 0;
     if (j + 1 < k) out[i * k + j + 1] = out[(j + 1) * k + i] = mid;
     if (j + 2 < k) out[i * k + j + 2] = out[(j + 2) * k + i] = hi;
   };
   const kernel = (options.simd ?? true) ? simdDot4() : undefined;
   if (kernel) {
-    simdPath(kernel, X, k, nr, K, T, put);
+    simdPath(kernel, X, k, nr, P, K, T, put);
     return true;
   }
   // for each triple t, the columns i ≥ 3t cover the lower triangle. Rows go in chunks that stay in cache; four
@@ -45,8 +52,8 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
   const Q = new Float64Array(T * nr);
   for (let t = 0; t < T; t++) {
     const dst = t * nr;
-    for (let u = 2; u >= 0; u--) {
-      const col = 3 * t + u;
+    for (let u = P - 1; u >= 0; u--) {
+      const col = P * t + u;
       if (col >= k) continue;
       const base = col * nr;
       for (let r = 0; r < nr; r++) Q[dst + r] = Q[dst + r]! * K + X[base + r]!;
@@ -58,7 +65,7 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
     const r1 = Math.min(nr, r0 + CHUNK);
     for (let t = 0; t < T; t++) {
       const b = t * nr;
-      let i = 3 * t;
+      let i = P * t;
       for (; i + 3 < k; i += 4) {
         const a0 = i * nr, a1 = a0 + nr, a2 = a1 + nr, a3 = a2 + nr;
         let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -87,7 +94,7 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
       }
     }
   }
-  for (let t = 0; t < T; t++) for (let i = 3 * t; i < k; i++) put(i, t, acc[i * T + t]!);
+  for (let t = 0; t < T; t++) for (let i = P * t; i < k; i++) put(i, t, acc[i * T + t]!);
   return true;
 }
 
@@ -95,7 +102,7 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
  * The same triple-packed Gram with the f64x2 kernel: columns (padded to an even length, plus three zero columns so
  * every block has four) and the packed triples are laid out in the kernel's memory; four dot products per call.
  */
-function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, K: number, T: number, put: (i: number, t: number, s: number) => void): void {
+function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, P: number, K: number, T: number, put: (i: number, t: number, s: number) => void): void {
   const nrp = nr + (nr & 1);
   const colBytes = nrp * 8;
   const xCols = k + 3;
@@ -112,11 +119,12 @@ function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, K: n
   const qBase = xCols * nrp;
   for (let t = 0; t < T; t++) {
     const dst = qBase + t * nrp;
-    const c0 = 3 * t * nr;
-    if (3 * t + 2 < k) {
+    const c0 = P * t * nr;
+    const filled = Math.min(P, k - P * t);
+    if (filled === 3) {
       // one Horner pass per triple: (x2·K + x1)·K + x0
       for (let r = 0; r < nr; r++) f[dst + r] = (X[c0 + 2 * nr + r]! * K + X[c0 + nr + r]!) * K + X[c0 + r]!;
-    } else if (3 * t + 1 < k) {
+    } else if (filled === 2) {
       for (let r = 0; r < nr; r++) f[dst + r] = X[c0 + nr + r]! * K + X[c0 + r]!;
     } else {
       for (let r = 0; r < nr; r++) f[dst + r] = X[c0 + r]!;
@@ -125,7 +133,7 @@ function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, K: n
   }
   const outIndex = (xCols + T) * nrp;
   for (let t = 0; t < T; t++) {
-    for (let i = 3 * t; i < k; i += 4) {
+    for (let i = P * t; i < k; i += 4) {
       kernel.dot4(i * colBytes, (qBase + t * nrp) * 8, nrp, colBytes, outIndex * 8);
       for (let c = 0; c < 4 && i + c < k; c++) put(i + c, t, f[outIndex + c]!);
     }

@@ -16,7 +16,8 @@ describe('stats: packedGram (three integer columns per float64)', () => {
     assert.ok(simdDot4());
   });
 
-  for (const [k, n, maxAbs] of [[1, 1, 2], [2, 7, 3], [5, 33, 2], [13, 101, 5], [50, 1000, 2], [7, 2600, 5]] as const) {
+  // the last three need two columns per float (maxAbs²·n ≥ 2^17)
+  for (const [k, n, maxAbs] of [[1, 1, 2], [2, 7, 3], [5, 33, 2], [13, 101, 5], [50, 1000, 2], [7, 2600, 5], [9, 6001, 5], [50, 3000, 10], [4, 40001, 3]] as const) {
     it(`SIMD and JS paths equal the naive Gram exactly for ${k} columns × ${n} rows, |x| ≤ ${maxAbs}`, () => {
       const random = createRandom(k * 1000 + n);
       const X = Float64Array.from({ length: k * n }, () => Math.floor(random() * (2 * maxAbs + 1)) - maxAbs);
@@ -29,9 +30,10 @@ describe('stats: packedGram (three integer columns per float64)', () => {
     });
   }
 
-  it('declines (returns false) when the sums could exceed the packing bound', () => {
-    const X = new Float64Array(3 * 20000).fill(3);
-    assert.equal(packedGram(X, 3, 20000, 3, new Float64Array(9)), false);
+  it('declines (returns false) when the sums could exceed the two-slot bound', () => {
+    // 60² · 20000 = 7.2e7 ≥ 2^25
+    const X = new Float64Array(3 * 20000).fill(60);
+    assert.equal(packedGram(X, 3, 20000, 60, new Float64Array(9)), false);
   });
 });
 
