@@ -1,7 +1,7 @@
 import { assertItemMatrix } from './assertItemMatrix';
 import { assertWeights } from './assertWeights';
-import { codeHistograms } from './codeHistograms';
 import { encodeCodes } from './encodeCodes';
+import { valueHistograms } from './valueHistograms';
 import { wassersteinFromHistograms } from './wassersteinFromHistograms';
 import type { ItemMatrix } from './types';
 
@@ -25,8 +25,9 @@ export function itemWasserstein(a: ItemMatrix, b: ItemMatrix, options: ItemWasse
   assertItemMatrix(b, { label: 'sample B' });
   if (options.weightsA) assertWeights(options.weightsA, a.nRows, 'weights of sample A');
   if (options.weightsB) assertWeights(options.weightsB, b.nRows, 'weights of sample B');
-  const codes = encodeCodes([a, b], options.columns ? { columns: options.columns } : {});
-  const histA = codeHistograms(codes, 0, a.nRows, options.weightsA ? { weights: options.weightsA } : {});
-  const histB = codeHistograms(codes, 1, b.nRows, options.weightsB ? { weights: options.weightsB } : {});
+  const columns = options.columns ?? Array.from({ length: a.nCols }, (_, j) => j);
+  const codes = encodeCodes([a, b], { columns, indices: false });
+  const histA = valueHistograms(a, codes, columns, options.weightsA ? { weights: options.weightsA } : {});
+  const histB = valueHistograms(b, codes, columns, options.weightsB ? { weights: options.weightsB } : {});
   return wassersteinFromHistograms(codes, histA, histB);
 }
