@@ -34,6 +34,17 @@ describe('stats: wasserstein1d (scipy.stats.wasserstein_distance)', () => {
     );
     close(wasserstein1d([1, 2, 2, 5, 11], [1, 1, 3, 3, 3, 4]), 2.233333333333333, 'w([1,2,2,5,11],[1,1,3,3,3,4])');
   });
+  it('compareSamples gives the same per-item WD (dense integer and sorted-support paths, weighted and not)', () => {
+    const one = (v: number[]): ItemMatrix => matrix([v]);
+    // scipy: w([3.4,3.9,7.5,7.8],[4.5,1.4]) = 2.7; with weights [1.4,0.9,3.1,7.2],[3.2,3.5] = 4.078133143804786
+    const c1 = compareSamples(one([3.4, 3.9, 7.5, 7.8]), one([4.5, 1.4]), { weightsA: [1.4, 0.9, 3.1, 7.2], weightsB: [3.2, 3.5] });
+    close(c1.wd[0]!, 2.7, 'unweighted, non-integer codes');
+    close(c1.weighted!.wd[0]!, 4.078133143804786, 'weighted, non-integer codes');
+    // scipy: w([1,2,2,5,11],[1,1,3,3,3,4],[1,2,1,1,3],[2,1,1,1,1,5]) = 3.1704545454545454
+    const c2 = compareSamples(one([1, 2, 2, 5, 11]), one([1, 1, 3, 3, 3, 4]), { weightsA: [1, 2, 1, 1, 3], weightsB: [2, 1, 1, 1, 1, 5] });
+    close(c2.wd[0]!, 2.233333333333333, 'unweighted, integer codes');
+    close(c2.weighted!.wd[0]!, 3.1704545454545454, 'weighted, integer codes');
+  });
   it('drops NaN answers with their weights and throws on an empty side', () => {
     close(wasserstein1d([0, NaN, 1], [0, 1], { uWeights: [3, 100, 1], vWeights: [2, 2] }), 0.25, 'NaN dropped with its weight');
     assert.throws(() => wasserstein1d([NaN], [1]), (e: unknown) => StatsError.is(e, 'emptySample'));
