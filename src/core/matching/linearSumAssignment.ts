@@ -1,4 +1,5 @@
 import { StatsError } from '../stats/StatsError';
+import { sapScanKernel } from './sapScanKernel';
 
 /** Options of {@link linearSumAssignment}. */
 export interface LinearSumAssignmentOptions {
@@ -6,6 +7,8 @@ export interface LinearSumAssignmentOptions {
   readonly maximize?: boolean;
   /** Passes of augmenting row reduction before the shortest-path phase (0 = plain Crouse/scipy). @default 8 */
   readonly reductionPasses?: number;
+  /** Let long shortest-path phases run their scan in the WebAssembly kernel (same arithmetic, same result). @default true */
+  readonly wasm?: boolean;
 }
 
 /** An optimal assignment: `colForRow[i]` is row i's column (−1 for rows left over when rows > columns). */
@@ -48,7 +51,7 @@ export function linearSumAssignment(cost: Float64Array, nRows: number, nCols: nu
       }
     }
   }
-  const colForRowT = solveRectangular(c, nr, nc, options.reductionPasses ?? 8);
+  const colForRowT = solveRectangular(c, nr, nc, options.reductionPasses ?? 8, options.wasm ?? true);
   const colForRow = new Int32Array(nRows).fill(-1);
   if (transpose) colForRowT.forEach((col, row) => (colForRow[col] = row));
   else colForRow.set(colForRowT);
@@ -58,7 +61,7 @@ export function linearSumAssignment(cost: Float64Array, nRows: number, nCols: nu
 }
 
 /** Minimum-cost assignment of every row of an nr × nc matrix (nr ≤ nc). */
-function solveRectangular(c: Float64Array, nr: number, nc: number, passes: number): Int32Array {
+function solveRectangular(c: Float64Array, nr: number, nc: number, passes: number, wasm: boolean): Int32Array {
   const colForRow = new Int32Array(nr).fill(-1);
   const rowForCol = new Int32Array(nc).fill(-1);
   const u = new Float64Array(nr);
@@ -70,7 +73,7 @@ function solveRectangular(c: Float64Array, nr: number, nc: number, passes: numbe
   if (nr === nc && nc > 1) numFree = columnReduction(c, nr, v, colForRow, rowForCol, free);
   if (nc > 1) numFree = augmentingRowReduction(c, nr, nc, v, colForRow, rowForCol, free, numFree, passes);
   for (let i = 0; i < nr; i++) if (colForRow[i]! >= 0) u[i] = c[i * nc + colForRow[i]!]! - v[colForRow[i]!]!;
-  shortestAugmentingPaths(c, nr, nc, u, v, colForRow, rowForCol, free.subarray(0, numFree));
+  shortestAugmentingPaths(c, nr, nc, u, v, colForRow, rowForCol, free.subarray(0, numFree), wasm);
   return colForRow;
 }
 
@@ -179,14 +182,32 @@ function augmentingRowReduction(
 
 /** Crouse's shortest augmenting path (scipy rectangular_lsap.cpp) for each row in `rows`, keeping duals u, v. */
 function shortestAugmentingPaths(
-  c: Float64Array, nr: number, nc: number, u: Float64Array, v: Float64Array, colForRow: Int32Array, rowForCol: Int32Array, rows: Int32Array,
+  c: Float64Array, nr: number, nc: number, u: Float64Array, v: Float64Array, colForRow: Int32Array, rowForCol: Int32Array, rows: Int32Array, wasm: boolean,
 ): void {
-  const shortest = new Float64Array(nc);
-  const path = new Int32Array(nc);
-  const remaining = new Int32Array(nc);
+  if (rows.length === 0) return;
+  // start in JavaScript; once the scans have cost about a quarter of a pass over the matrix, copying the costs into
+  // the WebAssembly kernel's memory pays for itself
+  let ws = jsWorkspace(c, nc);
+  let inWasm = false;
+  let work = 0;
+  // the scan reads prices and owners from the workspace, so work on its copies and write them back at the end
+  ws.v.set(v);
+  ws.rowForCol.set(rowForCol);
   const scannedRows = new Int32Array(nr);
   const scannedCols = new Int32Array(nc);
   for (const curRow of Array.from(rows)) {
+    if (wasm && !inWasm && work > (nr * nc) / 4) {
+      inWasm = true;
+      const fast = wasmWorkspace(c, nr, nc);
+      if (fast) {
+        fast.v.set(ws.v);
+        fast.rowForCol.set(ws.rowForCol);
+        ws = fast;
+      }
+    }
+    const { shortest, path, remaining, scan } = ws;
+    const vv = ws.v;
+    const owner = ws.rowForCol;
     shortest.fill(Infinity);
     for (let it = 0; it < nc; it++) remaining[it] = it;
     let numRemaining = nc;
@@ -197,29 +218,15 @@ function shortestAugmentingPaths(
     let sink = -1;
     while (sink === -1) {
       scannedRows[nSR++] = i;
-      const base = i * nc;
-      const ui = minVal - u[i]!;
-      let lowest = Infinity;
-      let index = -1;
-      for (let it = 0; it < numRemaining; it++) {
-        const j = remaining[it]!;
-        const r = ui + c[base + j]! - v[j]!;
-        let s = shortest[j]!;
-        if (r < s) {
-          path[j] = i;
-          shortest[j] = s = r;
-        }
-        if (s < lowest || (s === lowest && rowForCol[j] === -1)) {
-          lowest = s;
-          index = it;
-        }
-      }
-      minVal = lowest;
-      if (index < 0 || minVal === Infinity) throw new StatsError('infeasible', 'the assignment problem is infeasible');
+      work += numRemaining;
+      const index = scan(i, minVal - u[i]!, numRemaining);
+      if (index < 0) throw new StatsError('infeasible', 'the assignment problem is infeasible');
       const j = remaining[index]!;
+      minVal = shortest[j]!;
+      if (minVal === Infinity) throw new StatsError('infeasible', 'the assignment problem is infeasible');
       scannedCols[nSC++] = j;
-      if (rowForCol[j] === -1) sink = j;
-      else i = rowForCol[j]!;
+      if (owner[j] === -1) sink = j;
+      else i = owner[j]!;
       // keep `remaining` ascending so the next scan reads the cost row in memory order
       remaining.copyWithin(index, index + 1, numRemaining--);
     }
@@ -230,16 +237,85 @@ function shortestAugmentingPaths(
     }
     for (let t = 0; t < nSC; t++) {
       const j = scannedCols[t]!;
-      v[j] = v[j]! - (minVal - shortest[j]!);
+      vv[j] = vv[j]! - (minVal - shortest[j]!);
     }
     let j = sink;
     for (;;) {
       const r = path[j]!;
-      rowForCol[j] = r;
+      owner[j] = r;
       const prev = colForRow[r]!;
       colForRow[r] = j;
       if (r === curRow) break;
       j = prev;
     }
   }
+  v.set(ws.v);
+  rowForCol.set(ws.rowForCol);
+}
+
+/** Arrays of the shortest-path phase and its scan step (see {@link SapScanKernel.scan}). */
+interface Workspace {
+  readonly v: Float64Array;
+  readonly rowForCol: Int32Array;
+  readonly shortest: Float64Array;
+  readonly path: Int32Array;
+  readonly remaining: Int32Array;
+  scan(i: number, ui: number, numRemaining: number): number;
+}
+
+function jsWorkspace(c: Float64Array, nc: number): Workspace {
+  const ws = { v: new Float64Array(nc), rowForCol: new Int32Array(nc), shortest: new Float64Array(nc), path: new Int32Array(nc), remaining: new Int32Array(nc) };
+  const { v, rowForCol, shortest, path, remaining } = ws;
+  const scan = (i: number, ui: number, numRemaining: number): number => {
+    const base = i * nc;
+    let lowest = Infinity;
+    let index = -1;
+    for (let it = 0; it < numRemaining; it++) {
+      const j = remaining[it]!;
+      const r = ui + c[base + j]! - v[j]!;
+      let s = shortest[j]!;
+      if (r < s) {
+        path[j] = i;
+        shortest[j] = s = r;
+      }
+      if (s < lowest || (s === lowest && rowForCol[j] === -1)) {
+        lowest = s;
+        index = it;
+      }
+    }
+    return index;
+  };
+  return { ...ws, scan };
+}
+
+/** The same arrays in a fresh WebAssembly kernel's memory (costs copied in), or undefined if unavailable or too big. */
+function wasmWorkspace(c: Float64Array, nr: number, nc: number): Workspace | undefined {
+  const costBytes = nr * nc * 8;
+  const total = costBytes + nc * (8 + 8 + 4 + 4 + 4) + 64;
+  if (nc < 32 || total > 2 ** 31 - 2 ** 20) return undefined;
+  const kernel = sapScanKernel();
+  if (!kernel) return undefined;
+  try {
+    const have = kernel.memory.buffer.byteLength;
+    if (total > have) kernel.memory.grow(Math.ceil((total - have) / 65536));
+  } catch {
+    return undefined;
+  }
+  const buf = kernel.memory.buffer;
+  const vAt = costBytes;
+  const shAt = vAt + nc * 8;
+  const pathAt = shAt + nc * 8;
+  const ownerAt = pathAt + nc * 4;
+  const remAt = ownerAt + nc * 4;
+  new Float64Array(buf, 0, nr * nc).set(c);
+  const scanKernel = kernel.scan;
+  const rowBytes = nc * 8;
+  return {
+    v: new Float64Array(buf, vAt, nc),
+    shortest: new Float64Array(buf, shAt, nc),
+    path: new Int32Array(buf, pathAt, nc),
+    rowForCol: new Int32Array(buf, ownerAt, nc),
+    remaining: new Int32Array(buf, remAt, nc),
+    scan: (i, ui, numRemaining) => scanKernel(i * rowBytes, remAt, numRemaining, vAt, shAt, pathAt, ownerAt, i, ui),
+  };
 }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { linearSumAssignment } from '../../../src/core/matching/index';
+import { sapScanKernel } from '../../../src/core/matching/sapScanKernel';
 import { createRandom, StatsError } from '../../../src/core/stats/index';
 
 /** Exhaustive minimum over all injective maps rows → columns (n ≤ m). */
@@ -106,5 +107,52 @@ describe('matching: linearSumAssignment', () => {
     assert.throws(() => linearSumAssignment(Float64Array.from([1, NaN]), 1, 2), (e: unknown) => StatsError.is(e, 'invalidValue'));
     assert.throws(() => linearSumAssignment(Float64Array.from([1, 2, 3]), 2, 2), (e: unknown) => StatsError.is(e, 'shapeMismatch'));
     assert.deepEqual(Array.from(linearSumAssignment(new Float64Array(0), 0, 3).colForRow), []);
+  });
+});
+
+describe('matching: the WebAssembly scan kernel', () => {
+  it('gives exactly the JavaScript path assignment and total (random, integer ties, structured, rectangular)', () => {
+    const random = createRandom(77);
+    const cases: [string, number, number, (i: number, j: number) => number][] = [
+      ['uniform', 150, 150, () => random()],
+      ['integer ties', 120, 120, () => Math.floor(random() * 5)],
+      ['i·j', 90, 90, (i, j) => i * j],
+      ['wide', 60, 200, () => random()],
+      ['tall', 200, 60, () => Math.floor(random() * 50)],
+    ];
+    for (const [name, n, m, f] of cases) {
+      const cost = Float64Array.from({ length: n * m }, (_, x) => f(Math.floor(x / m), x % m));
+      for (const reductionPasses of [0, 8]) {
+        const js = linearSumAssignment(cost, n, m, { wasm: false, reductionPasses });
+        const wasm = linearSumAssignment(cost, n, m, { wasm: true, reductionPasses });
+        assert.equal(wasm.total, js.total, `${name}, ${reductionPasses} passes`);
+        assert.deepEqual(wasm.colForRow, js.colForRow, `${name}, ${reductionPasses} passes`);
+      }
+    }
+  });
+
+  it('scan step matches its definition, ties going to a free column', () => {
+    const k = sapScanKernel();
+    assert.ok(k, 'WebAssembly is available on Node 20');
+    k.memory.grow(1);
+    const buf = k.memory.buffer;
+    const row = new Float64Array(buf, 0, 4);
+    const v = new Float64Array(buf, 32, 4);
+    const sh = new Float64Array(buf, 64, 4);
+    const path = new Int32Array(buf, 96, 4);
+    const owner = new Int32Array(buf, 112, 4);
+    const rem = new Int32Array(buf, 128, 4);
+    row.set([5, 1, 3, 1]);
+    v.set([0, 0, 1, 0]);
+    sh.set([Infinity, 1.5, Infinity, Infinity]);
+    path.fill(9);
+    owner.set([0, 2, -1, -1]);
+    rem.set([0, 1, 2, 3]);
+    // r = 0.5 + row − v = [5.5, 1.5, 2.5, 1.5]; columns 1 and 3 tie at 1.5, column 3 is free → position 3
+    const index = k.scan(0, 128, 4, 32, 64, 96, 112, 7, 0.5);
+    assert.equal(index, 3);
+    assert.deepEqual(Array.from(sh), [5.5, 1.5, 2.5, 1.5]);
+    assert.deepEqual(Array.from(path), [7, 9, 7, 7]);
+    assert.equal(k.scan(0, 128, 0, 32, 64, 96, 112, 7, 0.5), -1);
   });
 });
