@@ -185,8 +185,8 @@ function shortestAugmentingPaths(
   c: Float64Array, nr: number, nc: number, u: Float64Array, v: Float64Array, colForRow: Int32Array, rowForCol: Int32Array, rows: Int32Array, wasm: boolean,
 ): void {
   if (rows.length === 0) return;
-  // start in JavaScript; once the scans have cost about a quarter of a pass over the matrix, copying the costs into
-  // the WebAssembly kernel's memory pays for itself
+  // start in JavaScript; once the scans have cost about one pass over the matrix, copying the costs into the
+  // WebAssembly kernel's memory pays for itself
   let ws = jsWorkspace(c, nc);
   let inWasm = false;
   let work = 0;
@@ -196,7 +196,7 @@ function shortestAugmentingPaths(
   const scannedRows = new Int32Array(nr);
   const scannedCols = new Int32Array(nc);
   for (const curRow of Array.from(rows)) {
-    if (wasm && !inWasm && work > (nr * nc) / 4) {
+    if (wasm && !inWasm && work > nr * nc) {
       inWasm = true;
       const fast = wasmWorkspace(c, nr, nc);
       if (fast) {
