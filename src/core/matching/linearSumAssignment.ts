@@ -63,17 +63,19 @@ export function linearSumAssignment(cost: Float64Array, nRows: number, nCols: nu
 /** Minimum-cost assignment of every row of an nr × nc matrix (nr ≤ nc). */
 function solveRectangular(c: Float64Array, nr: number, nc: number, passes: number, wasm: boolean): Int32Array {
   const colForRow = new Int32Array(nr).fill(-1);
-  const rowForCol = new Int32Array(nc).fill(-1);
-  const u = new Float64Array(nr);
-  const v = new Float64Array(nc);
   if (nr === 0) return colForRow;
+  // square problems spend their time in row scans from the start: run those in the kernel (costs copied in once)
+  const early = wasm && nr === nc && nc >= 64 ? wasmWorkspace(c, nr, nc) : undefined;
+  const rowForCol = early ? early.rowForCol.fill(-1) : new Int32Array(nc).fill(-1);
+  const v = early ? early.v.fill(0) : new Float64Array(nc);
+  const u = new Float64Array(nr);
   const free = new Int32Array(nr);
   for (let i = 0; i < nr; i++) free[i] = i;
   let numFree = nr;
   if (nr === nc && nc > 1) numFree = columnReduction(c, nr, v, colForRow, rowForCol, free);
-  if (nc > 1) numFree = augmentingRowReduction(c, nr, nc, v, colForRow, rowForCol, free, numFree, passes);
+  if (nc > 1) numFree = augmentingRowReduction(c, nr, nc, v, colForRow, rowForCol, free, numFree, passes, early);
   for (let i = 0; i < nr; i++) if (colForRow[i]! >= 0) u[i] = c[i * nc + colForRow[i]!]! - v[colForRow[i]!]!;
-  shortestAugmentingPaths(c, nr, nc, u, v, colForRow, rowForCol, free.subarray(0, numFree), wasm);
+  shortestAugmentingPaths(c, nr, nc, u, v, colForRow, rowForCol, free.subarray(0, numFree), wasm, early);
   return colForRow;
 }
 
@@ -131,6 +133,7 @@ function columnReduction(c: Float64Array, n: number, v: Float64Array, colForRow:
  */
 function augmentingRowReduction(
   c: Float64Array, nr: number, nc: number, v: Float64Array, colForRow: Int32Array, rowForCol: Int32Array, free: Int32Array, numFree: number, passes: number,
+  kernel: Workspace | undefined,
 ): number {
   let budget = 10 * nr + 1000;
   for (let pass = 0; pass < passes && numFree > 0; pass++) {
@@ -143,22 +146,34 @@ function augmentingRowReduction(
         free[numFree++] = i;
         continue;
       }
-      const base = i * nc;
-      let umin = c[base]! - v[0]!;
-      let j1 = 0;
-      let usub = Infinity;
-      let j2 = -1;
-      for (let j = 1; j < nc; j++) {
-        const h = c[base + j]! - v[j]!;
-        if (h < usub) {
-          if (h >= umin) {
-            usub = h;
-            j2 = j;
-          } else {
-            usub = umin;
-            umin = h;
-            j2 = j1;
-            j1 = j;
+      let umin: number;
+      let usub: number;
+      let j1: number;
+      let j2: number;
+      if (kernel) {
+        kernel.min2(i);
+        umin = kernel.min2Values[0]!;
+        usub = kernel.min2Values[1]!;
+        j1 = kernel.min2Columns[0]!;
+        j2 = kernel.min2Columns[1]!;
+      } else {
+        const base = i * nc;
+        umin = c[base]! - v[0]!;
+        j1 = 0;
+        usub = Infinity;
+        j2 = -1;
+        for (let j = 1; j < nc; j++) {
+          const h = c[base + j]! - v[j]!;
+          if (h < usub) {
+            if (h >= umin) {
+              usub = h;
+              j2 = j;
+            } else {
+              usub = umin;
+              umin = h;
+              j2 = j1;
+              j1 = j;
+            }
           }
         }
       }
@@ -183,16 +198,17 @@ function augmentingRowReduction(
 /** Crouse's shortest augmenting path (scipy rectangular_lsap.cpp) for each row in `rows`, keeping duals u, v. */
 function shortestAugmentingPaths(
   c: Float64Array, nr: number, nc: number, u: Float64Array, v: Float64Array, colForRow: Int32Array, rowForCol: Int32Array, rows: Int32Array, wasm: boolean,
+  early: Workspace | undefined,
 ): void {
   if (rows.length === 0) return;
   // start in JavaScript; once the scans have cost about one pass over the matrix, copying the costs into the
   // WebAssembly kernel's memory pays for itself
-  let ws = jsWorkspace(c, nc);
-  let inWasm = false;
+  let ws = early ?? jsWorkspace(c, nc);
+  let inWasm = early !== undefined;
   let work = 0;
   // the scan reads prices and owners from the workspace, so work on its copies and write them back at the end
-  ws.v.set(v);
-  ws.rowForCol.set(rowForCol);
+  if (ws.v !== v) ws.v.set(v);
+  if (ws.rowForCol !== rowForCol) ws.rowForCol.set(rowForCol);
   const scannedRows = new Int32Array(nr);
   const scannedCols = new Int32Array(nc);
   for (const curRow of Array.from(rows)) {
@@ -249,8 +265,8 @@ function shortestAugmentingPaths(
       j = prev;
     }
   }
-  v.set(ws.v);
-  rowForCol.set(ws.rowForCol);
+  if (ws.v !== v) v.set(ws.v);
+  if (ws.rowForCol !== rowForCol) rowForCol.set(ws.rowForCol);
 }
 
 /** Arrays of the shortest-path phase and its scan step (see {@link SapScanKernel.scan}). */
@@ -261,6 +277,10 @@ interface Workspace {
   readonly path: Int32Array;
   readonly remaining: Int32Array;
   scan(i: number, ui: number, numRemaining: number): number;
+  /** Kernel only: min and second min of row i − v into `min2Values` / `min2Columns`. */
+  min2(i: number): void;
+  readonly min2Values: Float64Array;
+  readonly min2Columns: Int32Array;
 }
 
 function jsWorkspace(c: Float64Array, nc: number): Workspace {
@@ -285,13 +305,16 @@ function jsWorkspace(c: Float64Array, nc: number): Workspace {
     }
     return index;
   };
-  return { ...ws, scan };
+  const unused = (): void => {
+    throw new Error('min2 is only used with the WebAssembly kernel');
+  };
+  return { ...ws, scan, min2: unused, min2Values: new Float64Array(2), min2Columns: new Int32Array(2) };
 }
 
 /** The same arrays in a fresh WebAssembly kernel's memory (costs copied in), or undefined if unavailable or too big. */
 function wasmWorkspace(c: Float64Array, nr: number, nc: number): Workspace | undefined {
   const costBytes = nr * nc * 8;
-  const total = costBytes + nc * (8 + 8 + 4 + 4 + 4) + 64;
+  const total = costBytes + nc * (8 + 8 + 4 + 4 + 4) + 96;
   if (nc < 32 || total > 2 ** 31 - 2 ** 20) return undefined;
   const kernel = sapScanKernel();
   if (!kernel) return undefined;
@@ -307,10 +330,15 @@ function wasmWorkspace(c: Float64Array, nr: number, nc: number): Workspace | und
   const pathAt = shAt + nc * 8;
   const ownerAt = pathAt + nc * 4;
   const remAt = ownerAt + nc * 4;
+  const outAt = (remAt + nc * 4 + 7) & ~7;
   new Float64Array(buf, 0, nr * nc).set(c);
   const scanKernel = kernel.scan;
+  const min2Kernel = kernel.min2;
   const rowBytes = nc * 8;
   return {
+    min2: (i) => min2Kernel(i * rowBytes, vAt, nc, outAt),
+    min2Values: new Float64Array(buf, outAt, 2),
+    min2Columns: new Int32Array(buf, outAt + 16, 2),
     v: new Float64Array(buf, vAt, nc),
     shortest: new Float64Array(buf, shAt, nc),
     path: new Int32Array(buf, pathAt, nc),
