@@ -1,3 +1,5 @@
+import { unsignedLeb128 as leb } from '../wasm/unsignedLeb128';
+
 /** The part of a WebAssembly memory the solver uses. */
 export interface ScanMemory {
   readonly buffer: ArrayBuffer;
@@ -88,17 +90,6 @@ const MIN2_BODY = [
   ...get(M_OUT), ...get(M_J2), 0x36, 0x02, 0x14,
   0x0b,
 ];
-
-function leb(v: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (v !== 0);
-  return out;
-}
 
 const section = (id: number, content: number[]): number[] => [id, ...leb(content.length), ...content];
 const BYTES = Uint8Array.from([

@@ -1,5 +1,6 @@
 import { StatsError } from './StatsError';
 import type { ItemMatrix } from './types';
+import { lowerBound } from './lowerBound';
 
 /** Option codes of several samples mapped to one shared sorted support per column. */
 export interface EncodedCodes {
@@ -94,15 +95,4 @@ export function encodeCodes(matrices: readonly ItemMatrix[], options: EncodeCode
     }
   }
   return { k, supports, offsets, indices };
-}
-
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

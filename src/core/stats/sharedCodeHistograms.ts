@@ -1,6 +1,7 @@
 import type { EncodedCodes } from './encodeCodes';
 import { StatsError } from './StatsError';
 import type { ItemMatrix } from './types';
+import { lowerBound } from './lowerBound';
 
 /** Options of {@link sharedCodeHistograms}. */
 export interface SharedCodeHistogramsOptions {
@@ -124,15 +125,4 @@ function distinctValues(a: ItemMatrix, b: ItemMatrix, col: number): Float64Array
     }
   }
   return Float64Array.from(seen).sort();
-}
-
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

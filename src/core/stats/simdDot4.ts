@@ -1,3 +1,5 @@
+import { unsignedLeb128 as leb } from '../wasm/unsignedLeb128';
+
 /** The part of a WebAssembly memory the kernel's callers use. */
 export interface KernelMemory {
   readonly buffer: ArrayBuffer;
@@ -55,17 +57,6 @@ function moduleBytes(): Uint8Array {
     ...section(7, [0x02, 0x03, 0x6d, 0x65, 0x6d, 0x02, 0x00, 0x04, 0x64, 0x6f, 0x74, 0x34, 0x00, 0x00]),
     ...section(10, [0x01, ...leb(body.length), ...body]),
   ]);
-}
-
-function leb(v: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (v !== 0);
-  return out;
 }
 
 let cached: SimdDot4 | null | undefined;

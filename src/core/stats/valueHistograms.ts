@@ -1,5 +1,6 @@
 import type { EncodedCodes } from './encodeCodes';
 import type { ItemMatrix } from './types';
+import { lowerBound } from './lowerBound';
 
 /** Options of {@link valueHistograms}. */
 export interface ValueHistogramsOptions {
@@ -39,15 +40,4 @@ export function valueHistograms(matrix: ItemMatrix, codes: EncodedCodes, columns
     }
   }
   return hist;
-}
-
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
