@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { OpenAiLlmClient } from '../../adapters/openai/openAiLlmClient';
-import { defaultApiKeyEnv, normalizeBaseUrl, publicBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
+import { defaultApiKeyEnv, publicBaseUrl, redactSecret } from '../../core/llm/endpointConfig';
 import { LlmError } from '../../core/llm/llmError';
 import { probeEndpoint } from '../../core/llm/probeEndpoint';
 import { CliError, ExitCode } from '../cliError';
+import { endpointClient } from '../endpointClient';
 import type { CliContext } from '../cliContext';
 
 interface TestOptions {
@@ -26,14 +26,7 @@ export function registerEndpoint(program: Command, ctx: CliContext): void {
     .option('--timeout <ms>', 'time limit per request', '30000')
     .option('--json', 'print {"models", "logprobs", "n"} as JSON')
     .action(async (opts: TestOptions) => {
-      let baseUrl: string;
-      try {
-        baseUrl = normalizeBaseUrl(opts.endpoint);
-      } catch {
-        throw new CliError(`not a valid endpoint URL: ${opts.endpoint}`, ExitCode.badInput);
-      }
-      const apiKey = resolveApiKey(opts.apiKeyEnv, process.env);
-      const client = new OpenAiLlmClient({ baseUrl, ...(apiKey === undefined ? {} : { apiKey }), timeoutMs: Number(opts.timeout) || 30_000 });
+      const { client, apiKey, baseUrl } = endpointClient(opts, Number(opts.timeout) || 30_000);
       try {
         const caps = await probeEndpoint(client, { ...(opts.model === undefined ? {} : { model: opts.model }), signal: ctx.signal });
         if (opts.json) {

@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { version } from '../../../package.json';
-import { OpenAiLlmClient } from '../../adapters/openai/openAiLlmClient';
 import { importBatchOutput } from '../../core/llm/batch/exportBatchFiles';
 import { runBatch } from '../../core/llm/batch/runBatch';
-import { defaultApiKeyEnv, normalizeBaseUrl, publicBaseUrl, redactSecret, resolveApiKey } from '../../core/llm/endpointConfig';
+import { defaultApiKeyEnv, publicBaseUrl, redactSecret } from '../../core/llm/endpointConfig';
 import { estimateRunCost, needsConfirmation, type RunEstimate } from '../../core/llm/estimateRunCost';
 import { LlmError } from '../../core/llm/llmError';
 import type { ModelPrice } from '../../core/llm/modelPrices';
@@ -14,12 +13,8 @@ import { readPlanFile } from '../../core/llm/readPlanFile';
 import { runRequests } from '../../core/llm/runRequests';
 import { openRunStore, RunStoreError, type RunStore } from '../../core/runStore/openRunStore';
 import { CliError, ExitCode } from '../cliError';
+import { endpointClient, type EndpointOptions } from '../endpointClient';
 import type { CliContext } from '../cliContext';
-
-interface EndpointOptions {
-  endpoint: string;
-  apiKeyEnv: string;
-}
 
 async function loadPlan(input: string): Promise<PlannedRequest[]> {
   if (!fs.existsSync(input)) throw new CliError(`no such file: ${input}`, ExitCode.badInput);
@@ -54,16 +49,6 @@ function describeEstimate(e: RunEstimate): string {
   return `${e.calls} calls (${e.samples} samples); input ${e.inputTokens.min}–${e.inputTokens.max} tokens, output ${e.outputTokens.min}–${e.outputTokens.max}; cost ${usd(e.costUsd.min)}–${usd(e.costUsd.max)}${e.note ? ` (${e.note})` : ''}`;
 }
 
-function client(opts: EndpointOptions): { client: OpenAiLlmClient; apiKey: string | undefined; baseUrl: string } {
-  let baseUrl: string;
-  try {
-    baseUrl = normalizeBaseUrl(opts.endpoint);
-  } catch {
-    throw new CliError(`not a valid endpoint URL: ${opts.endpoint}`, ExitCode.badInput);
-  }
-  const apiKey = resolveApiKey(opts.apiKeyEnv, process.env);
-  return { client: new OpenAiLlmClient({ baseUrl, ...(apiKey === undefined ? {} : { apiKey }) }), apiKey, baseUrl };
-}
 
 async function openStore(dir: string, input: string, baseUrl: string, plan: readonly PlannedRequest[]): Promise<RunStore> {
   const specHash = createHash('sha256').update(fs.readFileSync(input)).digest('hex');
@@ -119,7 +104,7 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .option('--json', 'print the summary as JSON')
     .action(async (opts: EndpointOptions & { input: string; runDir: string; concurrency: string; timeout: string; maxAttempts: string; confirmAbove: string; yes?: boolean; json?: boolean }) => {
       const plan = await loadPlan(opts.input);
-      const { client: c, apiKey, baseUrl } = client(opts);
+      const { client: c, apiKey, baseUrl } = endpointClient(opts);
       const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
       try {
         const estimate = await estimateRunCost(plan, { done: store.resume.answered });
@@ -165,7 +150,7 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .option('--json', 'print the summary as JSON')
     .action(async (opts: EndpointOptions & { input: string; runDir: string; poll: string; maxRounds: string; json?: boolean }) => {
       const plan = await loadPlan(opts.input);
-      const { client: c, apiKey, baseUrl } = client(opts);
+      const { client: c, apiKey, baseUrl } = endpointClient(opts);
       const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
       try {
         const s = await runBatch({
