@@ -36,8 +36,12 @@ export function registerEndpoint(program: Command, ctx: CliContext): void {
         }
       } catch (err) {
         if (!LlmError.is(err)) throw err;
-        const hint = err.reason === 'auth' ? ` (is the key in $${opts.apiKeyEnv} right?)` : '';
-        throw new CliError(redactSecret(`endpoint test failed: ${err.reason}: ${err.message}${hint}`, apiKey), ExitCode.problems);
+        const hints: Partial<Record<typeof err.reason, string>> = {
+          auth: ` (is the key in $${opts.apiKeyEnv} right?)`,
+          connection: ' (is the server running, and are the host and port right?)',
+          timeout: ` (no answer within ${opts.timeout} ms; raise --timeout for a slow server)`,
+        };
+        throw new CliError(redactSecret(`endpoint test of ${publicBaseUrl(baseUrl)} failed: ${err.reason}: ${err.message}${hints[err.reason] ?? ''}`, apiKey), ExitCode.problems);
       }
     });
 }
