@@ -47,9 +47,14 @@ export function createSpecService(options: SpecServiceOptions): SpecService {
     if (!v) validators.set(kind, (v = createSchemaValidator(options.schemas[kind])));
     return v;
   };
+  // The editor asks for diagnostics, outline and links of the same text one after the other: parsing is
+  // pure, so the last result serves them all until the text changes.
+  let last: { text: string; kind: SpecKind; spec: ParsedSpec } | undefined;
   const parse = (text: string, specPath: string): ParsedSpec | undefined => {
     const kind = specKindOf(specPath);
-    return kind ? parseSpec(text, kind) : undefined;
+    if (!kind) return undefined;
+    if (last?.text !== text || last.kind !== kind) last = { text, kind, spec: parseSpec(text, kind) };
+    return last.spec;
   };
   return {
     parse,
