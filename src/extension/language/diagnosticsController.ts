@@ -19,6 +19,9 @@ const EXCLUDE_GLOB = '**/{node_modules,.git,.vscode-test}/**';
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** One pending "re-validate everything": a save fires both the save event and the file watcher. */
+  private revalidateAllTimer: NodeJS.Timeout | undefined;
+  private readonly revalidateAlso = new Map<string, vscode.Uri>();
   private readonly fixes = new Map<string, { diagnostic: vscode.Diagnostic; fix: SpecFix }[]>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
@@ -98,13 +101,18 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => this.validateDocument(doc), this.config().validationDelayMs));
   }
 
-  /** Re-validates every spec that has diagnostics (open or not), plus `also`. */
+  /** Re-validates every spec that has diagnostics (open or not), plus `also`, once for a burst of triggers. */
   private revalidateAll(also?: vscode.Uri): void {
-    const uris = new Map<string, vscode.Uri>();
-    this.collection.forEach((uri) => void uris.set(uri.toString(), uri));
-    for (const doc of vscode.workspace.textDocuments) if (specKindOf(doc.fileName)) uris.set(doc.uri.toString(), doc.uri);
-    if (also) uris.set(also.toString(), also);
-    for (const uri of uris.values()) void this.validateFromDisk(uri);
+    if (also) this.revalidateAlso.set(also.toString(), also);
+    clearTimeout(this.revalidateAllTimer);
+    this.revalidateAllTimer = setTimeout(() => {
+      this.revalidateAllTimer = undefined;
+      const uris = new Map(this.revalidateAlso);
+      this.revalidateAlso.clear();
+      this.collection.forEach((uri) => void uris.set(uri.toString(), uri));
+      for (const doc of vscode.workspace.textDocuments) if (specKindOf(doc.fileName)) uris.set(doc.uri.toString(), doc.uri);
+      for (const uri of uris.values()) void this.validateFromDisk(uri);
+    }, 50);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -117,6 +125,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    clearTimeout(this.revalidateAllTimer);
     for (const d of this.disposables) d.dispose();
   }
 }
