@@ -1,5 +1,4 @@
 import { LineIndex } from './lineIndex';
-import type { Range } from './range';
 import type { SpecDiagnostic } from './specDiagnostic';
 import type { SpecKind } from './specKind';
 import { parseYamlTree, type YamlNode } from './yamlTree';
@@ -34,9 +33,4 @@ export function parseSpec(text: string, kind: SpecKind): ParsedSpec {
     });
   }
   return { kind, text, root: parsed.root, lines, value: parsed.value, syntaxDiagnostics };
-}
-
-/** Converts character offsets to a zero-based line/column range. */
-export function offsetsToRange(spec: ParsedSpec, start: number, end: number): Range {
-  return spec.lines.rangeOf(start, end);
 }

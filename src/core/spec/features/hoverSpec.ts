@@ -1,4 +1,4 @@
-import { offsetsToRange, type ParsedSpec } from '../parseSpec';
+import type { ParsedSpec } from '../parseSpec';
 import type { Position, Range } from '../range';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { schemasAtPath } from '../schema/schemasAtPath';
@@ -18,7 +18,7 @@ export function hoverSpec(spec: ParsedSpec, schema: JsonSchema, position: Positi
   const candidates = schemasAtPath(schema, at.path, spec.value);
   const markdown = describe(at.path[at.path.length - 1]!, candidates);
   if (!markdown) return undefined;
-  return { markdown, range: offsetsToRange(spec, at.span[0], at.span[1]) };
+  return { markdown, range: spec.lines.rangeOf(at.span[0], at.span[1]) };
 }
 
 /** Markdown for a key: title, description, type, allowed values, default and an example. */
