@@ -1,0 +1,113 @@
+/**
+ * The result of analysing one survey spec: the human reference, its split-half bounds, and every method
+ * (baselines, simulation runs, ensembles) measured against it. Written as `analysis.json` in a run folder,
+ * printed by `persona-studio analyze --json`, and rendered by the results panel. Plain JSON: no class, no Map.
+ *
+ * A metric that could not be computed is `null`, and `reasons` says why under the metric's dotted path
+ * (e.g. `"methods.uniform.frobenius": "every simulated column is constant"`). A number is never reported for
+ * what was not measured.
+ */
+export interface AnalysisReport {
+  readonly schema: 'persona-studio/analysis@1';
+  readonly createdAt: string;
+  readonly survey: AnalysisSurvey;
+  readonly human: HumanReference;
+  /** Keyed by method name: `uniform`, `demographic-cell`, a run's method name, an ensemble's name. */
+  readonly methods: Readonly<Record<string, MethodMetrics>>;
+  /** Dotted metric path → why that metric is `null`. */
+  readonly reasons: Readonly<Record<string, string>>;
+}
+
+export interface AnalysisSurvey {
+  readonly name: string;
+  /** The spec's path, relative to the run folder's workspace root when known. */
+  readonly specPath: string;
+  readonly specHash: string;
+  readonly questions: readonly AnalysisQuestion[];
+  readonly scales: Readonly<Record<string, { readonly items: readonly string[]; readonly reverse: readonly string[] }>>;
+}
+
+export interface AnalysisQuestion {
+  readonly id: string;
+  readonly text: string;
+  readonly options: readonly string[];
+  /** Canonical codes, one per option, in option order. Distributions below follow this order. */
+  readonly codes: readonly number[];
+  /** 0-based line of the question's `id` in the spec (for "reveal in spec"), when known. */
+  readonly line?: number;
+}
+
+/** A Pearson correlation matrix over `ids`; `null` where a pair could not be computed. */
+export interface CorrelationMatrix {
+  readonly ids: readonly string[];
+  readonly matrix: readonly (readonly (number | null)[])[];
+}
+
+/** A [low, high] percentile interval; absent when no bootstrap was run. */
+export type Interval = readonly [number, number];
+
+export interface HumanReference {
+  readonly n: number;
+  readonly weighted: boolean;
+  readonly alpha: Readonly<Record<string, number | null>>;
+  /** Share per code (in `codes` order), survey-weighted when weights are declared. */
+  readonly distributions: Readonly<Record<string, readonly number[]>>;
+  readonly means: Readonly<Record<string, number | null>>;
+  readonly correlation: CorrelationMatrix;
+  readonly bounds: HumanBounds;
+}
+
+/** Split-half human lower bounds (Anthology §1.8 (4)): metrics between random halves, averaged. */
+export interface HumanBounds {
+  readonly splits: number;
+  readonly rule: 'sha256' | 'seeded';
+  readonly seed?: number;
+  readonly wd_mean: number | null;
+  readonly wd: Readonly<Record<string, number | null>>;
+  readonly frobenius: number | null;
+  readonly alpha_abs_diff: Readonly<Record<string, number | null>>;
+}
+
+export interface MethodMetrics {
+  readonly kind: 'baseline' | 'simulation' | 'ensemble';
+  /** Human-readable label, e.g. `uniform`, `anthology · Llama-3-70B · greedy`. */
+  readonly label: string;
+  /** The run folder this method's answers come from (relative path), when it has one. */
+  readonly runDir?: string;
+  readonly model?: string;
+  /** Number of personas (rows) answering. */
+  readonly n: number;
+  readonly wd: Readonly<Record<string, number | null>>;
+  readonly wd_mean: number | null;
+  /** OpinionQA representativeness 1 − WD/(K−1), averaged over questions. */
+  readonly representativeness: number | null;
+  readonly frobenius: number | null;
+  readonly alpha: Readonly<Record<string, number | null>>;
+  /** Signed drift: simulated minus human (weighted) mean, per question, in code units. */
+  readonly drift: Readonly<Record<string, number | null>>;
+  /** Share of personas whose answer to the question was a refusal or non-compliant (missing). */
+  readonly refusal_rate: Readonly<Record<string, number | null>>;
+  /** Jensen–Shannon divergence (base 2) and total-variation distance per question. */
+  readonly jsd: Readonly<Record<string, number | null>>;
+  readonly tv: Readonly<Record<string, number | null>>;
+  /** Share per code (in `codes` order) of the valid answers. */
+  readonly distributions: Readonly<Record<string, readonly number[]>>;
+  readonly correlation: CorrelationMatrix;
+  /** Seeded bootstrap percentile intervals, when bootstrap resamples were requested. */
+  readonly intervals?: {
+    readonly resamples: number;
+    readonly level: number;
+    readonly wd_mean: Interval | null;
+    readonly frobenius: Interval | null;
+    readonly alpha: Readonly<Record<string, Interval | null>>;
+  };
+  /** Metrics per subgroup of a demographic variable: variable → group → the main scalar metrics. */
+  readonly subgroups?: Readonly<Record<string, Readonly<Record<string, SubgroupMetrics>>>>;
+}
+
+export interface SubgroupMetrics {
+  readonly n_human: number;
+  readonly n: number;
+  readonly wd_mean: number | null;
+  readonly drift: Readonly<Record<string, number | null>>;
+}
