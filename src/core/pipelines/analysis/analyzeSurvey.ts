@@ -28,9 +28,9 @@ export interface AnalyzeOptions {
  * Measures every method against the survey's human data: the human reference with its split-half bounds, then
  * each method's metrics (data/README.md §3; seeds-methods §1.8 and §3.1). Pure apart from the clock: the human
  * sample and the methods' answers come in as data. Metrics that cannot be computed are null, with the reason in
- * `reasons` under their dotted path.
+ * `reasons` under their dotted path. Yields to the event loop between stages, so a Ctrl-C (the signal) is seen.
  */
-export function analyzeSurvey(survey: SurveySpec, human: HumanSample, methods: readonly MethodInput[], options: AnalyzeOptions = {}): AnalysisReport {
+export async function analyzeSurvey(survey: SurveySpec, human: HumanSample, methods: readonly MethodInput[], options: AnalyzeOptions = {}): Promise<AnalysisReport> {
   const codes = survey.questions.map((q) => q.codes);
   const reasons: Record<string, string> = {};
   const ctx: AnalysisContext = {
@@ -51,13 +51,17 @@ export function analyzeSurvey(survey: SurveySpec, human: HumanSample, methods: r
   const total = methods.length + 1;
   options.onProgress?.('human', 0, total);
   const bounds: BoundsSettings = { ...survey.metrics.bounds, ...options.bounds };
+  await yieldToEventLoop();
   const humanRef = humanReference(ctx, bounds);
   const out: Record<string, MethodMetrics> = {};
-  methods.forEach((m, i) => {
+  for (const [i, m] of methods.entries()) {
+    await yieldToEventLoop();
     options.signal?.throwIfAborted();
     options.onProgress?.(m.name, i + 1, total);
     out[m.name] = m.sample.kind === 'rows' ? rowsMethodMetrics(ctx, m, m.sample) : distributionMethodMetrics(ctx, m, m.sample);
-  });
+  }
+  await yieldToEventLoop();
+  options.signal?.throwIfAborted();
   return {
     schema: 'persona-studio/analysis@1',
     createdAt: (options.now ?? new Date()).toISOString(),
@@ -72,4 +76,8 @@ export function analyzeSurvey(survey: SurveySpec, human: HumanSample, methods: r
     methods: out,
     reasons,
   };
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
