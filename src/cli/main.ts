@@ -47,8 +47,8 @@ export function main(): void {
   const ctx: CliContext = {
     cwd: process.cwd(),
     signal: controller.signal,
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    out: quietOnClosedPipe(process.stdout),
+    err: quietOnClosedPipe(process.stderr),
     setExitCode: () => undefined,
   };
   runCli(process.argv.slice(2), ctx).then(
@@ -56,8 +56,27 @@ export function main(): void {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`persona-studio: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      ctx.err(`persona-studio: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = ExitCode.badInput;
     },
   );
+}
+
+/**
+ * A writer to `stream` that goes quiet once the reader has gone (`persona-studio validate … | head`):
+ * the pipe's EPIPE, and every later write, are swallowed instead of dying with a stack trace; the
+ * command still finishes and sets its exit code. Any other write error is reported once on stderr.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (closed) return;
+    closed = true;
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED' && stream !== process.stderr && !process.stderr.destroyed) {
+      process.stderr.write(`persona-studio: cannot write the output: ${err.message}\n`);
+    }
+  });
+  return (text) => {
+    if (!closed && !stream.destroyed) stream.write(text);
+  };
 }
