@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { CliError } from './cliError';
+import { parseJsonWithComments } from './parseJsonWithComments';
 
 /** The setting VS Code keeps the endpoints in; the CLI reads the same key from a settings file. */
 const ENDPOINTS_KEY = 'personaStudio.endpoints';
@@ -30,11 +30,14 @@ export function endpointNamesInSettings(shown: string, absPath: string): string[
     if (CliError.is(err)) throw err;
     throw new CliError(`${shown}: cannot read the settings file (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}).`);
   }
-  const errors: ParseError[] = [];
-  const settings: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    const first = errors[0];
-    const where = first ? ` (${printParseErrorCode(first.error)} at offset ${first.offset})` : '';
+  let settings: unknown;
+  let where = '';
+  try {
+    settings = parseJsonWithComments(text);
+  } catch (err) {
+    where = ` (${(err as Error).message})`;
+  }
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new CliError(`${shown}: not a settings file: expected a JSON object such as {"${ENDPOINTS_KEY}": [{"name": "local", "baseUrl": "http://localhost:8000/v1"}]}${where}.`);
   }
   const raw = (settings as Record<string, unknown>)[ENDPOINTS_KEY];

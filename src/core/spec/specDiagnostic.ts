@@ -1,6 +1,7 @@
 import type { Range } from './range';
 
-export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+/** `hint`: shown at its range in the editor (faded, with its quick fixes) but not listed in the Problems panel. */
+export type DiagnosticSeverity = 'error' | 'warning' | 'info' | 'hint';
 
 /**
  * One problem in a spec, as plain data. `rule` is a stable id (`yaml/syntax`, `schema/unknown-key`,
@@ -17,7 +18,7 @@ export interface SpecDiagnostic {
   /** Further quick fixes that are not edits (open a setting). */
   readonly actions?: readonly SpecAction[];
   /** On a `spec/too-many-problems` summary: how many problems of each severity it stands for. */
-  readonly hidden?: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  readonly hidden?: { readonly errors: number; readonly warnings: number; readonly others: number };
 }
 
 /** A machine-applicable edit attached to a diagnostic. */

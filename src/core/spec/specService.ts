@@ -126,14 +126,15 @@ export function capProblems(sorted: SpecDiagnostic[], max: number): SpecDiagnost
   if (sorted.length <= keep) return sorted;
   const hidden = sorted.slice(keep);
   const errors = hidden.filter((d) => d.severity === 'error').length;
+  const warnings = hidden.filter((d) => d.severity === 'warning').length;
   const shown = sorted.slice(0, keep);
   const last = shown[shown.length - 1] ?? hidden[0]!;
   const counts = errors === hidden.length ? `${hidden.length} more error(s)` : `${hidden.length} more problem(s) (${errors} error(s))`;
   shown.push({
     range: last.range,
-    severity: errors > 0 ? 'error' : hidden.some((d) => d.severity === 'warning') ? 'warning' : 'info',
+    severity: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info',
     rule: 'spec/too-many-problems',
-    hidden: { errors, warnings: hidden.filter((d) => d.severity === 'warning').length, infos: hidden.filter((d) => d.severity === 'info').length },
+    hidden: { errors, warnings, others: hidden.length - errors - warnings },
     message: `${counts} after these ${keep} not shown. Many problems of one kind usually come from one mistake (an indentation, a pasted data file): fix the first ones and validate again.`,
   });
   return shown;

@@ -47,7 +47,7 @@ describe('spec validation at scale', function () {
     const summary = ds[1000]!;
     assert.equal(summary.rule, 'spec/too-many-problems');
     assert.equal(summary.severity, 'error');
-    assert.deepEqual(summary.hidden, { errors: 1500, warnings: 0, infos: 0 });
+    assert.deepEqual(summary.hidden, { errors: 1500, warnings: 0, others: 0 });
     assert.match(summary.message, /1500 more error\(s\) after these 1000 not shown/);
     assert.equal(service.validate(unknownKeys(2500), SURVEY, { maxProblems: 5000 }).length, 2500);
   });

@@ -23,11 +23,13 @@ export function endpointPaths(kind: SpecKind): PathPattern[] {
 }
 
 /**
- * `semantic/unknown-endpoint` (warning): an `endpoint:` value names no configured endpoint, so the spec
- * cannot run here. Only when the caller knows the configured names (`ctx.endpointNames`): plain
- * `validate` without `--endpoints`/`--settings` does not guess. The endpoints are per machine, so this is a
- * warning, not an error: the same spec is right on a colleague's machine that has the endpoint. Carries a
- * quick fix to the closest configured name, when one is close, and one that opens the setting.
+ * `semantic/unknown-endpoint`: an `endpoint:` value names no configured endpoint, so the spec cannot run
+ * here. Only when the caller knows the configured names (`ctx.endpointNames`): plain `validate` without
+ * `--endpoints`/`--settings` does not guess. The endpoints are per machine, so this is a warning, not an
+ * error: the same spec is right on a colleague's machine that has the endpoint. While no endpoint is
+ * configured at all it is a hint (shown in the editor, not in the Problems panel): every spec, the shipped
+ * examples too, would otherwise open with warnings before the user has set anything up. Carries a quick
+ * fix to the closest configured name, when one is close, and one that opens the setting.
  */
 export function checkEndpointNames(ctx: SemanticContext): SpecDiagnostic[] {
   const names = ctx.endpointNames;
@@ -49,7 +51,7 @@ export function checkEndpointNames(ctx: SemanticContext): SpecDiagnostic[] {
             : `Configured: ${listText([...names].map((n) => `"${n}"`))}. Use one of them, or add ${shown} (with its baseUrl) to the ${ENDPOINTS_SETTING} setting.`;
       out.push({
         range,
-        severity: 'warning',
+        severity: names.length === 0 ? 'hint' : 'warning',
         rule: 'semantic/unknown-endpoint',
         message: `No endpoint named ${shown} is configured, so this spec cannot run here. ${hint}`,
         ...(suggestion ? { fix: { title: `Change to '${suggestion}'`, edits: [{ range, newText: yamlScalar(suggestion) }] } } : {}),

@@ -48,12 +48,14 @@ questions: []
     assert.match(d!.message, /Did you mean "openai"\?/);
   });
 
-  it('offers no rename when no configured name is close, and says so when none is configured at all', () => {
+  it('offers no rename when no configured name is close, and is a hint while none is configured at all', () => {
     const [far] = expectDiagnostics(withNames(['default']), 'endpoint: ⟦openai⟧\n', ['semantic/unknown-endpoint'], { specPath: PERSONA });
     assert.equal(far!.fix, undefined);
     assert.equal(far!.actions?.length, 1);
     const [none] = expectDiagnostics(withNames([]), 'endpoint: ⟦openai⟧\n', ['semantic/unknown-endpoint'], { specPath: PERSONA });
     assert.match(none!.message, /No endpoints are configured yet/);
+    assert.equal(none!.severity, 'hint', 'before any endpoint is set up: in the editor, not in the Problems panel');
+    assert.equal(none!.actions?.[0]?.kind, 'open-setting');
   });
 
   it('quotes a suggested name that YAML would read as something else', () => {
