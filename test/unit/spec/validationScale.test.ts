@@ -87,3 +87,17 @@ describe('spec validation at scale', function () {
     assert.match(d.message, /Alias the small repeated part/);
   });
 });
+
+describe('user text echoed into messages', () => {
+  it('is cut at 80 characters in schema paths, duplicate ids and scale items', () => {
+    const long = 'x'.repeat(5000);
+    const service = createDefaultSpecService(new MemoryFiles());
+    const text = `name: s\nquestions:\n  - { id: ${long}, text: a, options: [x, y] }\n  - { id: ${long}, text: b, options: [x, y] }\nscales:\n  ${long}: { items: [${long}y, ${long}], bogus: 1 }\n`;
+    const ds = service.validate(text, SURVEY);
+    assert.deepEqual(ds.map((d) => d.rule).sort(), ['schema/unknown-key', 'semantic/duplicate-id', 'semantic/unknown-question'].sort(), ds.map((d) => d.message).join('\n'));
+    for (const d of ds) {
+      assert.ok(d.message.length < 600, `${d.rule}: ${d.message.length} characters`);
+      assert.ok(d.message.includes(`${'x'.repeat(79)}…`), d.message.slice(0, 200));
+    }
+  });
+});

@@ -280,7 +280,7 @@ function sizeMessage(error: ErrorObject, where: string): string {
 export function describePath(path: YamlPath): string {
   if (path.length === 0) return ' at the top level';
   let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s === '' ? seg : `.${seg}`;
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s === '' ? clipText(seg) : `.${clipText(seg)}`;
   return ` in ${s}`;
 }
 

@@ -3,6 +3,7 @@ import type { SpecDiagnostic } from '../specDiagnostic';
 import { specKindOf } from '../specKind';
 import type { SemanticContext } from './semanticContext';
 import { at, diag, resolveSpecPath, str } from './specShape';
+import { clipText } from '../clipText';
 import { describeFileKind } from '../specFileSystem';
 import { HUMAN_DATA_FORMATS, humanDataOf } from './humanData';
 
@@ -28,7 +29,7 @@ export function checkSurveyFiles(ctx: SemanticContext): SpecDiagnostic[] {
         `Persona spec not found: ${abs}. The path is relative to this survey's folder (${path.dirname(ctx.specPath)}); fix it or create the persona spec.`));
     } else if (specKindOf(abs) !== 'persona') {
       out.push(diag(ctx, ['personas'], 'value', 'error', 'semantic/wrong-kind',
-        `"${personas}" is not a persona spec: point \`personas\` to a file named *.persona.yaml (or *.persona.yml).`));
+        `"${clipText(personas)}" is not a persona spec: point \`personas\` to a file named *.persona.yaml (or *.persona.yml).`));
     }
   }
   const human = humanDataOf(ctx);
