@@ -5,6 +5,7 @@ import { sha256SplitHalves } from '../../core/stats/sha256SplitHalves';
 import { splitHalfBounds } from '../../core/stats/splitHalfBounds';
 import type { CliContext } from '../cliContext';
 import { CliError, ExitCode } from '../cliError';
+import { progressLine } from '../progressLine';
 import { addReadOptions, asCliError, collect, fmt, loadSample, readOptions, resolveColumns, type MetricsCliOptions } from './metricsInput';
 
 interface BoundsOptions extends MetricsCliOptions {
@@ -43,11 +44,17 @@ export function registerBounds(program: Command, ctx: CliContext): void {
       const data = await loadSample(ctx.cwd, file, cols.columns, readOptions(opts, ctx));
       const result = asCliError(() => {
         const n = data.matrix.nRows;
-        const splits = opts.splitRule === 'sha256' ? sha256SplitHalves(n, { splits: nSplits }) : seededSplitHalves(n, { splits: nSplits, seed });
+        const progress = progressLine((t) => ctx.err(t), file);
+        const splits =
+          opts.splitRule === 'sha256'
+            ? sha256SplitHalves(n, { splits: nSplits, signal: ctx.signal, onProgress: (done, total) => progress.update(done, total, 'splits drawn') })
+            : seededSplitHalves(n, { splits: nSplits, seed });
         return splitHalfBounds(data.matrix, splits, {
           items: cols.items.map((_, j) => j),
           scales: cols.scales,
           ...(data.weights ? { weights: data.weights } : {}),
+          signal: ctx.signal,
+          onProgress: (done, total) => progress.update(done, total, 'splits measured'),
         });
       });
       const pick = (s: MetricSummary): Record<string, unknown> => {

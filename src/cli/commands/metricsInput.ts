@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { DataError, readTable, tableItemMatrix, type Table, type TableProgress } from '../../core/data/index';
+import { DataError, readTable, tableItemMatrix, type TableProgress } from '../../core/data/index';
 import { StatsError } from '../../core/stats/StatsError';
 import type { AlphaScale, ItemMatrix } from '../../core/stats/types';
 import type { CliContext } from '../cliContext';
@@ -86,7 +86,6 @@ export function readOptions(opts: MetricsCliOptions, ctx: CliContext): LoadSampl
 /** A loaded data file: its table, numeric columns and optional weights. */
 export interface LoadedSample {
   readonly file: string;
-  readonly table: Table;
   readonly matrix: ItemMatrix;
   readonly weights?: Float64Array;
 }
@@ -127,7 +126,7 @@ export async function loadSample(cwd: string, file: string, columns: readonly st
     }
     const matrix = tableItemMatrix(table, columns);
     const weights = weight ? table.columns.get(weight) : undefined;
-    if (!weight || !weights) return { file, table, matrix };
+    if (!weight || !weights) return { file, matrix };
     for (let r = 0; r < weights.length; r++) {
       const w = weights[r]!;
       if (!(w >= 0)) {
@@ -135,7 +134,7 @@ export async function loadSample(cwd: string, file: string, columns: readonly st
         throw new DataError('notNumeric', `${file}: line ${line}, column "${weight}": a weight must be a non-negative number${Number.isNaN(w) ? ' (it is missing)' : ''}`, file, line, weight);
       }
     }
-    return { file, table, matrix, weights };
+    return { file, matrix, weights };
   });
 }
 

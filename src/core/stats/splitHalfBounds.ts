@@ -22,6 +22,10 @@ export interface SplitHalfBoundsOptions {
   readonly weights?: ArrayLike<number>;
   /** Keep every split's full comparison in `perSplit`. @default false */
   readonly keepPerSplit?: boolean;
+  /** Called after each split with the number done. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Checked between splits; the function throws the signal's reason when it is aborted. */
+  readonly signal?: AbortSignal;
 }
 
 /** The human lower bound: metrics between the halves of each split, their mean and spread. */
@@ -60,6 +64,7 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
   const summaries: MetricSummary[] = [];
   const perSplit: SampleComparison[] = [];
   for (const split of splits) {
+    options.signal?.throwIfAborted();
     inHalf.fill(0);
     for (const half of [split.a, split.b]) {
       for (const r of half) {
@@ -79,6 +84,7 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
     const cmp = compareParts(plan, codes, a, b);
     summaries.push(metricSummary(cmp));
     if (options.keepPerSplit) perSplit.push(cmp);
+    options.onProgress?.(summaries.length, splits.length);
   }
   return {
     nSplits: splits.length,
