@@ -20,7 +20,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   const named = commands.find((c) => c.name === argv[0]);
-  for (const register of await Promise.all((named ? [named] : commands).map((c) => c.load()))) register(program, context);
+  for (const entry of named ? [named] : commands) entry.load()(program, context);
   for (const sub of program.commands) sub.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

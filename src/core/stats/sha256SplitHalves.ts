@@ -26,6 +26,16 @@ export interface Sha256SplitHalvesOptions {
  * @throws StatsError `tooFewRows` / `invalidOption`
  */
 export function sha256SplitHalves(nRows: number, options: Sha256SplitHalvesOptions = {}): SplitHalf[] {
+  return Array.from(eachSha256SplitHalf(nRows, options));
+}
+
+/**
+ * The splits of {@link sha256SplitHalves} one at a time, so a caller that measures each split and drops it (as
+ * `splitHalfBounds` does) never holds all S × n row indices (400 MB for 100 splits of 1,000,000 rows).
+ * Arguments are checked on the first `next()`.
+ * @throws StatsError `tooFewRows` / `invalidOption`
+ */
+export function* eachSha256SplitHalf(nRows: number, options: Sha256SplitHalvesOptions = {}): Generator<SplitHalf, void, undefined> {
   const nSplits = options.splits ?? 100;
   if (!Number.isInteger(nRows) || nRows < 2) throw new StatsError('tooFewRows', `split-halves need at least 2 rows, got ${nRows}`);
   if (nRows >= 2 ** 21) throw new StatsError('invalidOption', `sha256SplitHalves supports up to 2^21 rows, got ${nRows}`);
@@ -33,15 +43,13 @@ export function sha256SplitHalves(nRows: number, options: Sha256SplitHalvesOptio
   const m = Math.floor(nRows / 2);
   const key = new Uint32Array(nRows);
   const kernel = sha256x4Kernel();
-  const result: SplitHalf[] = [];
   for (let s = 0; s < nSplits; s++) {
     options.signal?.throwIfAborted();
     if (kernel) firstWordsSimd(kernel, s, key);
     else firstWordsScalar(s, key);
-    result.push(halves(s, key, m));
+    yield halves(s, key, m);
     options.onProgress?.(s + 1, nSplits);
   }
-  return result;
 }
 
 function firstWordsScalar(s: number, key: Uint32Array): void {
