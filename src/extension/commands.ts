@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import { clearApiKey, setApiKey, testEndpoint, type EndpointCommandContext } from './endpoints/endpointCommands';
 import type { DiagnosticsController } from './language/diagnosticsController';
 import type { Log } from './log';
+import { openResults } from './webviews/results/openResults';
+import type { ResultsPanels } from './webviews/results/resultsPanels';
 
 /** Everything a command needs. */
 export interface CommandContext extends EndpointCommandContext {
   readonly log: Log;
   readonly diagnostics: DiagnosticsController;
+  readonly results: ResultsPanels;
 }
 
 /** Every command of the extension, one prefix, one place (their titles live in package.json). */
@@ -21,6 +24,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.testEndpoint': (name) => testEndpoint(ctx, name),
     'personaStudio.setApiKey': (name, key) => setApiKey(ctx, name, key),
     'personaStudio.clearApiKey': (name) => clearApiKey(ctx, name),
+    'personaStudio.openResults': (uri, options) => openResults(ctx.results, ctx.log, uri, options),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

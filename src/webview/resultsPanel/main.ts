@@ -108,6 +108,9 @@ async function start(): Promise<void> {
   document.body.replaceChildren(header, statusLine, tabs);
   rpc.on('report/changed', (next) => {
     app!.init = next;
+    app!.ui = next.ui;
+    saveUiState(next, next.ui);
+    tabs.setAttribute('selected-index', String(Math.max(0, resultsTabs.indexOf(next.ui.tab))));
     renderHeader(next);
     status('The analysis changed on disk; showing the new one.');
     void renderTab(app!.ui.tab);
