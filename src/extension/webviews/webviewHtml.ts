@@ -55,7 +55,8 @@ export function webviewHtml(o: WebviewHtmlOptions): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="UTF-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o))}">`,
+    // the policy holds no `"`, `<` or `&` (checked above), so its quotes stay readable
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(o).replace(/[&<>"]/g, (c) => escapeHtml(c))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
     `<title>${escapeHtml(o.title)}</title>`,
     ...o.styles.map((href) => `<link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(href)}">`),
