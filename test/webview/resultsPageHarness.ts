@@ -53,7 +53,8 @@ export async function openResultsPage(report: AnalysisReport, options: { theme?:
     page,
     violations: () => page.evaluate('window.__violations') as Promise<string[]>,
     async ready(tab) {
-      await page.waitForFunction(`document.body.dataset.state === 'ready' && (${JSON.stringify(tab ?? '')} === '' || document.body.dataset.tab === ${JSON.stringify(tab ?? '')})`, undefined, { timeout: 60_000 });
+      // a selector, not a predicate: a string predicate would be eval'd in the page, which its CSP forbids
+      await page.locator(`body[data-state="ready"]${tab ? `[data-tab="${tab}"]` : ''}`).waitFor({ state: 'attached', timeout: 60_000 });
       return page.evaluate('performance.now()') as Promise<number>;
     },
     close: () => browser.close(),
