@@ -1,10 +1,11 @@
 import { activationSuite } from './activationSuite';
 import type { BenchSuite } from './benchTypes';
 import { llmSuite } from './llmSuite';
+import { resultLensSuite } from './resultLensSuite';
 import { resultsPanelSuite } from './resultsPanelSuite';
 import { specScaleSuite } from './specScaleSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, llmSuite, resultsPanelSuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, llmSuite, resultLensSuite, resultsPanelSuite];
