@@ -16,7 +16,7 @@ export function heatmap(ids: readonly string[], matrix: readonly (readonly (numb
     marginLeft: 50,
     marginBottom: 40,
     padding: 0,
-    title,
+    ariaLabel: title,
     x: { domain: [...ids], label: null, tickRotate: -90, axis: ids.length > 40 ? null : 'bottom' },
     y: { domain: [...ids], label: null, axis: ids.length > 40 ? null : 'left' },
     color: { type: 'linear', domain: [-domain, 0, domain], range: [t.negative, t.background, t.positive], clamp: true, unknown: t.grid },
