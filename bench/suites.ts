@@ -1,5 +1,6 @@
 import { activationSuite } from './activationSuite';
 import type { BenchSuite } from './benchTypes';
+import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
 import { resultLensSuite } from './resultLensSuite';
 import { resultsPanelSuite } from './resultsPanelSuite';
@@ -8,4 +9,4 @@ import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, llmSuite, resultLensSuite, resultsPanelSuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, largeDataSuite, llmSuite, resultLensSuite, resultsPanelSuite];
