@@ -135,7 +135,8 @@ export function registerLlm(program: Command, ctx: CliContext): void {
         if (!opts.yes && needsConfirmation(estimate, confirmAbove)) {
           throw new CliError(`estimated up to ${formatUsd(estimate.costUsd.max)} (threshold ${formatUsd(confirmAbove)}); pass --yes to run`, ExitCode.problems);
         }
-        if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${store.resume.answered.size} answered already; ` : ''}${describeEstimate(estimate)}\n`);
+        const alreadyDone = plan.reduce((n, p) => n + (store.resume.answered.has(p.id) ? 1 : 0), 0);
+        if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${alreadyDone} answered already; ` : ''}${describeEstimate(estimate)}\n`);
         const summary = await runRequests({
           client: c,
           journal: store.journal,
@@ -151,7 +152,8 @@ export function registerLlm(program: Command, ctx: CliContext): void {
           progressEveryMs: 1000,
           onProgress: (p) => {
             if (opts.json) return;
-            ctx.err(`  ${p.answered + p.cached + p.skipped}/${plan.length} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`);
+            // what earlier runs answered counts from the start, not as the plan is walked past it
+            ctx.err(`  ${alreadyDone + p.answered + p.cached}/${plan.length} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`);
           },
         });
         const { inFlight: _inFlight, ...rest } = summary;
@@ -160,6 +162,7 @@ export function registerLlm(program: Command, ctx: CliContext): void {
         else if (summary.failed > 0) ctx.setExitCode(ExitCode.problems);
       } catch (err) {
         if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, secrets), ExitCode.problems);
+        if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
         throw err;
       } finally {
         store.close();
@@ -200,6 +203,7 @@ export function registerLlm(program: Command, ctx: CliContext): void {
         else if (s.failed + s.unanswered > 0) ctx.setExitCode(ExitCode.problems);
       } catch (err) {
         if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, secrets), ExitCode.problems);
+        if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
         throw err;
       } finally {
         store.close();
