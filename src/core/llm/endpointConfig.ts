@@ -6,6 +6,8 @@ export interface EndpointConfig {
   /** Environment variable holding the key. @default 'OPENAI_API_KEY' */
   readonly apiKeyEnv?: string;
   readonly model?: string;
+  /** The API the model is asked through (`completions` for a base model). @default from the model's name, else chat */
+  readonly api?: 'chat' | 'completions';
 }
 
 export const defaultApiKeyEnv = 'OPENAI_API_KEY';

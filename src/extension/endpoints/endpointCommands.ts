@@ -43,8 +43,7 @@ export async function setApiKey(ctx: EndpointCommandContext, name?: unknown, key
     typeof key === 'string'
       ? key
       : await vscode.window.showInputBox({ prompt: `API key for '${endpoint.name}' (${endpoint.baseUrl}); stored in the OS keychain, never in a file`, password: true, ignoreFocusOut: true });
-  if (value === undefined || value.trim() === '') return false;
-  await ctx.keys.store(endpoint.name, value.trim());
+  if (value === undefined || !(await ctx.keys.store(endpoint.name, value))) return false;
   ctx.log.info(`stored an API key for endpoint '${endpoint.name}' in SecretStorage`);
   return true;
 }
@@ -76,6 +75,16 @@ export async function testEndpoint(ctx: EndpointCommandContext, name?: unknown):
     return undefined;
   }
   const apiKey = await ctx.keys.get(endpoint);
+  if (apiKey === undefined && endpoint.apiKeyEnv !== undefined) {
+    // the setting names a variable: never test without the key it says to use
+    const state = process.env[endpoint.apiKeyEnv] === undefined ? 'is not set' : 'is empty';
+    const setKey = 'Set Endpoint API Key';
+    void vscode.window
+      .showErrorMessage(`Endpoint '${endpoint.name}' takes its API key from the environment variable ${endpoint.apiKeyEnv}, which ${state} in the editor's environment. Store a key instead, or set the variable and restart the editor.`, setKey)
+      .then((choice) => (choice === setKey ? vscode.commands.executeCommand('personaStudio.setApiKey', endpoint.name) : undefined));
+    return undefined;
+  }
+  const secrets = [apiKey, endpoint.apiKeyEnv === undefined ? undefined : process.env[endpoint.apiKeyEnv]];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createClient } = require('./createClient') as typeof import('./createClient');
   const client = createClient(baseUrl, apiKey);
@@ -83,17 +92,29 @@ export async function testEndpoint(ctx: EndpointCommandContext, name?: unknown):
     { location: vscode.ProgressLocation.Notification, title: `Testing endpoint '${endpoint.name}'`, cancellable: true },
     async (_progress, token) => {
       try {
-        const caps = await probeEndpoint(client, { ...(endpoint.model ? { model: endpoint.model } : {}), signal: toAbortSignal(token) });
-        const summary = `${caps.models.length} model(s); probed ${caps.model ?? '(none)'}: logprobs ${caps.logprobs ? 'yes' : 'no'}, n ${caps.n ? 'yes' : 'no'}`;
+        // the scheduler's retry policy: 429 (honouring retry-after) and 5xx are retried before anything is shown
+        const caps = await probeEndpoint(client, { ...(endpoint.model ? { model: endpoint.model } : {}), ...(endpoint.api ? { api: endpoint.api } : {}), timeoutMs: 60_000, signal: toAbortSignal(token) });
+        const api = caps.api === undefined ? '' : ` through the ${caps.api === 'chat' ? 'chat' : 'completions'} API`;
+        const summary = `${caps.models.length} model(s); probed ${caps.model ?? '(none)'}${api}: logprobs ${caps.logprobs ? 'yes' : 'no'}, n ${caps.n ? 'yes' : 'no'}`;
         ctx.log.info(`endpoint '${endpoint.name}' (${baseUrl}): ${summary}; models: ${caps.models.join(', ')}`);
-        void vscode.window.showInformationMessage(`Endpoint '${endpoint.name}': ${summary}.`);
+        const warnings = caps.warnings.map((w) => redactSecret(w, secrets));
+        for (const w of warnings) ctx.log.warn(`endpoint '${endpoint.name}': ${w}`);
+        if (warnings.length > 0) void vscode.window.showWarningMessage(`Endpoint '${endpoint.name}': ${summary}. ${warnings.join(' ')}`);
+        else void vscode.window.showInformationMessage(`Endpoint '${endpoint.name}': ${summary}.`);
         return caps;
       } catch (err) {
         if (token.isCancellationRequested) return undefined;
         const reason = LlmError.is(err) ? err.reason : 'error';
-        const message = redactSecret(err instanceof Error ? err.message : String(err), apiKey);
+        const message = redactSecret(err instanceof Error ? err.message : String(err), secrets);
         ctx.log.error(`endpoint test '${endpoint.name}' (${baseUrl}) failed: ${reason}: ${message}`);
-        const hint = reason === 'auth' ? ' Set its API key with "Persona Studio: Set Endpoint API Key".' : reason === 'connection' || reason === 'timeout' ? ' Is the server running and the URL right?' : '';
+        const hint =
+          reason === 'auth'
+            ? ' Set its API key with "Persona Studio: Set Endpoint API Key".'
+            : reason === 'connection' || reason === 'timeout'
+              ? ' Is the server running and the URL right?'
+              : reason === 'unparseable'
+                ? ' The server did not answer as the OpenAI API does: is this an OpenAI-compatible endpoint?'
+                : '';
         void vscode.window.showErrorMessage(`Endpoint '${endpoint.name}' failed (${reason}): ${message}.${hint}`);
         return undefined;
       }
