@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportBatchFiles } from '../../../src/core/llm/batch/exportBatchFiles';
+import { mergeBatchOutput } from '../../../src/core/llm/batch/mergeBatchOutput';
+import { JournalWriter } from '../../../src/core/runStore/journalWriter';
 import { normalizeApiKey, redactSecret, resolveApiKey } from '../../../src/core/llm/endpointConfig';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
 import { runCliCaptured } from '../cli/runCli.test';
@@ -39,6 +41,18 @@ describe('llm: API keys are normalised once and every form is redacted', functio
     assert.ok(!out.includes('sk-other-999') && !out.includes('abc.def'));
     assert.match(out, /Bearer \*\*\*/);
     assert.equal(redactSecret('no secrets here', undefined), 'no secrets here');
+  });
+
+  it('batch error files: server text in a failure record loses the key and any bearer token', async () => {
+    const journalPath = path.join(tmp.dir, 'journal.jsonl');
+    const journal = JournalWriter.open(journalPath);
+    const [planned] = letterPlan(1);
+    const line = JSON.stringify({ custom_id: planned!.id, response: { status_code: 401, body: { error: { message: `bad key ${secret}; header was Bearer ${secret}-other`, code: 'invalid_api_key' } } }, error: null });
+    await mergeBatchOutput(line, new Map([[planned!.id, { key: 'a'.repeat(64), request: planned!.request }]]), { answered: new Set(), failed: new Set() }, { journal, secrets: [`${secret}\r`] });
+    journal.close();
+    const text = fs.readFileSync(journalPath, 'utf8');
+    assert.match(text, /"t":"failure"/);
+    assert.ok(!text.includes(secret), text);
   });
 
   it('llm run: no failure record of journal.jsonl holds the key a 401 body echoed (20 of 20 were)', async () => {
