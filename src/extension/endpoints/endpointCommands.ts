@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { normalizeBaseUrl, redactSecret, type EndpointConfig } from '../../core/llm/endpointConfig';
 import { LlmError } from '../../core/llm/llmError';
+import { modelOfSpec, type SpecModel } from '../../core/llm/modelOfSpec';
 import { probeEndpoint, type EndpointCapabilities } from '../../core/llm/probeEndpoint';
+import { parseSpec } from '../../core/spec/parseSpec';
+import { specKindOf } from '../../core/spec/specKind';
 import { toAbortSignal } from '../cancellation';
 import type { Config } from '../config';
 import type { Log } from '../log';
@@ -33,6 +36,18 @@ async function pickEndpoint(ctx: EndpointCommandContext, name: unknown): Promise
     { placeHolder: 'Which endpoint?' },
   );
   return picked?.endpoint;
+}
+
+/**
+ * The model and api of the spec in the active editor, when that spec runs against `endpointName`: the
+ * connection test then probes what the spec will use (a base model through the completions API).
+ */
+function activeSpecModel(endpointName: string): SpecModel | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  const kind = doc === undefined ? undefined : specKindOf(doc.fileName);
+  if (doc === undefined || kind === undefined) return undefined;
+  const found = modelOfSpec(parseSpec(doc.getText(), kind).value);
+  return found.endpoint === endpointName && found.model !== undefined ? found : undefined;
 }
 
 /** Stores an endpoint's API key in SecretStorage after asking for it in a password box. */
@@ -93,7 +108,9 @@ export async function testEndpoint(ctx: EndpointCommandContext, name?: unknown):
     async (_progress, token) => {
       try {
         // the scheduler's retry policy: 429 (honouring retry-after) and 5xx are retried before anything is shown
-        const caps = await probeEndpoint(client, { ...(endpoint.model ? { model: endpoint.model } : {}), ...(endpoint.api ? { api: endpoint.api } : {}), timeoutMs: 60_000, signal: toAbortSignal(token) });
+        // the active spec's model when it runs against this endpoint, else the setting's
+        const target = activeSpecModel(endpoint.name) ?? { model: endpoint.model, api: endpoint.api };
+        const caps = await probeEndpoint(client, { ...(target.model ? { model: target.model } : {}), ...(target.api ? { api: target.api } : {}), timeoutMs: 60_000, signal: toAbortSignal(token) });
         const api = caps.api === undefined ? '' : ` through the ${caps.api === 'chat' ? 'chat' : 'completions'} API`;
         const summary = `${caps.models.length} model(s); probed ${caps.model ?? '(none)'}${api}: logprobs ${caps.logprobs ? 'yes' : 'no'}, n ${caps.n ? 'yes' : 'no'}`;
         ctx.log.info(`endpoint '${endpoint.name}' (${baseUrl}): ${summary}; models: ${caps.models.join(', ')}`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { modelOfSpec } from '../../../src/core/llm/modelOfSpec';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
 import { runCliCaptured } from '../cli/runCli.test';
 
@@ -75,6 +76,25 @@ describe('cli: endpoint test (issue 7, items 3 and 6)', function () {
     const r = await runCliCaptured(['endpoint', 'test', '--endpoint', server.url, '--api', 'chat']);
     assert.equal(r.code, 1);
     assert.match(r.err, /bad-request: HTTP 404.*not a chat model/);
+  });
+
+  it('--spec probes the model a spec uses through its api (the Anthology persona example: a base model, completions)', async () => {
+    server = await startOpenAiTestServer({ models: ['meta-llama/Meta-Llama-3-70B'] });
+    const r = await runCliCaptured(['endpoint', 'test', '--endpoint', server.url, '--spec', 'examples/personas/us-adults.persona.yaml', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out) as ProbeJson;
+    assert.equal(j.model, 'meta-llama/Meta-Llama-3-70B');
+    assert.equal(j.api, 'completions');
+    assert.ok(server.log.filter((l) => l.path !== '/models').every((l) => l.path === '/completions'));
+    const bad = await runCliCaptured(['endpoint', 'test', '--endpoint', server.url, '--spec', 'README.md']);
+    assert.equal(bad.code, 2);
+  });
+
+  it('modelOfSpec reads a persona\'s model and a survey\'s simulation model and endpoint', () => {
+    assert.deepEqual(modelOfSpec({ endpoint: 'local', model: { name: 'm', api: 'completions' } }), { endpoint: 'local', model: 'm', api: 'completions' });
+    assert.deepEqual(modelOfSpec({ simulation: { endpoint: 'e', model: { name: 'gpt-4o', api: 'chat' } } }), { endpoint: 'e', model: 'gpt-4o', api: 'chat' });
+    assert.deepEqual(modelOfSpec({ model: { name: 3, api: 'responses' } }), {});
+    assert.deepEqual(modelOfSpec(null), {});
   });
 
   it('rejects an --api that is neither chat nor completions (exit 2)', async () => {
