@@ -71,12 +71,14 @@ export function registerEndpoint(program: Command, ctx: CliContext): void {
       const redact = (text: string): string => redactSecret(text, [apiKey, process.env[opts.apiKeyEnv]]);
       try {
         const caps = await probeEndpoint(client, { ...(model === undefined ? {} : { model }), ...(api === undefined ? {} : { api }), timeoutMs, maxAttempts, signal: ctx.signal });
+        // everything the server said is redacted before it is printed, the model names too
         const warnings = caps.warnings.map(redact);
+        const models = caps.models.map(redact);
         if (opts.json) {
-          ctx.out(`${JSON.stringify({ models: caps.models, model: caps.model ?? null, api: caps.api ?? null, logprobs: caps.logprobs, n: caps.n, warnings })}\n`);
+          ctx.out(`${JSON.stringify({ models, model: caps.model ?? null, api: caps.api ?? null, logprobs: caps.logprobs, n: caps.n, warnings })}\n`);
         } else {
           const probed = caps.model === undefined ? '(no model)' : `${caps.model} (${caps.api === 'completions' ? 'completions API' : 'chat API'})`;
-          ctx.out(`${publicBaseUrl(baseUrl)}\n  models:   ${caps.models.join(', ') || '(none)'}\n  probed:   ${probed}\n  logprobs: ${caps.logprobs ? 'yes' : 'no'}\n  n:        ${caps.n ? 'yes' : 'no'}\n`);
+          ctx.out(`${publicBaseUrl(baseUrl)}\n  models:   ${models.join(', ') || '(none)'}\n  probed:   ${probed}\n  logprobs: ${caps.logprobs ? 'yes' : 'no'}\n  n:        ${caps.n ? 'yes' : 'no'}\n`);
         }
         for (const w of warnings) ctx.err(`persona-studio: warning: ${w}\n`);
       } catch (err) {

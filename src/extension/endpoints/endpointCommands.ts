@@ -113,7 +113,7 @@ export async function testEndpoint(ctx: EndpointCommandContext, name?: unknown):
         const caps = await probeEndpoint(client, { ...(target.model ? { model: target.model } : {}), ...(target.api ? { api: target.api } : {}), timeoutMs: 60_000, signal: toAbortSignal(token) });
         const api = caps.api === undefined ? '' : ` through the ${caps.api === 'chat' ? 'chat' : 'completions'} API`;
         const summary = `${caps.models.length} model(s); probed ${caps.model ?? '(none)'}${api}: logprobs ${caps.logprobs ? 'yes' : 'no'}, n ${caps.n ? 'yes' : 'no'}`;
-        ctx.log.info(`endpoint '${endpoint.name}' (${baseUrl}): ${summary}; models: ${caps.models.join(', ')}`);
+        ctx.log.info(`endpoint '${endpoint.name}' (${baseUrl}): ${summary}; models: ${redactSecret(caps.models.join(', '), secrets)}`);
         const warnings = caps.warnings.map((w) => redactSecret(w, secrets));
         for (const w of warnings) ctx.log.warn(`endpoint '${endpoint.name}': ${w}`);
         if (warnings.length > 0) void vscode.window.showWarningMessage(`Endpoint '${endpoint.name}': ${summary}. ${warnings.join(' ')}`);

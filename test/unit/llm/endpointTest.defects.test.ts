@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exportBatchFiles } from '../../../src/core/llm/batch/exportBatchFiles';
 import { modelOfSpec } from '../../../src/core/llm/modelOfSpec';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
 import { runCliCaptured } from '../cli/runCli.test';
+import { letterPlan, tempDir } from './helpers';
 
 interface ProbeJson {
   models: string[];
@@ -132,6 +136,35 @@ describe('cli: endpoint test (issue 7, items 3 and 6)', function () {
     assert.equal(r.code, 1, r.out);
     assert.match(r.err, /not an OpenAI-compatible API/);
     assert.equal(r.out, '');
+  });
+
+  it('llm run against an HTML page: every request fails at once as incompatible, not retried', async () => {
+    server = await startOpenAiTestServer({ html: true });
+    const tmp = tempDir('ps-html-');
+    try {
+      const [input] = (await exportBatchFiles(letterPlan(3), tmp.dir, 'plan')) as [string];
+      const r = await runCliCaptured(['llm', 'run', '--input', input, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run'), '--json']);
+      assert.equal(r.code, 1, r.err);
+      const s = JSON.parse(r.out) as { failedByReason: Record<string, number>; retried: number };
+      assert.deepEqual(s.failedByReason, { incompatible: 3 });
+      assert.equal(s.retried, 0);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('llm run with --api-key-env naming an unset variable: exit 2, no run folder made', async () => {
+    delete process.env.PS_EP_KEY;
+    const tmp = tempDir('ps-nokey-');
+    try {
+      const [input] = (await exportBatchFiles(letterPlan(2), tmp.dir, 'plan')) as [string];
+      const r = await runCliCaptured(['llm', 'run', '--input', input, '--endpoint', 'http://127.0.0.1:1', '--run-dir', path.join(tmp.dir, 'run'), '--api-key-env', 'PS_EP_KEY']);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /PS_EP_KEY is not set/);
+      assert.ok(!fs.existsSync(path.join(tmp.dir, 'run')));
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('fails when the model list is OpenAI-shaped but a probe answer is not', async () => {

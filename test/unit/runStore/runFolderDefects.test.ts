@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportBatchFiles } from '../../../src/core/llm/batch/exportBatchFiles';
 import { openRunStore, RunStoreError } from '../../../src/core/runStore/openRunStore';
+import { bootId, processStartTime } from '../../../src/core/runStore/runLock';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
 import { runCliCaptured } from '../cli/runCli.test';
 import { letterPlan, tempDir } from '../llm/helpers';
@@ -133,6 +134,18 @@ describe('runStore: damaged run folders and plans are bad input, not crashes', f
     const r = await run();
     assert.equal(r.code, 0, r.err);
     assert.ok(!fs.existsSync(lock));
+    if (process.platform === 'linux') {
+      // same boot, live pid, but another start time: the pid was reused
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), bootId: bootId(), startTime: (processStartTime(process.pid) ?? 0) + 12345 }));
+      const again = await run();
+      assert.equal(again.code, 0, again.err);
+      // and the real holder (same boot, same start time) is respected
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), bootId: bootId(), startTime: processStartTime(process.pid) }));
+      const held = await run();
+      assert.equal(held.code, 2);
+      assert.match(held.err, /is open in process/);
+      fs.rmSync(lock);
+    }
   });
 
   it('an old lock holding only the pid of a process started after the lock was written is taken over', async function () {
