@@ -65,7 +65,13 @@ export async function openRunStore(dir: string, options: OpenRunStoreOptions): P
   }
   expectKind(dir, 'directory', 'a run folder');
   const lockPath = nodePath.join(dir, 'run.lock');
-  takeRunLock(lockPath);
+  try {
+    takeRunLock(lockPath);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (RunStoreError.is(err) || typeof e.code !== 'string') throw err;
+    throw new RunStoreError('damaged', `cannot lock the run folder ${dir} (${e.code}): is it writable?`, dir);
+  }
   try {
     const manifestPath = nodePath.join(dir, 'manifest.json');
     const journalPath = nodePath.join(dir, 'journal.jsonl');
