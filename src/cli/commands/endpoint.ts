@@ -86,7 +86,7 @@ export function registerEndpoint(program: Command, ctx: CliContext): void {
         const hints: Partial<Record<LlmErrorReason, string>> = {
           auth: ` (is the key in $${opts.apiKeyEnv} right?)`,
           connection: ' (is the server running, and are the host and port right?)',
-          timeout: ` (no answer within ${timeoutMs} ms; raise --timeout for a slow server)`,
+          timeout: ' (raise --timeout for a slow server)',
           unparseable: ' (the server answered, but not as the OpenAI API does: is this an OpenAI-compatible endpoint?)',
           'rate-limited': ' (still rate limited after every retry; try again later)',
         };
