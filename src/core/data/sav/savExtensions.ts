@@ -32,7 +32,7 @@ export interface AppliedExtensions {
   applyLongStringRecords(text: (b: Uint8Array) => string, named: ReadonlyMap<string, number>, variables: { valueLabels: SavVariable['valueLabels']; missing: SavVariable['missing'] }[]): void;
 }
 
-/** Effective bytes of a very long string segment (PSPP "Very Long String Record": 252 of each 255-byte segment). */
+/** Width covered by each very long string segment (PSPP "Very Long String Record": one 255-byte segment per 252 bytes). */
 const VLS_CHUNK = 252;
 const SLOT = 8;
 
@@ -162,6 +162,7 @@ export function applyExtensions(cur: ByteCursor, ext: RawExtensions, raws: reado
       const segments = Math.ceil(vls / VLS_CHUNK);
       if (i + segments > raws.length) throw new PayloadReader(cur, rec!).corrupt(`variable ${shortOf(text, raw)} of width ${vls} needs ${segments} segments but only ${raws.length - i} variables are left`);
       const runs: SlotRun[] = [];
+      let remaining = vls;
       for (let s = 0; s < segments; s++) {
         const seg = raws[i + s]!;
         const last = s === segments - 1;
@@ -169,7 +170,10 @@ export function applyExtensions(cur: ByteCursor, ext: RawExtensions, raws: reado
         if (seg.width !== expect && !(last && Math.ceil(seg.width / SLOT) === Math.ceil(expect / SLOT))) {
           throw new PayloadReader(cur, rec!).corrupt(`segment ${s + 1} of the ${vls}-byte string ${shortOf(text, raw)} is ${seg.width} bytes wide, not ${expect} (variable record at byte ${seg.offset})`);
         }
-        runs.push({ slot: seg.slot, slots: Math.ceil(seg.width / SLOT), used: last ? expect : VLS_CHUNK });
+        // the data is packed 255 bytes per segment; what the last segments do not need is ignored
+        const used = Math.max(0, Math.min(seg.width, remaining));
+        remaining -= used;
+        runs.push({ slot: seg.slot, slots: Math.ceil(seg.width / SLOT), used });
       }
       merged.push({ first: i, width: vls, runs });
       i += segments - 1;
