@@ -6,4 +6,6 @@
 export interface SpecFileSystem {
   stat(absPath: string): { readonly mtimeMs: number; readonly size: number; readonly isFile: boolean } | undefined;
   readText(absPath: string): string | undefined;
+  /** The file's bytes (binary data such as `.sav`); when absent, binary data is streamed from disk instead. */
+  readBytes?(absPath: string): Uint8Array | undefined;
 }

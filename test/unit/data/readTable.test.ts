@@ -153,7 +153,7 @@ describe('data: parseTableText / readTable', () => {
     it('names a missing file, a folder and an unsupported format; stops on abort', async () => {
       await assert.rejects(readTable(path.join(dir, 'none.csv'), { source: 'none.csv' }), isErr('unreadable', /^none\.csv: cannot read the file \(no such file\)/));
       await assert.rejects(readTable(dir + path.sep + '.', { source: 'd.csv' }), (e: unknown) => DataError.is(e));
-      await assert.rejects(readTable(path.join(dir, 'x.sav')), isErr('unsupportedFormat', /"\.sav" is not a supported data format/));
+      await assert.rejects(readTable(path.join(dir, 'x.xlsx')), isErr('unsupportedFormat', /"\.xlsx" is not a supported data format/));
       const file = path.join(dir, 'small.csv');
       writeFileSync(file, 'a\n1\n');
       const ctl = new AbortController();

@@ -21,6 +21,10 @@ export interface SavFile {
   readonly warnings: readonly string[];
   /** Releases the file. Also done when `cases()` finishes or throws. */
   close(): void;
+  /** Size of the file in bytes. */
+  readonly size: number;
+  /** How far into the file reading has got (the highest byte offset read), for progress. */
+  readonly bytesRead: number;
 }
 
 /** Options of {@link openSav}. */
@@ -45,7 +49,17 @@ export function openSavBytes(bytes: Uint8Array, source = '<sav>'): SavFile {
 }
 
 /** {@link openSav} over any byte source; closes the source when the dictionary cannot be read. */
-export function openSavSource(src: ByteSource, source: string): SavFile {
+export function openSavSource(inner: ByteSource, source: string): SavFile {
+  let highWater = 0;
+  const src: ByteSource = {
+    size: inner.size,
+    read(position, target) {
+      const n = inner.read(position, target);
+      if (position + n > highWater) highWater = position + n;
+      return n;
+    },
+    close: () => inner.close(),
+  };
   const cur = new ByteCursor(src, source);
   let read: ReturnType<typeof readSavDictionary>;
   try {
@@ -61,6 +75,10 @@ export function openSavSource(src: ByteSource, source: string): SavFile {
     dictionary,
     warnings,
     close: () => src.close(),
+    size: src.size,
+    get bytesRead() {
+      return highWater;
+    },
     *cases() {
       if (started) throw new Error(`${source}: cases() can be read once; open the file again`);
       started = true;

@@ -1,44 +1,57 @@
-import type { DataTable } from '../dataTableTypes';
-import { isSavMissing } from './isSavMissing';
+import { DataError } from '../DataError';
+import type { ReadTableOptions, Table } from '../tableTypes';
 import { openSav, type SavFile } from './openSav';
-import type { SavDictionary } from './savTypes';
+import { SavTableBuilder } from './savTableBuilder';
 
-/** A `.sav` file read as a {@link DataTable}, with its dictionary. */
-export interface SavTable {
-  readonly table: DataTable;
-  readonly dictionary: SavDictionary;
-  readonly warnings: readonly string[];
-}
+/** Cases between two checks of the signal, progress reports and yields to the event loop. */
+const BATCH = 8192;
 
 /**
- * Reads every case of an open `.sav` file into a {@link DataTable}: one column per variable (its long name), numbers
- * as their shortest round-trip text (so `Number(field)` gives back the exact double), strings as read. System-missing
- * and declared user-missing values become the empty field, so they never reach a metric. `lines[r]` is the case number
- * (1-based). Closes the file.
- * @throws SavError as {@link SavFile.cases}
+ * Reads every case of an open `.sav` file into a {@link Table} (see {@link SavTableBuilder} for the rules), at once.
+ * Closes the file. For the spec checks, which are synchronous; `readSavFile` streams with progress and cancellation.
+ * @throws SavError, DataError
  */
-export function savFileToTable(file: SavFile): SavTable {
-  const vars = file.dictionary.variables;
-  const columns = vars.map(() => [] as string[]);
-  let n = 0;
+export function savTable(file: SavFile, options: ReadTableOptions = {}): Table {
   try {
-    for (const row of file.cases()) {
-      for (let i = 0; i < vars.length; i++) {
-        const v = row[i]!;
-        columns[i]!.push(isSavMissing(vars[i]!, v) ? '' : typeof v === 'number' ? String(v) : v);
-      }
-      n++;
-    }
+    const builder = new SavTableBuilder(file.dictionary, options);
+    for (const row of file.cases()) builder.add(row);
+    return builder.finish();
   } finally {
     file.close();
   }
-  const lines = new Int32Array(n);
-  for (let r = 0; r < n; r++) lines[r] = r + 1;
-  const table: DataTable = { source: file.dictionary.source, header: vars.map((v) => v.name), nRows: n, columns, lines };
-  return { table, dictionary: file.dictionary, warnings: file.warnings };
 }
 
-/** {@link savFileToTable} of the file at `path` (`source` names it in messages). */
-export function readSavTable(path: string, source = path): SavTable {
-  return savFileToTable(openSav(path, { source }));
+/**
+ * The `.sav`/`.zsav` reader behind `readTable` (registered in `tableFormats`): cases read in pieces from disk, the
+ * signal checked and progress reported every 8192 cases, the event loop given a turn between batches.
+ * @throws DataError `unreadable` when the file cannot be opened; SavError (a DataError) for a bad file
+ */
+export async function readSavFile(path: string, options: ReadTableOptions): Promise<Table> {
+  const source = options.source ?? path;
+  let file: SavFile;
+  try {
+    file = openSav(path, { source });
+  } catch (err) {
+    if (DataError.is(err)) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(err));
+    throw new DataError('unreadable', `${source}: cannot read the file (${why})`, source);
+  }
+  try {
+    const builder = new SavTableBuilder(file.dictionary, options);
+    let k = 0;
+    for (const row of file.cases()) {
+      builder.add(row);
+      if (++k === BATCH) {
+        k = 0;
+        options.onProgress?.({ bytesRead: file.bytesRead, totalBytes: file.size, rows: builder.rows });
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
+      }
+    }
+    options.onProgress?.({ bytesRead: file.size, totalBytes: file.size, rows: builder.rows });
+    return builder.finish();
+  } finally {
+    file.close();
+  }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DataError, missingCodes, parseTableText, type MissingCodes, type ValueCounts } from '../../data/index';
+import { openSav, openSavBytes, savTable } from '../../data/sav/index';
 import type { SpecFileSystem } from '../specFileSystem';
 import type { SemanticContext } from './semanticContext';
 import { at, resolveSpecPath, str } from './specShape';
@@ -50,11 +51,12 @@ export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter 
   const stat = files.stat(absPath);
   if (!stat || !stat.isFile) return { kind: 'missing', absPath };
   const extension = path.extname(absPath).toLowerCase();
-  if (extension !== '.csv' && extension !== '.tsv' && extension !== '.txt') return { kind: 'unsupported', absPath, extension };
+  const sav = extension === '.sav' || extension === '.zsav';
+  if (extension !== '.csv' && extension !== '.tsv' && extension !== '.txt' && !sav) return { kind: 'unsupported', absPath, extension };
   const key = `${stat.mtimeMs}:${stat.size}:${delimiter}`;
   const hit = cache.get(absPath);
   if (hit && hit.key === key) return hit.result;
-  const result = readCsv(files, absPath, extension, delimiter);
+  const result = sav ? readSav(files, absPath) : readCsv(files, absPath, extension, delimiter);
   cache.delete(absPath);
   cache.set(absPath, { key, result });
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -71,6 +73,28 @@ function readCsv(files: SpecFileSystem, absPath: string, extension: string, deli
   } catch (e) {
     if (!DataError.is(e)) throw e;
     return { kind: 'unreadable', absPath, reason: e.message };
+  }
+}
+
+/**
+ * An SPSS system file: variable names are the columns; values are counted as the metrics read them (system-missing and
+ * the file's declared user-missing values are the empty field). Read through `files.readBytes` when the file system has
+ * it, else streamed from disk.
+ */
+function readSav(files: SpecFileSystem, absPath: string): HumanDataResult {
+  humanDataStats.parses++;
+  const source = path.basename(absPath);
+  try {
+    const bytes = files.readBytes?.(absPath);
+    const file = files.readBytes ? (bytes ? openSavBytes(bytes, source) : undefined) : openSav(absPath, { source });
+    if (!file) return { kind: 'unreadable', absPath, reason: 'the file could not be read' };
+    const t = savTable(file, { source, counts: 'all', maxDistinct: MAX_DISTINCT });
+    return { kind: 'table', absPath, table: { columns: t.header, rows: t.rows, summary: t.counts } };
+  } catch (e) {
+    if (DataError.is(e)) return { kind: 'unreadable', absPath, reason: e.message };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== undefined) return { kind: 'unreadable', absPath, reason: `the file could not be read (${code})` };
+    throw e;
   }
 }
 

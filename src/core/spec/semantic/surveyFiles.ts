@@ -8,8 +8,8 @@ import { humanDataOf } from './humanData';
 /**
  * `semantic/missing-file`: the persona spec and the human data exist.
  * `semantic/wrong-kind`: `personas` points to a `*.persona.yaml` file.
- * `semantic/unsupported-format`: the human data is a format not read yet (`.sav`).
- * `semantic/unreadable-data`: the human data cannot be parsed as CSV.
+ * `semantic/unsupported-format`: the human data is neither CSV nor an SPSS system file.
+ * `semantic/unreadable-data`: the human data cannot be parsed (CSV, or a damaged `.sav`).
  */
 export function checkSurveyFiles(ctx: SemanticContext): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
@@ -30,14 +30,14 @@ export function checkSurveyFiles(ctx: SemanticContext): SpecDiagnostic[] {
     out.push(diag(ctx, ['human', 'data'], 'value', 'error', 'semantic/missing-file',
       `Human data not found: ${human.absPath}. The path is relative to this survey's folder (${path.dirname(ctx.specPath)}); fix it or copy the data there.`));
   } else if (human?.kind === 'unsupported') {
-    const sav = human.extension === '.sav';
     out.push(diag(ctx, ['human', 'data'], 'value', 'warning', 'semantic/unsupported-format',
-      sav
-        ? 'SPSS .sav files are not read yet, so columns and codes cannot be checked and runs cannot compare with these data. Convert to CSV first, e.g. in R: write.csv(haven::as_factor(haven::read_sav("file.sav"), levels = "values"), "file.csv", row.names = FALSE, na = ""), or in Python: pandas.read_spss("file.sav", convert_categoricals=False).to_csv("file.csv", index=False); then point `data` at the .csv.'
-        : `Human data must be a CSV file (UTF-8, header row); "${human.extension || 'no extension'}" is not supported. Export the data as .csv and point \`data\` at it.`));
+      `Human data must be a CSV file (UTF-8, header row) or an SPSS system file (.sav, .zsav); "${human.extension || 'no extension'}" is not supported. Export the data as .csv or .sav and point \`data\` at it.`));
   } else if (human?.kind === 'unreadable') {
+    const sav = /\.z?sav$/i.test(human.absPath);
     out.push(diag(ctx, ['human', 'data'], 'value', 'error', 'semantic/unreadable-data',
-      `The human data could not be read as CSV: ${human.reason}. Check that it is UTF-8 CSV with a header row and the right \`delimiter\`.`));
+      sav
+        ? `The human data could not be read as an SPSS system file: ${human.reason}.`
+        : `The human data could not be read as CSV: ${human.reason}. Check that it is UTF-8 CSV with a header row and the right \`delimiter\`.`));
   }
   return out;
 }

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { numericColumns, parseCsvTable } from '../../../../src/core/data/index';
-import { isSavMissing, openSav, readSavTable, type SavDictionary } from '../../../../src/core/data/sav/index';
+import { readTable } from '../../../../src/core/data/index';
+import { isSavMissing, openSav, savTable, type SavDictionary } from '../../../../src/core/data/sav/index';
 
 export const SAV_DIR = path.join(__dirname, '../../../fixtures/sav');
 const fixtures = readdirSync(SAV_DIR).filter((f) => /\.z?sav$/.test(f));
@@ -19,15 +19,18 @@ describe('data/sav: reading matches pspp-convert', () => {
   it('has the fixtures', () => assert.ok(fixtures.length >= 9, fixtures.join(', ')));
   for (const file of fixtures) {
     it(`${file}: every field equals pspp-convert --recode`, () => {
-      const { table, dictionary } = readSavTable(path.join(SAV_DIR, file), file);
+      const f = openSav(path.join(SAV_DIR, file), { source: file });
+      const dictionary = f.dictionary;
+      const table = savTable(f, { text: 'all' });
       const rows = parse(readFileSync(path.join(SAV_DIR, `${file}.expected.csv`), 'utf8'), { relax_column_count: false }) as string[][];
       assert.deepEqual(table.header, rows[0], 'variable names (long names)');
-      assert.equal(table.nRows, rows.length - 1, 'case count');
-      if (dictionary.caseCount !== undefined) assert.equal(dictionary.caseCount, table.nRows);
+      assert.equal(table.rows, rows.length - 1, 'case count');
+      if (dictionary.caseCount !== undefined) assert.equal(dictionary.caseCount, table.rows);
       dictionary.variables.forEach((v, c) => {
-        for (let r = 0; r < table.nRows; r++) {
+        const column = table.text.get(v.name)!;
+        for (let r = 0; r < table.rows; r++) {
           const want = rows[r + 1]![c]!;
-          const got = table.columns[c]![r]!;
+          const got = column[r]!;
           const where = `${file} case ${r + 1} ${v.name}`;
           if (v.type === 'string') assert.equal(got, want.replace(/ +$/, ''), where);
           else if (want.trim() === '') assert.equal(got, '', `${where}: missing`);
@@ -110,24 +113,42 @@ describe('data/sav: dictionary', () => {
 });
 
 describe('data/sav: the same data as the CSV it was written from', () => {
-  const bfiCsv = parseCsvTable(readFileSync(path.join(SAV_DIR, '../data/bfi/data.csv'), 'utf8'), { source: 'bfi.csv' });
-  const cesCsv = parseCsvTable(readFileSync(path.join(SAV_DIR, '../data/ces11/data.csv'), 'utf8'), { source: 'ces11.csv' });
-  for (const [file, csv] of [['bfi.sav', bfiCsv], ['bfi-haven.sav', bfiCsv], ['ces11.sav', cesCsv]] as const) {
-    it(`${file}: every column equals the CSV (user-missing → missing)`, () => {
-      const { table } = readSavTable(path.join(SAV_DIR, file), file);
-      assert.deepEqual(table.header, csv.header);
-      const numeric = csv.header.filter((h) => !['id', 'province', 'gender', 'urban', 'education'].includes(h) || (file.startsWith('bfi') && h !== 'id'));
-      const a = numericColumns(table, numeric);
-      const b = numericColumns(csv, numeric);
-      assert.equal(a.nRows, b.nRows);
-      for (let i = 0; i < a.data.length; i++) {
-        const x = a.data[i]!;
-        const y = b.data[i]!;
-        assert.ok(Object.is(x, y) || x === y, `${numeric[Math.floor(i / a.nRows)]} row ${(i % a.nRows) + 1}: ${x} vs ${y}`);
+  const cases = [
+    ['bfi.sav', 'bfi', ['id']],
+    ['bfi-haven.sav', 'bfi', ['id']],
+    ['ces11.sav', 'ces11', ['province', 'gender', 'urban', 'education']],
+  ] as const;
+  for (const [file, data, strings] of cases) {
+    it(`${file}: readTable gives exactly the numbers and text of ${data}/data.csv (user-missing → missing)`, async () => {
+      const csvPath = path.join(SAV_DIR, `../data/${data}/data.csv`);
+      const header = (await readTable(csvPath, {})).header;
+      const numeric = header.filter((h) => !(strings as readonly string[]).includes(h));
+      const options = { columns: numeric, text: strings as readonly string[], counts: 'all' as const };
+      const csv = await readTable(csvPath, options);
+      const sav = await readTable(path.join(SAV_DIR, file), options);
+      assert.equal(sav.format, 'sav');
+      assert.deepEqual(sav.header, csv.header);
+      assert.equal(sav.rows, csv.rows);
+      for (const name of numeric) {
+        const a = sav.columns.get(name)!;
+        const b = csv.columns.get(name)!;
+        for (let r = 0; r < csv.rows; r++) assert.ok(Object.is(a[r], b[r]), `${name} row ${r + 1}: ${a[r]} vs ${b[r]}`);
       }
-      for (const h of csv.header.filter((x) => !numeric.includes(x))) {
-        assert.deepEqual(table.columns[table.header.indexOf(h)], csv.columns[csv.header.indexOf(h)], h);
-      }
+      for (const name of strings) assert.deepEqual(sav.text.get(name), csv.text.get(name), name);
+      for (const name of header) assert.deepEqual(new Map([...sav.counts.get(name)!.counts].sort()), new Map([...csv.counts.get(name)!.counts].sort()), `counts of ${name}`);
     });
   }
+
+  it('the spec codes of human.missing apply on top of the file\'s user-missing values', async () => {
+    const t = await readTable(path.join(SAV_DIR, 'survey.sav'), { columns: ['trust_in_government', 'party_identification'], missing: [5, 3] });
+    // trust_in_government: 1 5 9 2 3 8 4 . 2 1 (8, 9 user-missing; 5, 3 from `missing`)
+    assert.deepEqual([...t.columns.get('trust_in_government')!], [1, NaN, NaN, 2, NaN, NaN, 4, NaN, 2, 1]);
+    // party_identification: 1 2 3 99 91 1 2 3 1 95 (90–95 and 99 user-missing; 3 from `missing`)
+    assert.deepEqual([...t.columns.get('party_identification')!], [1, 2, NaN, NaN, NaN, 1, 2, NaN, 1, NaN]);
+  });
+
+  it('a string variable read as numbers follows the CSV number rule', async () => {
+    await assert.rejects(readTable(path.join(SAV_DIR, 'survey.sav'), { columns: ['region'] }), /survey\.sav: case 1, variable "region": "NE" is not a number/);
+    await assert.rejects(readTable(path.join(SAV_DIR, 'survey.sav'), { columns: ['nope'] }), /no variable "nope"/);
+  });
 });
