@@ -3,6 +3,7 @@ import type { CliContext } from '../cliContext';
 import { registerBounds } from './bounds';
 import { registerCompare } from './compare';
 import { registerEndpoint } from './endpoint';
+import { registerImportSurvey } from './importSurvey';
 import { registerLlm } from './llm';
 import { registerValidate } from './validate';
 
@@ -10,4 +11,4 @@ import { registerValidate } from './validate';
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
 
 /** Every subcommand of `persona-studio`, in the order `--help` lists them. */
-export const commands: readonly CommandRegistration[] = [registerValidate, registerEndpoint, registerCompare, registerBounds, registerLlm];
+export const commands: readonly CommandRegistration[] = [registerValidate, registerEndpoint, registerCompare, registerBounds, registerImportSurvey, registerLlm];
