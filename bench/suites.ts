@@ -1,8 +1,9 @@
 import { activationSuite } from './activationSuite';
 import type { BenchSuite } from './benchTypes';
+import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, llmSuite];
+export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, largeDataSuite, llmSuite];

@@ -19,7 +19,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     .version(version)
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
-  for (const register of commands) register(program, context);
+  const named = commands.find((c) => c.name === argv[0]);
+  for (const entry of named ? [named] : commands) entry.load()(program, context);
   for (const sub of program.commands) sub.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });
