@@ -2,8 +2,9 @@ import { activationSuite } from './activationSuite';
 import type { BenchSuite } from './benchTypes';
 import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
+import { personaSetSuite } from './personaSetSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, largeDataSuite, llmSuite];
+export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, largeDataSuite, personaSetSuite, llmSuite];
