@@ -80,6 +80,15 @@ describe('cli: import (survey spec from .sav or codebook)', () => {
     });
   }
 
+  it('examples/sav/atp-style.survey.yaml is exactly what import writes for examples/sav/atp-style.sav', async () => {
+    const example = path.resolve(__dirname, '../../../examples/sav');
+    copyFileSync(path.join(example, 'atp-style.sav'), path.join(dir, 'atp-style.sav'));
+    const r = await runCliCaptured(['import', 'atp-style.sav'], dir);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /3 questions, weight WEIGHT_W34, demographics age, gender, education, race, income, party, region/);
+    assert.equal(readFileSync(path.join(dir, 'atp-style.survey.yaml'), 'utf8'), readFileSync(path.join(example, 'atp-style.survey.yaml'), 'utf8'));
+  });
+
   it('never overwrites without --force; --force replaces atomically', async () => {
     copyFileSync(path.join(SAV, 'survey.sav'), path.join(dir, 'survey.sav'));
     writeFileSync(path.join(dir, 'mine.survey.yaml'), 'name: mine\n');
