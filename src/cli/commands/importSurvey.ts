@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { readTable } from '../../core/data/index';
-import { openSav } from '../../core/data/sav/index';
-import { readCodebook, savImportDictionary, surveySpecDocument, type ImportDictionary } from '../../core/pipelines/importSurvey/index';
+import { ImportError, importSurveySpec, isSavFile } from '../../core/pipelines/importSurvey/index';
 import { createDefaultSpecService } from '../../core/spec/defaultSpecService';
 import { nodeSpecFileSystem } from '../../core/spec/nodeSpecFileSystem';
 import type { CliContext } from '../cliContext';
 import { CliError, ExitCode } from '../cliError';
 import { writeOutputFile } from '../writeOutputFile';
-import { asCliError, asCliErrorAsync } from './metricsInput';
+import { asCliErrorAsync } from './metricsInput';
 
 interface ImportOptions {
   readonly data?: string;
@@ -16,8 +14,6 @@ interface ImportOptions {
   readonly name?: string;
   readonly force?: boolean;
 }
-
-const SAV = /\.z?sav$/i;
 
 /**
  * `persona-studio import <file.sav|codebook.csv> [--data file.csv] [--out X.survey.yaml] [--name NAME] [--force]`:
@@ -35,43 +31,27 @@ export function registerImportSurvey(program: Command, ctx: CliContext): void {
     .option('--force', 'replace --out if it exists')
     .action(async (file: string, opts: ImportOptions) => {
       const abs = path.resolve(ctx.cwd, file);
-      const sav = SAV.test(file);
+      const sav = isSavFile(file);
       if (!sav && !/\.(csv|tsv|txt)$/i.test(file)) throw new CliError(`${file}: import reads an SPSS .sav/.zsav file or a CSV codebook`, ExitCode.badInput);
       if (!sav && !opts.data) throw new CliError(`${file}: a codebook describes CSV data; pass --data <file.csv>`, ExitCode.badInput);
-      const base = path.basename(file).replace(/\.[^.]+$/, '');
-      const outShown = opts.out ?? `${base}.survey.yaml`;
+      const outShown = opts.out ?? `${path.basename(file).replace(/\.[^.]+$/, '')}.survey.yaml`;
       const out = path.resolve(ctx.cwd, outShown);
       if (!/\.survey\.ya?ml$/i.test(out)) throw new CliError(`--out ${outShown}: a survey spec's name must end in .survey.yaml`, ExitCode.badInput);
 
-      let dict: ImportDictionary;
-      let label = '';
-      if (sav) {
-        // read every case once, so a damaged file is reported (and nothing written) now, not at the first run
-        await asCliErrorAsync(() => readTable(abs, { source: file, signal: ctx.signal }));
-        const f = asCliError(() => openSav(abs, { source: file }));
-        f.close();
-        label = f.dictionary.fileLabel;
-        dict = savImportDictionary(f.dictionary, path.basename(file));
-      } else {
-        dict = await asCliErrorAsync(() => readCodebook(abs, { source: file, signal: ctx.signal }));
-      }
-      const dataAbs = opts.data ? path.resolve(ctx.cwd, opts.data) : abs;
-      const skipped: { name: string; why: string }[] = [];
-      if (opts.data) {
-        const header = new Set((await asCliErrorAsync(() => readTable(dataAbs, { source: opts.data!, signal: ctx.signal }))).header);
-        const missingCols = dict.variables.filter((v) => !header.has(v.name));
-        for (const v of missingCols) skipped.push({ name: v.name, why: `not a column of ${opts.data}` });
-        dict = { ...dict, variables: dict.variables.filter((v) => header.has(v.name)) };
-      }
-      let dataPath = path.relative(path.dirname(out), dataAbs).split(path.sep).join('/');
-      if (!dataPath.startsWith('.')) dataPath = `./${dataPath}`;
-      const spec = (() => {
+      const spec = await asCliErrorAsync(async () => {
         try {
-          return surveySpecDocument(dict, { dataPath, name: opts.name ?? (label || base), skipped });
+          return await importSurveySpec(abs, {
+            out,
+            source: file,
+            ...(opts.data ? { data: path.resolve(ctx.cwd, opts.data), dataSource: opts.data } : {}),
+            ...(opts.name ? { name: opts.name } : {}),
+            signal: ctx.signal,
+          });
         } catch (err) {
-          throw new CliError(err instanceof Error ? err.message : String(err), ExitCode.badInput);
+          if (ImportError.is(err)) throw new CliError(err.message, ExitCode.badInput);
+          throw err;
         }
-      })();
+      });
       writeOutputFile(out, outShown, spec.text, opts.force === true);
       const problems = createDefaultSpecService(nodeSpecFileSystem).validate(spec.text, out);
       const errors = problems.filter((p) => p.severity === 'error').length;

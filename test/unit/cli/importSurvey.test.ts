@@ -113,10 +113,13 @@ describe('cli: import (survey spec from .sav or codebook)', () => {
 
   it('bad usage: not a .sav or codebook, a codebook without --data, an --out that is not a survey spec', async () => {
     writeFileSync(path.join(dir, 'cb.csv'), 'variable,label,code,code label,missing\nq1,Q?,1,Yes,\n');
+    writeFileSync(path.join(dir, 'data.csv'), 'q1\n1\n');
     for (const [args, want] of [
       [['import', 'x.xlsx'], /import reads an SPSS \.sav\/\.zsav file or a CSV codebook/],
       [['import', 'cb.csv'], /a codebook describes CSV data; pass --data/],
       [['import', 'cb.csv', '--data', 'cb.csv', '--out', 'x.yaml'], /must end in \.survey\.yaml/],
+      // a codebook whose only variable has one answer label: nothing can be a closed question
+      [['import', 'cb.csv', '--data', 'data.csv'], /no variable has two or more value labels/],
     ] as const) {
       const r = await runCliCaptured(args, dir);
       assert.equal(r.code, 2, args.join(' '));

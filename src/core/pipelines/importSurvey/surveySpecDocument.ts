@@ -1,4 +1,5 @@
 import { Document, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { ImportError } from './ImportError';
 import { guessId, guessWeight, proposeDemographics } from './guessRoles';
 import { isDeclaredMissing, type ImportDictionary, type ImportVariable } from './importDictionary';
 
@@ -48,7 +49,7 @@ function answerLabels(v: ImportVariable): { value: number | string; label: strin
  * one question per numeric variable with at least two (non-missing) value labels (text from the variable label,
  * options and codes from the value labels), the declared missing codes in `human.missing`, the weight the file names
  * or one guessed from the column names, a respondent id, and demographics proposed from common column names.
- * @throws Error when no variable can be a question (a spec needs at least one)
+ * @throws ImportError `noQuestions` when no variable can be a question (a spec needs at least one)
  */
 export function surveySpecDocument(dict: ImportDictionary, options: SurveySpecOptions): ImportedSurveySpec {
   const vars = dict.variables;
@@ -78,7 +79,7 @@ export function surveySpecDocument(dict: ImportDictionary, options: SurveySpecOp
     questions.push({ v, id: qid, labels });
   }
   if (questions.length === 0) {
-    throw new Error(`${dict.description}: no variable has two or more value labels, so there is no closed question to import${skipped.length ? ` (${skipped.length} variables looked at)` : ''}`);
+    throw new ImportError('noQuestions', `${dict.description}: no variable has two or more value labels, so there is no closed question to import${skipped.length ? ` (${skipped.length} variables looked at)` : ''}`);
   }
 
   // Missing codes: one list for the whole spec, so a code goes in only where it is never a real answer elsewhere.
