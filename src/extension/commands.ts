@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { clearApiKey, setApiKey, testEndpoint, type EndpointCommandContext } from './endpoints/endpointCommands';
+import { importSurveyData } from './importSurveyData';
 import type { DiagnosticsController } from './language/diagnosticsController';
 import type { Log } from './log';
 
@@ -21,6 +22,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.testEndpoint': (name) => testEndpoint(ctx, name),
     'personaStudio.setApiKey': (name, key) => setApiKey(ctx, name, key),
     'personaStudio.clearApiKey': (name) => clearApiKey(ctx, name),
+    'personaStudio.importSurveyData': (uri) => importSurveyData(ctx.log, uri),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }
