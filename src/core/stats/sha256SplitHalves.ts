@@ -45,8 +45,7 @@ export function* eachSha256SplitHalf(nRows: number, options: Sha256SplitHalvesOp
   const kernel = sha256x4Kernel();
   for (let s = 0; s < nSplits; s++) {
     options.signal?.throwIfAborted();
-    if (kernel) firstWordsSimd(kernel, s, key);
-    else firstWordsScalar(s, key);
+    if (!kernel || !firstWordsSimd(kernel, s, key)) firstWordsScalar(s, key);
     yield halves(s, key, m);
     options.onProgress?.(s + 1, nSplits);
   }
@@ -59,47 +58,74 @@ function firstWordsScalar(s: number, key: Uint32Array): void {
 
 const GROUPS = 2048; // messages per kernel call = 4 × GROUPS
 
-/** key[i] = first digest word of `"${s}:${i}"`, four messages per SIMD lane group. */
-function firstWordsSimd(kernel: Sha256x4Kernel, s: number, key: Uint32Array): void {
+/**
+ * Message words of `"${s}:${i}"` for every row i with the prefix bytes left 0, for one prefix length p ≤ 8 (so the
+ * message fits in words 0..3): 5 words per row (W0..W3, then W15 = the length in bits). Built once per prefix length
+ * (90 of 100 splits share "NN:"), so a split only ORs its prefix into W0/W1.
+ */
+interface MessageTails {
+  readonly prefixLength: number;
+  readonly words: Uint32Array;
+}
+
+function messageTails(p: number, n: number): MessageTails {
+  const words = new Uint32Array(5 * n);
+  const msg = new Uint8Array(16);
+  let digits = 1;
+  let nextPow = 10;
+  for (let i = 0; i < n; i++) {
+    if (i >= nextPow) {
+      digits++;
+      nextPow *= 10;
+    }
+    msg.fill(0);
+    let v = i;
+    for (let pos = p + digits - 1; pos >= p; pos--) {
+      const q = (v / 10) | 0;
+      msg[pos] = 48 + v - q * 10;
+      v = q;
+    }
+    msg[p + digits] = 0x80;
+    for (let t = 0; t < 4; t++) words[5 * i + t] = (msg[4 * t]! << 24) | (msg[4 * t + 1]! << 16) | (msg[4 * t + 2]! << 8) | msg[4 * t + 3]!;
+    words[5 * i + 4] = (p + digits) * 8;
+  }
+  return { prefixLength: p, words };
+}
+
+let tailsCache: { readonly n: number; readonly tails: MessageTails } | undefined;
+
+/** key[i] = first digest word of `"${s}:${i}"`, four messages per SIMD lane group; null when the prefix is too long. */
+function firstWordsSimd(kernel: Sha256x4Kernel, s: number, key: Uint32Array): boolean {
+  const prefix = `${s}:`;
+  const p = prefix.length;
+  const n = key.length;
+  if (p > 8) return false;
+  if (!tailsCache || tailsCache.n !== n || tailsCache.tails.prefixLength !== p) tailsCache = { n, tails: messageTails(p, n) };
+  const tail = tailsCache.tails.words;
   const need = GROUPS * 384;
   if (kernel.memory.buffer.byteLength < need) kernel.memory.grow(Math.ceil((need - kernel.memory.buffer.byteLength) / 65536));
   const input = new Uint32Array(kernel.memory.buffer, 0, GROUPS * 64);
   const output = new Uint32Array(kernel.memory.buffer, GROUPS * 256, GROUPS * 32);
   input.fill(0);
-  // the message bytes: "s:" then the digits of i, then the 0x80 pad byte; lengths only grow with i within a split
-  const msg = new Uint8Array(64);
-  const prefix = `${s}:`;
-  for (let c = 0; c < prefix.length; c++) msg[c] = prefix.charCodeAt(c);
-  const p = prefix.length;
-  const n = key.length;
-  let digits = 1;
-  let nextPow = 10;
+  const head = new Uint8Array(8);
+  for (let c = 0; c < p; c++) head[c] = prefix.charCodeAt(c);
+  const pw0 = (head[0]! << 24) | (head[1]! << 16) | (head[2]! << 8) | head[3]!;
+  const pw1 = (head[4]! << 24) | (head[5]! << 16) | (head[6]! << 8) | head[7]!;
   for (let start = 0; start < n; start += 4 * GROUPS) {
     const count = Math.min(4 * GROUPS, n - start);
     for (let j = 0; j < count; j++) {
-      const i = start + j;
-      if (i >= nextPow) {
-        digits++;
-        nextPow *= 10;
-      }
-      let v = i;
-      for (let pos = p + digits - 1; pos >= p; pos--) {
-        const q = (v / 10) | 0;
-        msg[pos] = 48 + v - q * 10;
-        v = q;
-      }
-      const len = p + digits;
-      msg[len] = 0x80;
       const base = (j >> 2) * 64 + (j & 3);
-      const words = (len >> 2) + 1;
-      for (let t = 0; t < words; t++) {
-        input[base + 4 * t] = (msg[4 * t]! << 24) | (msg[4 * t + 1]! << 16) | (msg[4 * t + 2]! << 8) | msg[4 * t + 3]!;
-      }
-      input[base + 60] = len * 8;
+      const w = 5 * (start + j);
+      input[base] = tail[w]! | pw0;
+      input[base + 4] = tail[w + 1]! | pw1;
+      input[base + 8] = tail[w + 2]!;
+      input[base + 12] = tail[w + 3]!;
+      input[base + 60] = tail[w + 4]!;
     }
     kernel.hash(0, GROUPS * 256, Math.ceil(count / 4));
     for (let j = 0; j < count; j++) key[start + j] = output[(j >> 2) * 32 + (j & 3)]!;
   }
+  return true;
 }
 
 /** The first digest word at sorted rank `rank` (1-based), how many keys are below it and how many equal it. */

@@ -58,7 +58,7 @@ const rotr = (l: number, n: number): number[] => [...shr(l, n), ...get(l), 0x41,
 
 /**
  * The module, assembled by hand: params in=0 out=1 groups=2 (i32); v128 locals W0..W63 = 3..66, state = 67..74,
- * T1 = 75, T2 = 76. Per group: load W0..15, expand the schedule, 64 unrolled rounds with the state registers renamed
+ * T1 = 75, T2 = 76. Per group: load W0..15, then 64 unrolled rounds, each preceded by its schedule word, with the state registers renamed
  * at assembly time (no moves), add the initial hash, store 8 words; FIPS 180-4 §6.2.2.
  */
 function moduleBytes(): Uint8Array {
@@ -69,17 +69,17 @@ function moduleBytes(): Uint8Array {
   body.push(0x02, 0x40, 0x03, 0x40); // block loop
   body.push(...get(2), 0x45, 0x0d, 0x01); // groups == 0 → exit
   for (let t = 0; t < 16; t++) body.push(...get(0), 0xfd, 0x00, 0x04, ...leb(16 * t), ...set(W(t))); // v128.load align=16
-  for (let t = 16; t < 64; t++) {
-    // W_t = σ1(W_{t−2}) + W_{t−7} + σ0(W_{t−15}) + W_{t−16}
-    body.push(...rotr(W(t - 2), 17), ...rotr(W(t - 2), 19), ...XOR, ...shr(W(t - 2), 10), ...XOR);
-    body.push(...get(W(t - 7)), ...ADD);
-    body.push(...rotr(W(t - 15), 7), ...rotr(W(t - 15), 18), ...XOR, ...shr(W(t - 15), 3), ...XOR, ...ADD);
-    body.push(...get(W(t - 16)), ...ADD, ...set(W(t)));
-  }
   // state registers a..h, renamed each round
   const L = [67, 68, 69, 70, 71, 72, 73, 74];
   for (let w = 0; w < 8; w++) body.push(...splat(H[w]!), ...set(L[w]!));
   for (let t = 0; t < 64; t++) {
+    if (t >= 16) {
+      // W_t = σ1(W_{t−2}) + W_{t−7} + σ0(W_{t−15}) + W_{t−16}, computed just before its round (short live ranges)
+      body.push(...rotr(W(t - 2), 17), ...rotr(W(t - 2), 19), ...XOR, ...shr(W(t - 2), 10), ...XOR);
+      body.push(...get(W(t - 7)), ...ADD);
+      body.push(...rotr(W(t - 15), 7), ...rotr(W(t - 15), 18), ...XOR, ...shr(W(t - 15), 3), ...XOR, ...ADD);
+      body.push(...get(W(t - 16)), ...ADD, ...set(W(t)));
+    }
     const [a, b, c, d, e, f, g, h] = L as [number, number, number, number, number, number, number, number];
     // T1 = h + Σ1(e) + Ch(e, f, g) + K_t + W_t
     body.push(...get(h), ...rotr(e, 6), ...rotr(e, 11), ...XOR, ...rotr(e, 25), ...XOR, ...ADD);

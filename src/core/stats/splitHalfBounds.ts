@@ -79,7 +79,7 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
       }
     }
     const a = sampleParts(matrix, plan, codes, 0, { rows: split.a, ...w, ...shifts });
-    const restRows = Int32Array.from(complement(inHalf));
+    const restRows = complement(inHalf, matrix.nRows - split.a.length - split.b.length);
     let b: SampleParts;
     if (restRows.length <= split.b.length / 4) {
       const rest = sampleParts(matrix, plan, codes, 0, { rows: restRows, ...w, ...shifts });
@@ -103,8 +103,12 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
   };
 }
 
-function* complement(inHalf: Uint8Array): Generator<number> {
-  for (let r = 0; r < inHalf.length; r++) if (!inHalf[r]) yield r;
+/** The rows in neither half, ascending (`size` of them). */
+function complement(inHalf: Uint8Array, size: number): Int32Array {
+  const out = new Int32Array(size);
+  let k = 0;
+  for (let r = 0; r < inHalf.length && k < size; r++) if (!inHalf[r]) out[k++] = r;
+  return out;
 }
 
 function subtractParts(all: SampleParts, a: SampleParts, rest: SampleParts, n: number): SampleParts {

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /** Random-access bytes: a file read in pieces, or a buffer in memory (tests, bytes already read). */
 export interface ByteSource {
@@ -26,9 +26,13 @@ export function bufferByteSource(bytes: Uint8Array): ByteSource {
 
 /**
  * A byte source over a file on disk, read with `fs.readSync` in the pieces the caller asks for (never the whole file).
- * @throws the `fs` error (ENOENT, EACCES, …) when the file cannot be opened
+ * @throws the `fs` error (ENOENT, EACCES, …) when the file cannot be opened; code EISDIR or ENOTREG when it is not a
+ *   regular file
  */
 export function fileByteSource(path: string): ByteSource {
+  // a FIFO or device would block the open until a writer comes; a folder cannot be read
+  const st = statSync(path);
+  if (!st.isFile()) throw Object.assign(new Error(`${path}: not a regular file`), { code: st.isDirectory() ? 'EISDIR' : 'ENOTREG' });
   let fd: number | undefined = openSync(path, 'r');
   let size: number;
   try {

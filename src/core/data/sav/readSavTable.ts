@@ -34,7 +34,7 @@ export async function readSavFile(path: string, options: ReadTableOptions): Prom
   } catch (err) {
     if (DataError.is(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(err));
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code === 'ENOTREG' ? 'not a regular file' : (code ?? String(err));
     throw new DataError('unreadable', `${source}: cannot read the file (${why})`, source);
   }
   try {

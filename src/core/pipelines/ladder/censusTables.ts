@@ -1,10 +1,13 @@
+import { parseDecimalText } from '../../data/parseDecimal';
 import type { Table } from '../../data/tableTypes';
 
-/** A census table read with `text: 'all'` (every column as raw text). */
+/** A census table as the one table reader gives it, every column as text (`readTable`/`parseTableText` with `text: 'all'`). */
 type DataTable = Table;
 
-/** Raw text of column `c`, data row `r`. */
-const cell = (table: Table, c: number, r: number): string => table.text.get(table.header[c]!)?.[r] ?? '';
+/** The raw (trimmed) text of column `col`, data row `r`. */
+function cell(table: DataTable, col: number, r: number): string {
+  return table.text.get(table.header[col]!)?.[r] ?? '';
+}
 
 /** Why a census table cannot be used; `line` is the 1-based file line when one row is at fault. */
 export class CensusTableError extends Error {
@@ -44,9 +47,9 @@ function weightColumn(table: DataTable): number {
 }
 
 function readWeight(table: DataTable, col: number, r: number): number {
-  const raw = cell(table, col, r).trim();
-  const w = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isFinite(w)) {
+  const raw = cell(table, col, r);
+  const w = parseDecimalText(raw);
+  if (!Number.isFinite(w) || w < 0 || raw.startsWith('-')) {
     throw new CensusTableError('badWeight', `${table.source}: line ${table.lines[r]!}: weight "${raw.slice(0, 40)}" is not a non-negative number`, table.source, table.lines[r]);
   }
   return w;
@@ -77,8 +80,8 @@ export function jointTableOf(table: DataTable): JointTable {
   if (varCols.length === 0) throw new CensusTableError('missingColumn', `${table.source}: no variable columns besides the weight`, table.source);
   const map = new Map<string, { rows: string[][]; weights: number[] }>();
   for (let r = 0; r < table.rows; r++) {
-    const region = regionCol >= 0 ? cell(table, regionCol, r).trim() : '';
-    addRow(map, region, varCols.map((c) => cell(table, c, r).trim()), readWeight(table, wCol, r));
+    const region = regionCol >= 0 ? cell(table, regionCol, r) : '';
+    addRow(map, region, varCols.map((c) => cell(table, c, r)), readWeight(table, wCol, r));
   }
   return freeze(table.source, varCols.map((c) => table.header[c]!), map);
 }
@@ -97,11 +100,11 @@ export function marginalTablesOf(table: DataTable): JointTable[] {
   const regionCol = table.header.indexOf('region');
   const perVariable = new Map<string, Map<string, { rows: string[][]; weights: number[] }>>();
   for (let r = 0; r < table.rows; r++) {
-    const variable = cell(table, vCol, r).trim();
+    const variable = cell(table, vCol, r);
     let map = perVariable.get(variable);
     if (!map) perVariable.set(variable, (map = new Map()));
-    const region = regionCol >= 0 ? cell(table, regionCol, r).trim() : '';
-    addRow(map, region, [cell(table, cCol, r).trim()], readWeight(table, wCol, r));
+    const region = regionCol >= 0 ? cell(table, regionCol, r) : '';
+    addRow(map, region, [cell(table, cCol, r)], readWeight(table, wCol, r));
   }
   return [...perVariable].map(([variable, map]) => freeze(table.source, [variable], map));
 }

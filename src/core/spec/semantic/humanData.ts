@@ -39,24 +39,26 @@ export const humanDataStats = { parses: 0 };
 export function humanDataOf(ctx: SemanticContext): HumanDataResult | undefined {
   const written = str(at(ctx.spec.value, ['human', 'data']));
   if (written === undefined || written.trim() === '') return undefined;
-  const delimiter = str(at(ctx.spec.value, ['human', 'delimiter'])) ?? 'auto';
+  const delimiter = str(at(ctx.spec.value, ['human', 'delimiter']));
   return loadHumanData(ctx.files, resolveSpecPath(ctx, written), delimiter);
 }
 
 /**
  * Reads the human data with the product's one table reader (src/core/data), so a spec that validates reads its data
- * exactly as `compare`, `bounds` and the pipelines will. `delimiter` 'auto' detects it as they do.
+ * exactly as `compare`, `bounds` and the pipelines will. Without a `delimiter` (the spec's `human.delimiter`) it is
+ * the schema's default, ",", or a tab for a .tsv file; 'auto' detects it as `compare` does for a bare file.
  */
-export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter = 'auto'): HumanDataResult {
+export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter?: string): HumanDataResult {
   const stat = files.stat(absPath);
   if (!stat || !stat.isFile) return { kind: 'missing', absPath };
   const extension = path.extname(absPath).toLowerCase();
   const sav = extension === '.sav' || extension === '.zsav';
   if (extension !== '.csv' && extension !== '.tsv' && extension !== '.txt' && !sav) return { kind: 'unsupported', absPath, extension };
-  const key = `${stat.mtimeMs}:${stat.size}:${delimiter}`;
+  const sep = delimiter ?? (extension === '.tsv' ? '\t' : ',');
+  const key = `${stat.mtimeMs}:${stat.size}:${sep}`;
   const hit = cache.get(absPath);
   if (hit && hit.key === key) return hit.result;
-  const result = sav ? readSav(files, absPath) : readCsv(files, absPath, extension, delimiter);
+  const result = sav ? readSav(files, absPath) : readCsv(files, absPath, extension, sep);
   cache.delete(absPath);
   cache.set(absPath, { key, result });
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);

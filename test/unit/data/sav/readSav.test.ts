@@ -2,7 +2,9 @@
 // haven 2.5.1, see SOURCE.md) is compared, field by field, with `pspp-convert --recode FILE OUT.csv` (user-missing →
 // system-missing, written as " "). Numbers agree to 1e-12 relative (pspp-convert prints 17 significant digits at most).
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readTable } from '../../../../src/core/data/index';
@@ -145,6 +147,21 @@ describe('data/sav: the same data as the CSV it was written from', () => {
     assert.deepEqual([...t.columns.get('trust_in_government')!], [1, NaN, NaN, 2, NaN, NaN, 4, NaN, 2, 1]);
     // party_identification: 1 2 3 99 91 1 2 3 1 95 (90–95 and 99 user-missing; 3 from `missing`)
     assert.deepEqual([...t.columns.get('party_identification')!], [1, 2, NaN, NaN, NaN, 1, 2, NaN, 1, NaN]);
+  });
+
+  it('a folder, a FIFO and a missing file are unreadable at once (never a blocking open)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ps-sav-'));
+    try {
+      mkdirSync(path.join(dir, 'folder.sav'));
+      await assert.rejects(readTable(path.join(dir, 'folder.sav'), { source: 'folder.sav' }), /^DataError: folder\.sav: cannot read the file \(it is a folder\)/);
+      await assert.rejects(readTable(path.join(dir, 'none.sav'), { source: 'none.sav' }), /none\.sav: cannot read the file \(no such file\)/);
+      if (process.platform !== 'win32') {
+        assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe.sav')]).status, 0);
+        await assert.rejects(readTable(path.join(dir, 'pipe.sav'), { source: 'pipe.sav' }), /pipe\.sav: cannot read the file \(not a regular file\)/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a string variable read as numbers follows the CSV number rule', async () => {
