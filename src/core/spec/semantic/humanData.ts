@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DataError, missingCodes, parseTableText, type MissingCodes, type ValueCounts } from '../../data/index';
 import { openSav, openSavBytes, savTable } from '../../data/sav/index';
-import type { SpecFileSystem } from '../specFileSystem';
+import type { FileKind, SpecFileSystem } from '../specFileSystem';
 import type { SemanticContext } from './semanticContext';
 import { at, resolveSpecPath, str } from './specShape';
 
@@ -17,8 +17,22 @@ export interface HumanTable {
 export type HumanDataResult =
   | { readonly kind: 'table'; readonly absPath: string; readonly table: HumanTable }
   | { readonly kind: 'missing'; readonly absPath: string }
+  /** The path exists but is a folder, a named pipe, a device…: never opened. */
+  | { readonly kind: 'not-a-file'; readonly absPath: string; readonly fileKind: FileKind | undefined }
   | { readonly kind: 'unsupported'; readonly absPath: string; readonly extension: string }
   | { readonly kind: 'unreadable'; readonly absPath: string; readonly reason: string };
+
+/**
+ * The human-data formats the checks and runs can read, by file extension (lower case). The one list to
+ * extend when a reader for another format lands; `semantic/unsupported-format` names these in its message.
+ */
+export const HUMAN_DATA_FORMATS: readonly { readonly extension: string; readonly description: string; readonly delimiter?: string; readonly binary?: boolean }[] = [
+  { extension: '.csv', description: 'comma-separated values (or the spec\'s `delimiter`)' },
+  { extension: '.tsv', description: 'tab-separated values', delimiter: '\t' },
+  { extension: '.txt', description: 'delimited text (the spec\'s `delimiter`, default comma)' },
+  { extension: '.sav', description: 'an SPSS system file (user-missing values read as missing)', binary: true },
+  { extension: '.zsav', description: 'a zlib-compressed SPSS system file', binary: true },
+];
 
 /** Distinct values kept per column (ids and weights have many; codes and demographics few). */
 export const MAX_DISTINCT = 2000;
@@ -50,11 +64,13 @@ export function humanDataOf(ctx: SemanticContext): HumanDataResult | undefined {
  */
 export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter?: string): HumanDataResult {
   const stat = files.stat(absPath);
-  if (!stat || !stat.isFile) return { kind: 'missing', absPath };
+  if (!stat) return { kind: 'missing', absPath };
+  if (!stat.isFile) return { kind: 'not-a-file', absPath, fileKind: stat.kind };
   const extension = path.extname(absPath).toLowerCase();
-  const sav = extension === '.sav' || extension === '.zsav';
-  if (extension !== '.csv' && extension !== '.tsv' && extension !== '.txt' && !sav) return { kind: 'unsupported', absPath, extension };
-  const sep = delimiter ?? (extension === '.tsv' ? '\t' : ',');
+  const format = HUMAN_DATA_FORMATS.find((f) => f.extension === extension);
+  if (!format) return { kind: 'unsupported', absPath, extension };
+  const sav = format.binary === true;
+  const sep = delimiter ?? format.delimiter ?? ',';
   const key = `${stat.mtimeMs}:${stat.size}:${sep}`;
   const hit = cache.get(absPath);
   if (hit && hit.key === key) return hit.result;
