@@ -58,6 +58,30 @@ describe('data: persona sets (JSONL, CSV, Parquet)', () => {
     });
   }
 
+  it('a Parquet file larger than one read slice (16,384 rows) across row groups: every row once, in order', async () => {
+    const n = 40_000;
+    const file = path.join(dir, 'big.parquet');
+    parquetWriteFile({
+      filename: file,
+      columnData: [
+        { name: 'uuid', data: Array.from({ length: n }, (_, i) => `id${i}`), type: 'STRING' },
+        { name: 'persona', data: Array.from({ length: n }, (_, i) => (i % 997 === 0 ? '' : `text ${i}`)), type: 'STRING' },
+      ],
+      rowGroupSize: 7_000,
+    });
+    let expectRow = 0;
+    let count = 0;
+    for await (const r of readPersonaSet(file, { text: 'persona', id: 'uuid' })) {
+      while (expectRow % 997 === 0) expectRow++; // the empty texts are skipped
+      assert.equal(r.row, expectRow);
+      assert.equal(r.id, `id${expectRow}`);
+      assert.equal(r.text, `text ${expectRow}`);
+      expectRow++;
+      count++;
+    }
+    assert.equal(count, n - Math.ceil(n / 997));
+  });
+
   it('without an id column the id is p + the row number', async () => {
     const { rows } = await collectRows(path.join(dir, 'set.parquet'), { text: 'persona' });
     assert.deepEqual(rows.map((r) => r.id), ['p0000001', 'p0000002', 'p0000004', 'p0000005']);

@@ -107,7 +107,13 @@ export async function* csvRows(file: string, source: string, needed: readonly st
   }
 }
 
-/** Parquet, read one row group at a time and only the needed columns (hyparquet), so a large file is never loaded whole. */
+/** Rows per Parquet read: with an offset index only their pages are read and decoded. */
+const SLICE = 16_384;
+
+/**
+ * Parquet, read in slices of rows and only the needed columns (hyparquet), so a large file is never loaded whole:
+ * at most one row group's column chunks, or with an offset index only the pages of the slice.
+ */
 export async function* parquetRows(file: string, source: string, needed: readonly string[], signal?: AbortSignal): AsyncGenerator<RawPersonaRow> {
   let buffer;
   let metadata;
@@ -133,17 +139,17 @@ export async function* parquetRows(file: string, source: string, needed: readonl
     }
   }
   checkColumns(source, columns, needed, 'column');
-  let start = 0;
-  for (const group of metadata.row_groups) {
+  const total = Number(metadata.num_rows);
+  for (let start = 0; start < total; start += SLICE) {
     signal?.throwIfAborted();
-    const end = start + Number(group.num_rows);
+    const end = Math.min(total, start + SLICE);
     let rows: Record<string, unknown>[] = [];
     try {
-      await parquetRead({ file: buffer, metadata, columns: [...needed], rowStart: start, rowEnd: end, rowFormat: 'object', onComplete: (r) => (rows = r) });
+      // the offset index (when the writer wrote one) limits the read to the pages of these rows
+      await parquetRead({ file: buffer, metadata, columns: [...needed], rowStart: start, rowEnd: end, rowFormat: 'object', useOffsetIndex: true, onComplete: (r) => (rows = r) });
     } catch (err) {
       throw new DataError('parse', `${source}: rows ${start + 1}–${end}: cannot be read (${err instanceof Error ? err.message : String(err)})`, source);
     }
     for (let k = 0; k < rows.length; k++) yield { row: start + k, where: `row ${start + k + 1}`, fields: rows[k]! };
-    start = end;
   }
 }
