@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { MetricSummary } from '../../core/stats/metricSummary';
-import { seededSplitHalves } from '../../core/stats/seededSplitHalves';
+import { eachSeededSplitHalf } from '../../core/stats/seededSplitHalves';
 import { eachSha256SplitHalf } from '../../core/stats/sha256SplitHalves';
 import { splitHalfBounds } from '../../core/stats/splitHalfBounds';
 import type { CliContext } from '../cliContext';
@@ -53,8 +53,8 @@ export function registerBounds(program: Command, ctx: CliContext): void {
       const result = asCliError(() => {
         const n = data.matrix.nRows;
         const progress = progressLine((t) => ctx.err(t), file);
-        // sha256 splits are drawn one at a time and dropped once measured
-        const splits = opts.splitRule === 'sha256' ? eachSha256SplitHalf(n, { splits: nSplits }) : seededSplitHalves(n, { splits: nSplits, seed });
+        // splits are drawn one at a time and dropped once measured
+        const splits = opts.splitRule === 'sha256' ? eachSha256SplitHalf(n, { splits: nSplits }) : eachSeededSplitHalf(n, { splits: nSplits, seed });
         return splitHalfBounds(data.matrix, splits, {
           items: cols.items.map((_, j) => j),
           scales: cols.scales,

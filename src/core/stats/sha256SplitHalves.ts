@@ -165,10 +165,10 @@ function boundaries(key: Uint32Array, rankA: number, rankB: number): [Boundary, 
 }
 
 /** The rows of a boundary's tie group (first word equal to the boundary) that fall inside the first `rank` rows. */
-function tieRows(s: number, group: readonly number[], b: Boundary, rank: number): Set<number> {
+function tieRows(digestOf: (row: number) => Uint32Array, group: readonly number[], b: Boundary, rank: number): Set<number> {
   const take = rank - b.below;
   if (take >= group.length) return new Set(group);
-  const digests = new Map(group.map((i) => [i, sha256Words(`${s}:${i}`, new Uint32Array(8))]));
+  const digests = new Map(group.map((i) => [i, digestOf(i)]));
   const sorted = [...group].sort((x, y) => {
     const dx = digests.get(x)!;
     const dy = digests.get(y)!;
@@ -179,6 +179,15 @@ function tieRows(s: number, group: readonly number[], b: Boundary, rank: number)
 }
 
 function halves(s: number, key: Uint32Array, m: number): SplitHalf {
+  return splitHalvesOfKeys(key, m, (row) => sha256Words(`${s}:${row}`, new Uint32Array(8)));
+}
+
+/**
+ * The two halves of one split from each row's first digest word: rows ordered by (digest, row), half a = the first
+ * `m`, half b = the next `m`, both ascending. `digestOf(row)` gives a row's full digest (8 words, word 0 = `key[row]`);
+ * it is called only for the rows whose first word ties a half's boundary. Exposed for tests of those ties.
+ */
+export function splitHalvesOfKeys(key: Uint32Array, m: number, digestOf: (row: number) => Uint32Array): SplitHalf {
   const [ba, bb] = boundaries(key, m, 2 * m);
   const groupA: number[] = [];
   const groupB: number[] = [];
@@ -187,8 +196,8 @@ function halves(s: number, key: Uint32Array, m: number): SplitHalf {
     if (k === ba.value) groupA.push(i);
     if (k === bb.value) groupB.push(i);
   }
-  const tieA = tieRows(s, groupA, ba, m);
-  const tieB = tieRows(s, groupB, bb, 2 * m);
+  const tieA = tieRows(digestOf, groupA, ba, m);
+  const tieB = tieRows(digestOf, groupB, bb, 2 * m);
   const a = new Int32Array(m);
   const b = new Int32Array(m);
   let ia = 0;

@@ -9,9 +9,9 @@ describe('core facades: exported names', () => {
     assert.deepEqual(Object.keys(stats).sort(), [
       'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
       'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
-      'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'eachSha256SplitHalf', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
+      'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'eachSeededSplitHalf', 'eachSha256SplitHalf', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
       'itemWasserstein', 'meanExact', 'metricSummary', 'overflowColumn', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
-      'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'sharedCodeHistograms', 'signedDrift', 'splitHalfBounds',
+      'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'sharedCodeHistograms', 'signedDrift', 'splitHalfBounds', 'splitHalvesOfKeys',
       'subgroupComparisons', 'subtractMoments', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
     ]);
   });

@@ -3,7 +3,8 @@
 // Digests are checked against node:crypto; the halves against a plain sort of node:crypto hex keys.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { eachSha256SplitHalf, sha256SplitHalves } from '../../../src/core/stats/sha256SplitHalves';
+import { eachSha256SplitHalf, sha256SplitHalves, splitHalvesOfKeys } from '../../../src/core/stats/sha256SplitHalves';
+import { createRandom } from '../../../src/core/stats/createRandom';
 import { sha256x4Kernel } from '../../../src/core/stats/sha256x4Kernel';
 
 const hex = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -50,6 +51,22 @@ describe('stats: sha256SplitHalves (SIMD digests, radix select)', () => {
       }
     });
   }
+
+  it('orders rows whose first digest words tie by the rest of the digest, then by row (ties made common here)', () => {
+    for (const [n, distinct] of [[9, 2], [100, 3], [1001, 7], [5000, 40]] as const) {
+      const random = createRandom(n);
+      const words = Array.from({ length: n }, () => Uint32Array.from({ length: 8 }, (_, w) => (w === 0 ? Math.floor(random() * distinct) : Math.floor(random() * 3))));
+      const key = Uint32Array.from(words, (d) => d[0]!);
+      const got = splitHalvesOfKeys(key, Math.floor(n / 2), (row) => words[row]!);
+      const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => {
+        for (let w = 0; w < 8; w++) if (words[x]![w] !== words[y]![w]) return words[x]![w]! - words[y]![w]!;
+        return x - y;
+      });
+      const m = Math.floor(n / 2);
+      assert.deepEqual(Array.from(got.a), order.slice(0, m).sort((x, y) => x - y), `n=${n} half a`);
+      assert.deepEqual(Array.from(got.b), order.slice(m, 2 * m).sort((x, y) => x - y), `n=${n} half b`);
+    }
+  });
 
   it('gives the splits one at a time, with progress, and stops on abort', () => {
     const seen: number[] = [];
