@@ -17,9 +17,10 @@ export interface CountedMomentsBase {
   readonly packed: Float64Array;
   /** Integer base shift per column (the rounded mean of the whole column). */
   readonly baseShift: Float64Array;
-  /** Smallest and largest answer per column. */
-  readonly min: Float64Array;
-  readonly max: Float64Array;
+  /** Column-major n×k codes minus the base shift, 0 where missing. */
+  readonly Y: Float64Array;
+  /** The largest |code − base shift|. */
+  readonly maxAbs: number;
   /** Slot radix of `packed`. */
   readonly K: number;
   /** The largest Σ of multiplicities the packing is exact for. */
@@ -71,6 +72,7 @@ export function prepareCountedMoments(matrix: ItemMatrix, columns: readonly numb
   while (K / 2 <= bound) K *= 2;
   if (K * K * K > 2 ** 53) return undefined;
   const packed = new Float64Array(n * k);
+  const Y = new Float64Array(n * k);
   for (let c = 0; c < k; c++) {
     const base = columns[c]! * n;
     const s = baseShift[c]!;
@@ -78,10 +80,11 @@ export function prepareCountedMoments(matrix: ItemMatrix, columns: readonly numb
       const v = data[base + r]!;
       if (v !== v) continue;
       const y = v - s;
+      Y[c * n + r] = y;
       packed[r * k + c] = 1 + K * y + K * K * y * y;
     }
   }
-  return { matrix, columns, missingStart, missingCols, packed, baseShift, min, max, K, maxTotal };
+  return { matrix, columns, missingStart, missingCols, packed, baseShift, Y, maxAbs, K, maxTotal };
 }
 
 /**
@@ -95,9 +98,9 @@ export function prepareCountedMoments(matrix: ItemMatrix, columns: readonly numb
  * {@link pairwiseMoments} (data/README.md §3.2–3.3).
  */
 export function countedMoments(prep: CountedMomentsBase, counts: Int32Array): PairwiseMoments {
-  const { matrix, columns, K } = prep;
-  const { nRows: n, data } = matrix;
-  const k = columns.length;
+  const { matrix, K, Y, baseShift } = prep;
+  const n = matrix.nRows;
+  const k = prep.columns.length;
   // the distinct rows of the resample and their multiplicities
   let u = 0;
   let total = 0;
@@ -116,84 +119,89 @@ export function countedMoments(prep: CountedMomentsBase, counts: Int32Array): Pa
       mult[t++] = counts[r]!;
     }
   }
-  // per column: exact count and sum over the resample, its rounded-mean shift, the shifted zero-filled column
-  const shift = new Float64Array(k);
-  const colCount = new Float64Array(k);
-  const colSum = new Float64Array(k);
+  // the base-shifted, zero-filled columns of the distinct rows (X) and times their multiplicities (L); Σ L per column
   const X = scratch(0, k * u);
   const L = scratch(1, k * u);
-  let maxAbs = 0;
+  const colY = new Float64Array(k);
   for (let c = 0; c < k; c++) {
-    const base = columns[c]! * n;
-    let sum = 0;
-    let cnt = 0;
-    for (let t = 0; t < u; t++) {
-      const v = data[base + rows[t]!]!;
-      if (v !== v) continue;
-      sum += mult[t]! * v;
-      cnt += mult[t]!;
-    }
-    const s = cnt > 0 ? Math.round(sum / cnt) : 0;
-    shift[c] = s;
-    colCount[c] = cnt;
-    colSum[c] = sum - cnt * s;
-    if (cnt > 0) maxAbs = Math.max(maxAbs, Math.abs(prep.min[c]! - s), Math.abs(prep.max[c]! - s));
+    const base = c * n;
     const out = c * u;
+    let sum = 0;
     for (let t = 0; t < u; t++) {
-      const v = data[base + rows[t]!]!;
-      const x = v === v ? v - s : 0;
-      X[out + t] = x;
-      L[out + t] = mult[t]! * x;
+      const y = Y[base + rows[t]!]!;
+      const l = mult[t]! * y;
+      X[out + t] = y;
+      L[out + t] = l;
+      sum += l;
     }
+    colY[c] = sum;
   }
   const kk = k * k;
-  const sxy = new Float64Array(kk);
-  if (!packedGram(X, k, u, maxAbs, sxy, { left: L, total })) {
-    // beyond the packed range: exact integer sums one pair at a time (each |Σ| ≤ maxAbs²·total < 2^53 is checked by the caller's prepare)
+  const G = new Float64Array(kk);
+  if (!packedGram(X, k, u, prep.maxAbs, G, { left: L, total })) {
+    // beyond the packed range: exact integer sums one pair at a time (every |Σ| ≤ maxAbs²·total, checked by prepare)
     for (let i = 0; i < k; i++) {
       for (let j = 0; j <= i; j++) {
-        let acc = 0;
-        for (let t = 0; t < u; t++) acc += L[i * u + t]! * X[j * u + t]!;
-        sxy[i * k + j] = sxy[j * k + i] = acc;
+        let a = 0;
+        for (let t = 0; t < u; t++) a += L[i * u + t]! * X[j * u + t]!;
+        G[i * k + j] = G[j * k + i] = a;
       }
     }
   }
-  // acc[j·k + i] = Σ over the rows missing in column j of counts·(p_i + K·y_i + K²·y_i²); row by row, so each
-  // row's packed vector is read once for all its missing columns
+  // acc[j·k + i] = Σ over the rows missing in column j of counts·(p_i + K·y_i + K²·y_i²); missing[c] = Σ counts of
+  // the rows missing in column c
   const acc = new Float64Array(kk);
-  addMissingRows(prep, counts, acc, k);
+  const missing = new Float64Array(k);
+  addMissingRows(prep, counts, acc, missing, k);
+  // each column's count, its rounded-mean shift (as pairwiseMoments picks it: Σx is an exact integer) and
+  // d = shift − base shift
+  const shift = new Float64Array(k);
+  const colCount = new Float64Array(k);
+  const d = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    const cnt = total - missing[c]!;
+    const s = cnt > 0 ? Math.round((colY[c]! + cnt * baseShift[c]!) / cnt) : 0;
+    colCount[c] = cnt;
+    shift[c] = s;
+    d[c] = s - baseShift[c]!;
+  }
+  // per pair over the rows where both are present: count, Σy_i, Σy_i² from the slots; then shifted exactly by d
   const K2 = K * K;
   const count = new Float64Array(kk);
+  const sy = new Float64Array(kk);
+  const syy = new Float64Array(kk);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      // peel the three slots off from the top (each below K/2 in size; + 0 turns −0 into 0); zero when i = j
+      const v = acc[j * k + i]!;
+      const a2 = Math.round(v / K2) + 0;
+      const rem = v - a2 * K2;
+      const a1 = Math.round(rem / K) + 0;
+      const a0 = rem - a1 * K + 0;
+      count[i * k + j] = colCount[i]! - a0;
+      sy[i * k + j] = colY[i]! - a1;
+      syy[i * k + j] = G[i * k + i]! - a2;
+    }
+  }
   const sx = new Float64Array(kk);
   const sxx = new Float64Array(kk);
+  const sxy = new Float64Array(kk);
   for (let i = 0; i < k; i++) {
-    const d = shift[i]! - prep.baseShift[i]!;
-    const ss = sxy[i * k + i]!;
+    const di = d[i]!;
     for (let j = 0; j < k; j++) {
-      let dCount = 0;
-      let dS = 0;
-      let dSS = 0;
-      if (i !== j) {
-        // peel the three slots off from the top (each below K/2 in size; + 0 turns −0 into 0)
-        const v = acc[j * k + i]!;
-        const c2 = Math.round(v / K2) + 0;
-        const rem = v - c2 * K2;
-        const c1 = Math.round(rem / K) + 0;
-        const c0 = rem - c1 * K + 0;
-        // Σ(y − d) and Σ(y − d)² over those rows, with y = x − base shift and d = shift − base shift
-        dCount = c0;
-        dS = c1 - d * c0;
-        dSS = c2 - 2 * d * c1 + d * d * c0;
-      }
-      count[i * k + j] = colCount[i]! - dCount;
-      sx[i * k + j] = colSum[i]! - dS;
-      sxx[i * k + j] = ss - dSS;
+      const ij = i * k + j;
+      const dj = d[j]!;
+      const c = count[ij]!;
+      // Σ(y_i − d_i), Σ(y_i − d_i)², Σ(y_i − d_i)(y_j − d_j) over the rows where both are present (exact integers)
+      sx[ij] = sy[ij]! - di * c + 0;
+      sxx[ij] = syy[ij]! - 2 * di * sy[ij]! + di * di * c + 0;
+      sxy[ij] = G[ij]! - dj * sy[ij]! - di * sy[j * k + i]! + di * dj * c + 0;
     }
   }
   return { k, shift, count, n: Float64Array.from(count), sx, sxx, sxy };
 }
 
-function addMissingRows(prep: CountedMomentsBase, counts: Int32Array, acc: Float64Array, k: number): void {
+function addMissingRows(prep: CountedMomentsBase, counts: Int32Array, acc: Float64Array, missing: Float64Array, k: number): void {
   const { missingStart, missingCols, packed } = prep;
   const n = counts.length;
   for (let r = 0; r < n; r++) {
@@ -202,7 +210,9 @@ function addMissingRows(prep: CountedMomentsBase, counts: Int32Array, acc: Float
     if (m === 0) continue;
     const src = r * k;
     for (let t = missingStart[r]!; t < e; t++) {
-      const dst = missingCols[t]! * k;
+      const col = missingCols[t]!;
+      missing[col]! += m;
+      const dst = col * k;
       for (let i = 0; i < k; i++) acc[dst + i]! += m * packed[src + i]!;
     }
   }
