@@ -1,4 +1,5 @@
 import { packedGram } from './packedGram';
+import { simdAxpy, type SimdAxpy } from './simdAxpy';
 import type { ItemMatrix, PairwiseMoments } from './types';
 
 /**
@@ -13,8 +14,11 @@ export interface CountedMomentsBase {
   /** Per row r, its missing columns (positions in `columns`) are `missingCols[missingStart[r] … missingStart[r+1] − 1]`. */
   readonly missingStart: Int32Array;
   readonly missingCols: Int32Array;
-  /** Row-major n×k packed vectors (see above). */
+  /** Row-major packed vectors (see above), row r at `r·stride` (stride = k rounded up to even), in `kernel`'s memory when there is one. */
   readonly packed: Float64Array;
+  readonly stride: number;
+  /** The SIMD kernel whose memory holds the k×stride accumulator (at 0) and then `packed`. */
+  readonly kernel: SimdAxpy | undefined;
   /** Integer base shift per column (the rounded mean of the whole column). */
   readonly baseShift: Float64Array;
   /** Column-major n×k codes minus the base shift, 0 where missing. */
@@ -71,7 +75,16 @@ export function prepareCountedMoments(matrix: ItemMatrix, columns: readonly numb
   let K = 2;
   while (K / 2 <= bound) K *= 2;
   if (K * K * K > 2 ** 53) return undefined;
-  const packed = new Float64Array(n * k);
+  const stride = k + (k & 1);
+  const accBytes = k * stride * 8;
+  const kernel = simdAxpy();
+  let packed: Float64Array;
+  if (kernel) {
+    const need = accBytes + n * stride * 8;
+    const have = kernel.memory.buffer.byteLength;
+    if (need > have) kernel.memory.grow(Math.ceil((need - have) / 65536));
+    packed = new Float64Array(kernel.memory.buffer, accBytes, n * stride);
+  } else packed = new Float64Array(n * stride);
   const Y = new Float64Array(n * k);
   for (let c = 0; c < k; c++) {
     const base = columns[c]! * n;
@@ -81,10 +94,10 @@ export function prepareCountedMoments(matrix: ItemMatrix, columns: readonly numb
       if (v !== v) continue;
       const y = v - s;
       Y[c * n + r] = y;
-      packed[r * k + c] = 1 + K * y + K * K * y * y;
+      packed[r * stride + c] = 1 + K * y + K * K * y * y;
     }
   }
-  return { matrix, columns, missingStart, missingCols, packed, baseShift, Y, maxAbs, K, maxTotal };
+  return { matrix, columns, missingStart, missingCols, packed, stride, kernel, baseShift, Y, maxAbs, K, maxTotal };
 }
 
 /**
@@ -202,13 +215,31 @@ export function countedMoments(prep: CountedMomentsBase, counts: Int32Array): Pa
 }
 
 function addMissingRows(prep: CountedMomentsBase, counts: Int32Array, acc: Float64Array, missing: Float64Array, k: number): void {
-  const { missingStart, missingCols, packed } = prep;
+  const { missingStart, missingCols, packed, stride, kernel } = prep;
   const n = counts.length;
+  if (kernel) {
+    // the same sums with two lanes per step: the accumulator and the packed rows live in the kernel's memory
+    const out = new Float64Array(kernel.memory.buffer, 0, k * stride).fill(0);
+    const base = packed.byteOffset;
+    const bytes = stride * 8;
+    for (let r = 0; r < n; r++) {
+      const m = counts[r]!;
+      if (m === 0) continue;
+      const e = missingStart[r + 1]!;
+      for (let t = missingStart[r]!; t < e; t++) {
+        const col = missingCols[t]!;
+        missing[col]! += m;
+        kernel.axpy(col * bytes, base + r * bytes, bytes, m);
+      }
+    }
+    for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) acc[j * k + i] = out[j * stride + i]!;
+    return;
+  }
   for (let r = 0; r < n; r++) {
     const m = counts[r]!;
-    const e = missingStart[r + 1]!;
     if (m === 0) continue;
-    const src = r * k;
+    const e = missingStart[r + 1]!;
+    const src = r * stride;
     for (let t = missingStart[r]!; t < e; t++) {
       const col = missingCols[t]!;
       missing[col]! += m;
