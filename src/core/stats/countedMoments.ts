@@ -109,8 +109,9 @@ export function prepareCountedMoments(matrix: ItemMatrix, columns: readonly numb
  * the partner column is missing) are multiplicity-weighted sums of each row's packed vector over the partner's
  * missing rows, shifted exactly from the base shift to the resample's rounded mean. Definitions as in
  * {@link pairwiseMoments} (data/README.md §3.2–3.3).
+ * @param fixedShift integer shift per column instead of the resample's rounded means (as `pairwiseMoments`' `shift`)
  */
-export function countedMoments(prep: CountedMomentsBase, counts: Int32Array): PairwiseMoments {
+export function countedMoments(prep: CountedMomentsBase, counts: Int32Array, fixedShift?: Float64Array): PairwiseMoments {
   const { matrix, K, Y, baseShift } = prep;
   const n = matrix.nRows;
   const k = prep.columns.length;
@@ -173,7 +174,7 @@ export function countedMoments(prep: CountedMomentsBase, counts: Int32Array): Pa
   const d = new Float64Array(k);
   for (let c = 0; c < k; c++) {
     const cnt = total - missing[c]!;
-    const s = cnt > 0 ? Math.round((colY[c]! + cnt * baseShift[c]!) / cnt) : 0;
+    const s = fixedShift ? fixedShift[c]! : cnt > 0 ? Math.round((colY[c]! + cnt * baseShift[c]!) / cnt) : 0;
     colCount[c] = cnt;
     shift[c] = s;
     d[c] = s - baseShift[c]!;

@@ -19,7 +19,8 @@ export interface SamplePartsOptions {
   readonly shiftWeighted?: Float64Array;
   /**
    * With `rows`: the unweighted moments come from {@link countedMoments} on the rows counted (the same numbers, bit
-   * for bit, much faster for a resample); prepared once per sample for `plan.momentColumns`. Ignored with `shift`.
+   * for bit, much faster for a resample or a split half); prepared once per sample for `plan.momentColumns`. Ignored
+   * with a non-integer `shift`.
    */
   readonly counted?: CountedMomentsBase;
 }
@@ -33,9 +34,10 @@ export function sampleParts(matrix: ItemMatrix, plan: ComparisonPlan, codes: Enc
   const sel = rows ? { rows } : {};
   const n = rows ? rows.length : matrix.nRows;
   // a resample counted per row: histograms in one sequential pass (the same exact integer counts as the row list)
-  const counts = rows && options.counted && !options.shift ? countRows(rows, matrix.nRows) : undefined;
-  const hist = codeHistograms(codes, sample, matrix.nRows, counts ? { weights: counts } : sel);
-  const moments = counts ? countedMoments(options.counted!, counts) : pairwiseMoments(matrix, {
+  const integerShift = !options.shift || options.shift.every((v) => Number.isInteger(v));
+  const counts = rows && options.counted && integerShift ? countRows(rows, matrix.nRows) : undefined;
+  const hist = codeHistograms(codes, sample, matrix.nRows, counts ? { counts } : sel);
+  const moments = counts ? countedMoments(options.counted!, counts, options.shift) : pairwiseMoments(matrix, {
     ...sel,
     columns: plan.momentColumns,
     columnStats: columnStatsFromHistogram(codes, hist),

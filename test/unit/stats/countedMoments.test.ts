@@ -50,6 +50,16 @@ describe('stats: countedMoments (resample as row multiplicities)', () => {
     });
   }
 
+  it('with a fixed integer shift (a split half counted 0/1) equals pairwiseMoments with that shift exactly', () => {
+    const m = randomMatrix(500, 8, 8, 0.07, 1, 7);
+    const columns = Array.from({ length: 8 }, (_, j) => j);
+    const prep = prepareCountedMoments(m, columns, m.nRows);
+    assert.ok(prep);
+    const shift = Float64Array.from([4, 3, 5, 1, 4, 4, 7, 2]);
+    const rows = Int32Array.from({ length: 250 }, (_, t) => 2 * t + (t % 3 === 0 ? 1 : 0));
+    assert.deepEqual(countedMoments(prep, counted(rows, m.nRows), shift), pairwiseMoments(m, { rows, columns, shift }));
+  });
+
   it('declines non-integer codes (the caller keeps the row-list path)', () => {
     const m = randomMatrix(50, 3, 5, 0, 1, 5);
     m.data[7] = 2.5;
