@@ -5,7 +5,7 @@ import { sha256SplitHalves } from '../../core/stats/sha256SplitHalves';
 import { splitHalfBounds } from '../../core/stats/splitHalfBounds';
 import type { CliContext } from '../cliContext';
 import { CliError, ExitCode } from '../cliError';
-import { asCliError, collect, fmt, loadSample, resolveColumns, type MetricsCliOptions } from './metricsInput';
+import { addReadOptions, asCliError, collect, fmt, loadSample, readOptions, resolveColumns, type MetricsCliOptions } from './metricsInput';
 
 interface BoundsOptions extends MetricsCliOptions {
   readonly splits: string;
@@ -19,7 +19,7 @@ interface BoundsOptions extends MetricsCliOptions {
  * sd over the splits of wd_mean, Frobenius distances and |Δalpha| per scale.
  */
 export function registerBounds(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('bounds')
     .description('Split-half human lower bound: metrics between random halves of one answer table, mean and sd over the splits')
     .argument('<data.csv>', 'the human answers')
@@ -30,8 +30,8 @@ export function registerBounds(program: Command, ctx: CliContext): void {
     .option('--splits <n>', 'number of splits', '100')
     .option('--split-rule <rule>', 'sha256 (reproducible across languages, data/README.md §3.4) or seeded', 'sha256')
     .option('--seed <n>', 'seed of the seeded rule', '0')
-    .option('--json', 'print one JSON object')
-    .action((file: string, opts: BoundsOptions) => {
+    .option('--json', 'print one JSON object');
+  addReadOptions(command).action(async (file: string, opts: BoundsOptions) => {
       const nSplits = Number(opts.splits);
       if (!Number.isInteger(nSplits) || nSplits < 1) throw new CliError(`--splits: "${opts.splits}" is not a positive integer`, ExitCode.badInput);
       const seed = Number(opts.seed);
@@ -40,7 +40,7 @@ export function registerBounds(program: Command, ctx: CliContext): void {
         throw new CliError(`--split-rule: "${opts.splitRule}" is not one of sha256, seeded`, ExitCode.badInput);
       }
       const cols = resolveColumns(opts);
-      const data = loadSample(ctx.cwd, file, cols.columns, opts.weight);
+      const data = await loadSample(ctx.cwd, file, cols.columns, readOptions(opts, ctx));
       const result = asCliError(() => {
         const n = data.matrix.nRows;
         const splits = opts.splitRule === 'sha256' ? sha256SplitHalves(n, { splits: nSplits }) : seededSplitHalves(n, { splits: nSplits, seed });

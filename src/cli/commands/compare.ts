@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { compareSamples } from '../../core/stats/compareSamples';
 import type { CliContext } from '../cliContext';
 import { CliError, ExitCode } from '../cliError';
-import { asCliError, collect, fmt, loadSample, resolveColumns, type MetricsCliOptions } from './metricsInput';
+import { addReadOptions, asCliError, collect, fmt, loadSample, readOptions, resolveColumns, type MetricsCliOptions } from './metricsInput';
 
 /**
  * `persona-studio compare <a.csv> <b.csv> --items i1,i2,... [--weight COL] [--scale NAME=i1,i2,...]... [--reverse ...] [--json]`:
@@ -10,7 +10,7 @@ import { asCliError, collect, fmt, loadSample, resolveColumns, type MetricsCliOp
  * (data/README.md §3.1–3.3). With --weight, WD and correlations use the survey weights (alpha stays unweighted).
  */
 export function registerCompare(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('compare')
     .description('Compare two answer tables: per-item Wasserstein distance, correlation Frobenius distance, Cronbach alpha')
     .argument('<a.csv>', 'first sample (e.g. humans)')
@@ -19,11 +19,12 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option('--weight <column>', 'survey-weight column (used where the file has it; other files count each row once)')
     .option('--scale <name=items>', 'an alpha scale, NAME=item1,item2,...; -item reverse-keys it in this scale (repeatable)', collect, [])
     .option('--reverse <list>', 'reverse-keyed items, recoded (min + max) − x in every scale that has them')
-    .option('--json', 'print one JSON object')
-    .action((fileA: string, fileB: string, opts: MetricsCliOptions) => {
+    .option('--json', 'print one JSON object');
+  addReadOptions(command).action(async (fileA: string, fileB: string, opts: MetricsCliOptions) => {
       const cols = resolveColumns(opts);
-      const a = loadSample(ctx.cwd, fileA, cols.columns, opts.weight, true);
-      const b = loadSample(ctx.cwd, fileB, cols.columns, opts.weight, true);
+      const read = { ...readOptions(opts, ctx), weightOptional: true };
+      const a = await loadSample(ctx.cwd, fileA, cols.columns, read);
+      const b = await loadSample(ctx.cwd, fileB, cols.columns, read);
       if (opts.weight && !a.weights && !b.weights) {
         throw new CliError(`--weight: neither ${fileA} nor ${fileB} has a column "${opts.weight}"`, ExitCode.badInput);
       }

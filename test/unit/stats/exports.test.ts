@@ -21,6 +21,6 @@ describe('core facades: exported names', () => {
     ]);
   });
   it('src/core/data', () => {
-    assert.deepEqual(Object.keys(data).sort(), ['DataError', 'columnIndex', 'numericColumns', 'parseCsvTable']);
+    assert.deepEqual(Object.keys(data).sort(), ['DataError', 'classifyField', 'missingCodes', 'parseDecimalBytes', 'parseDecimalText', 'parseTableText', 'readCsvFile', 'readTable', 'tableFormats', 'tableItemMatrix']);
   });
 });
