@@ -3,8 +3,8 @@ import type { ModelSettings } from '../shared/modelSettings';
 /** The citizenship-style preamble of Anthology: asked first, re-sampled until its answer is accepted. */
 export interface PreambleSettings {
   readonly prompt: string;
-  /** Accept pattern (PCRE-style inline flags allowed: `(?i)yes`). */
-  readonly accept: string;
+  /** Accept pattern (inline flags allowed: `(?i)yes`); undefined accepts any answer. */
+  readonly accept?: string;
   readonly maxTokens?: number;
   readonly stop?: readonly string[];
   /** Samples per backstory before giving up on it. @default 20 */

@@ -1,8 +1,8 @@
 import type { LlmResponse } from '../../llm/llmResponse';
 import type { PlannedRequest } from '../../llm/plannedRequest';
-import { acceptPattern } from '../shared/acceptPattern';
+import { compileAcceptPattern } from '../../specModel/acceptPattern';
 import { promptRequest } from '../shared/modelSettings';
-import { renderTemplate } from '../shared/renderTemplate';
+import { renderTemplate } from '../../specModel/templates/renderTemplate';
 import { seedOf } from '../shared/seedOf';
 import type { StageContext } from '../shared/stageContext';
 import type { BackstoryStageConfig } from './backstoryConfig';
@@ -61,7 +61,7 @@ export async function generateBackstories(config: BackstoryStageConfig, ctx: Sta
     }
   }
   const now = ctx.now ?? (() => new Date());
-  const accept = config.preamble ? acceptPattern(config.preamble.accept) : undefined;
+  const accept = config.preamble ? compileAcceptPattern(config.preamble.accept) : undefined;
   const maxTries = config.maxTriesPerSlot ?? 5;
   const maxPreamble = config.preamble?.maxAttempts ?? 20;
   const base = config.model.params;

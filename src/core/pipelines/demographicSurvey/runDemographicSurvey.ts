@@ -5,7 +5,7 @@ import type { PlannedRequest } from '../../llm/plannedRequest';
 import type { BackstoryRecord, DemographicEstimate, DemographicRecord } from '../backstories/backstoryRecord';
 import { letterOptions } from '../shared/letterOptions';
 import { promptRequest } from '../shared/modelSettings';
-import { renderTemplate } from '../shared/renderTemplate';
+import { renderTemplate } from '../../specModel/templates/renderTemplate';
 import { seedOf } from '../shared/seedOf';
 import type { StageContext } from '../shared/stageContext';
 import type { DemographicStageConfig, DemographicVariableSettings } from './demographicConfig';

@@ -1,7 +1,7 @@
 import type { RandomSource } from '../../stats/types';
 import type { DemographicVariableSettings } from '../demographicSurvey/demographicConfig';
 import { letterOptions } from '../shared/letterOptions';
-import { renderTemplate } from '../shared/renderTemplate';
+import { renderTemplate } from '../../specModel/templates/renderTemplate';
 import type { AppendFormat } from './matchingConfig';
 
 /** One trait to append: the persona spec's variable, the survey's categories and the respondent's category. */

@@ -1,7 +1,8 @@
-import { columnIndex, type DataTable } from '../../data';
+import type { Table } from '../../data';
+import { demographicCategory } from '../../specModel/demographicCategory';
+import type { DemographicColumnSpec } from '../../specModel/surveySpec';
 import type { DemographicVariableSettings } from '../demographicSurvey/demographicConfig';
 import { PipelineError } from '../shared/pipelineError';
-import type { HumanDemographicSettings } from './matchingConfig';
 
 /** One variable as the human survey codes it: its categories and each respondent's category (−1 = missing). */
 export interface HumanVariable {
@@ -13,11 +14,12 @@ export interface HumanVariable {
 }
 
 /**
- * The survey's categories of one variable and every respondent's category: through `map`, `ranges`, or the raw
- * value when it is a category already (the persona's options, refused excluded). Harmonisation (§1.5): each
- * persona option maps to the survey category whose `harmonise` list names it, or to the category of the same name.
+ * The survey's categories of one variable (declared by `map` or `ranges`, else the persona's options without the
+ * refused one) and every respondent's category (src/core/specModel `demographicCategory`, the rule the spec checks
+ * use). Harmonisation (§1.5): each persona option maps to the survey category whose `harmonise` list names it, or
+ * to the category of the same name.
  */
-export function humanVariable(name: string, table: DataTable, settings: HumanDemographicSettings, persona: DemographicVariableSettings, missing: ReadonlySet<string>): HumanVariable {
+export function humanVariable(settings: DemographicColumnSpec, table: Table, persona: DemographicVariableSettings): HumanVariable {
   const seen = new Set<string>();
   const declared: string[] = [];
   const add = (c: string | null): void => {
@@ -30,18 +32,11 @@ export function humanVariable(name: string, table: DataTable, settings: HumanDem
   else if (settings.ranges) settings.ranges.forEach((r) => add(r.category));
   else persona.options.filter((o) => o !== persona.refused).forEach(add);
   const index = new Map(declared.map((c, i) => [c, i]));
-  const column = table.columns[columnIndex(table, settings.column)]!;
-  const own = new Set(settings.missing ?? []);
-  const values = new Int32Array(table.nRows);
-  for (let r = 0; r < table.nRows; r++) {
-    const raw = column[r]!.trim();
-    let category: string | null | undefined = raw;
-    if (raw === '' || missing.has(raw) || own.has(raw)) category = null;
-    else if (settings.map) category = settings.map[raw] ?? null;
-    else if (settings.ranges) {
-      const x = Number(raw);
-      category = settings.ranges.find((g) => x >= g.min && x <= g.max)?.category ?? null;
-    }
+  const column = table.text.get(settings.column);
+  if (!column) throw new PipelineError('input', `${table.source}: no column "${settings.column}" (human.demographics.${settings.name})`);
+  const values = new Int32Array(table.rows);
+  for (let r = 0; r < table.rows; r++) {
+    const category = demographicCategory(settings, column[r] ?? '');
     values[r] = category === null ? -1 : (index.get(category) ?? -1);
   }
   const optionToCategory = persona.options.map((o) => {
@@ -50,7 +45,7 @@ export function humanVariable(name: string, table: DataTable, settings: HumanDem
     return index.get(o) ?? -1;
   });
   if (!optionToCategory.some((c) => c >= 0)) {
-    throw new PipelineError('config', `demographic "${name}": none of the persona options matches a survey category (${declared.join(', ')}); add a harmonise map`);
+    throw new PipelineError('config', `demographic "${settings.name}": none of the persona options matches a survey category (${declared.join(', ')}); add a harmonise map`);
   }
-  return { name, categories: declared, values, optionToCategory };
+  return { name: settings.name, categories: declared, values, optionToCategory };
 }

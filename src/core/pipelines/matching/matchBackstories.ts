@@ -1,5 +1,4 @@
-import type { DataTable } from '../../data';
-import { columnIndex } from '../../data';
+import type { Table } from '../../data';
 import { matchPersonas, type PersonaAnswerCounts } from '../../matching/matchPersonas';
 import { createRandom } from '../../stats/createRandom';
 import { StatsError } from '../../stats/StatsError';
@@ -48,7 +47,7 @@ export function matchBackstories(
   backstories: readonly BackstoryRecord[],
   demographics: readonly DemographicRecord[],
   excluded: ReadonlySet<string>,
-  humans: DataTable | undefined,
+  humans: Table | undefined,
 ): { personas: MatchedPersona[]; summary: MatchingSummary } {
   const surveyed = new Map(demographics.map((d) => [d.id, d]));
   const pool = backstories.filter((b) => !excluded.has(b.id));
@@ -60,13 +59,12 @@ export function matchBackstories(
   if (!humans) throw new PipelineError('config', 'matching needs the survey\'s human data (`human.data`)');
   const candidates = pool.filter((b) => surveyed.has(b.id));
   if (candidates.length === 0) throw new PipelineError('input', 'no backstory has a demographic survey to match on; run `persona-studio generate` first');
-  const missing = new Set(config.humanMissing);
   const vars: HumanVariable[] = config.variables.map((name) => {
     const h = config.humanDemographics[name];
     const p = config.personaVariables.find((v) => v.name === name);
     if (!h) throw new PipelineError('config', `matching variable "${name}" is not under human.demographics in the survey spec`);
     if (!p) throw new PipelineError('config', `matching variable "${name}" is not a demographic variable of the persona spec`);
-    return humanVariable(name, humans, h, p, missing);
+    return humanVariable(h, humans, p);
   });
   const personaCounts: PersonaAnswerCounts[] = vars.map((v) => {
     const p = config.personaVariables.find((x) => x.name === v.name)!;
@@ -83,20 +81,21 @@ export function matchBackstories(
     });
     return { nBuckets, counts, mapping: valid.map((o) => v.optionToCategory[o]!), nCategories: v.categories.length };
   });
-  const idColumn = humans.columns[columnIndex(humans, config.humanId)]!;
+  const idColumn = config.humanId === undefined ? undefined : humans.text.get(config.humanId);
+  if (config.humanId !== undefined && !idColumn) throw new PipelineError('input', `${humans.source}: no id column "${config.humanId}"`);
   let assignment: Int32Array;
   try {
     assignment = matchPersonas(vars.map((v) => v.values), personaCounts, { method: config.method === 'max-weight' ? 'maxWeight' : config.method, dropTrailing: 2, seed: config.seed });
   } catch (err) {
     if (StatsError.is(err) && err.reason === 'tooFewPersonas') {
-      throw new PipelineError('config', `${config.method} matching is one-to-one: it needs at least as many backstories (${candidates.length}) as respondents (${humans.nRows}); generate more backstories or use greedy matching`);
+      throw new PipelineError('config', `${config.method} matching is one-to-one: it needs at least as many backstories (${candidates.length}) as respondents (${humans.rows}); generate more backstories (--count) or use greedy matching`);
     }
     throw err;
   }
   const personas: MatchedPersona[] = [];
-  for (let h = 0; h < humans.nRows; h++) {
+  for (let h = 0; h < humans.rows; h++) {
     const b = candidates[assignment[h]!]!;
-    const humanId = idColumn[h]!;
+    const humanId = idColumn ? idColumn[h]! : String(h + 1);
     const traits: AppendedTrait[] = [];
     const demo: Record<string, string | null> = {};
     for (const v of vars) {
@@ -109,6 +108,6 @@ export function matchBackstories(
   }
   return {
     personas,
-    summary: { method: config.method, humans: humans.nRows, backstories: backstories.length, excluded: backstories.length - pool.length, unsurveyed: pool.length - candidates.length, distinctUsed: new Set(personas.map((p) => p.backstoryId)).size },
+    summary: { method: config.method, humans: humans.rows, backstories: backstories.length, excluded: backstories.length - pool.length, unsurveyed: pool.length - candidates.length, distinctUsed: new Set(personas.map((p) => p.backstoryId)).size },
   };
 }

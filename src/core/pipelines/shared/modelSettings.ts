@@ -1,10 +1,32 @@
 import type { ChatMessage, LlmRequest, SamplingParams } from '../../llm/llmRequest';
+import type { ModelSettings as SpecModelSettings } from '../../specModel/modelSettings';
 
-/** A spec's `model:` block as plain data: which model, which API, and the sampling parameters sent with it. */
+/** A model as the stages use it: which model, which API, and the sampling parameters sent with it. */
 export interface ModelSettings {
   readonly name: string;
   readonly api: 'chat' | 'completions';
   readonly params: SamplingParams;
+}
+
+/**
+ * A spec's model settings as request parameters. Schema defaults that change nothing on the wire (`n` 1, penalties
+ * 0, `logprobs` false) are left out so request bodies stay lean; `seed` is left out because every request gets its
+ * own, derived from the spec's seed (`seedOf`).
+ */
+export function fromSpecModel(m: SpecModelSettings, name?: string): ModelSettings {
+  const params: SamplingParams = {
+    temperature: m.temperature,
+    top_p: m.top_p,
+    ...(m.max_tokens === undefined ? {} : { max_tokens: m.max_tokens }),
+    ...(m.stop === undefined ? {} : { stop: m.stop }),
+    ...(m.n > 1 ? { n: m.n } : {}),
+    ...(m.logprobs ? { logprobs: true } : {}),
+    ...(m.top_logprobs === undefined ? {} : { top_logprobs: m.top_logprobs }),
+    ...(m.presence_penalty !== 0 ? { presence_penalty: m.presence_penalty } : {}),
+    ...(m.frequency_penalty !== 0 ? { frequency_penalty: m.frequency_penalty } : {}),
+    ...(Object.keys(m.extra).length > 0 ? { extra: m.extra } : {}),
+  };
+  return { name: name ?? m.name, api: m.api, params };
 }
 
 /**

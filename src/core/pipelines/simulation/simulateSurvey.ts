@@ -7,7 +7,7 @@ import { createRandom } from '../../stats/createRandom';
 import type { MatchedPersona } from '../matching/matchBackstories';
 import { letterOptions } from '../shared/letterOptions';
 import { promptRequest } from '../shared/modelSettings';
-import { renderTemplate } from '../shared/renderTemplate';
+import { renderTemplate } from '../../specModel/templates/renderTemplate';
 import { seedOf } from '../shared/seedOf';
 import type { StageContext } from '../shared/stageContext';
 import { presentationFor, type Presentation } from './presentation';

@@ -5,7 +5,7 @@ import type { BackstoryStageConfig } from '../backstories/backstoryConfig';
 import type { DemographicStageConfig } from '../demographicSurvey/demographicConfig';
 import { letterOptions } from '../shared/letterOptions';
 import { promptRequest } from '../shared/modelSettings';
-import { renderTemplate } from '../shared/renderTemplate';
+import { renderTemplate } from '../../specModel/templates/renderTemplate';
 import type { SimulationStageConfig } from '../simulation/simulationConfig';
 
 /** What a study will send before it runs: per stage and in total (each a RunEstimate of the LLM engine). */
