@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cliContext';
+import { registerAnalyze } from './analyze';
 import { registerBounds } from './bounds';
 import { registerCompare } from './compare';
 import { registerEndpoint } from './endpoint';
@@ -11,4 +12,4 @@ import { registerValidate } from './validate';
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
 
 /** Every subcommand of `persona-studio`, in the order `--help` lists them. */
-export const commands: readonly CommandRegistration[] = [registerValidate, registerStudy, registerEndpoint, registerCompare, registerBounds, registerLlm];
+export const commands: readonly CommandRegistration[] = [registerValidate, registerStudy, registerAnalyze, registerEndpoint, registerCompare, registerBounds, registerLlm];

@@ -41,19 +41,22 @@ function codeFromReply(reply: string, shown: readonly number[]): number | undefi
 
 function checkCounts(r: SimulationResult, personas: number): void {
   const csv = readCsv(r.answersPath);
-  assert.deepEqual(csv[0], ['persona_id', ...QUESTION_IDS]);
+  assert.deepEqual(csv[0], ['persona_id', 'respondent', ...QUESTION_IDS]);
   assert.equal(csv.length - 1, personas);
   for (const [qid, c] of Object.entries(r.counts)) {
     assert.equal(c.personas, personas);
     assert.equal(c.answered + c.refused + c.nonCompliant + c.failed, personas, `${qid}: the outcomes add up to the personas`);
     assert.equal(c.via.label + c.via.text + c.via.both + c.via.logprobs, c.answered, `${qid}: every answer was read one way`);
-    const col = QUESTION_IDS.indexOf(qid) + 1;
+    const col = QUESTION_IDS.indexOf(qid) + 2;
     assert.equal(csv.slice(1).filter((row) => row[col] !== '').length, c.answered, `${qid}: answers.csv has a code exactly for each answer`);
     for (const row of csv.slice(1)) if (row[col] !== '') assert.ok(['1', '2', '3', '4', '5', '6'].includes(row[col]!));
   }
-  const run = JSON.parse(fs.readFileSync(path.join(r.runDir, 'run.json'), 'utf8')) as { status: string; answerCounts: unknown };
+  const run = JSON.parse(fs.readFileSync(path.join(r.runDir, 'run.json'), 'utf8')) as { status: string; answerCounts: unknown; summary?: { n: number } };
   assert.equal(run.status, 'done');
   assert.deepEqual(run.answerCounts, r.counts);
+  // the analysis ran on the answers (its numbers are the analysis helper's to test)
+  assert.ok(r.analysis && r.analysis.methods[r.record.method], 'the run was analysed under its method name');
+  assert.ok(fs.existsSync(path.join(r.runDir, 'analysis.json')));
 }
 
 describe('pipelines: the Anthology study end to end against the test server', function () {
@@ -135,7 +138,8 @@ describe('pipelines: the Anthology study end to end against the test server', fu
       checkCounts(r, 500);
       const personas = readJsonl<PersonaResult & { demographics: Record<string, string | null> }>(path.join(r.runDir, 'personas.jsonl'));
       const p0 = personas[0]!;
-      assert.equal(p0.personaId, '61617');
+      assert.equal(p0.humanId, '61617');
+      assert.equal(p0.personaId, `${p0.backstoryId}:61617`);
       assert.deepEqual(p0.demographics, { gender: 'Male', education: null, age: null });
       const base = `${backstories.find((b) => b.id === p0.backstoryId)!.passage!}\n\nQuestion: What is your gender?\n(A) Male\n(B) Female\nAnswer with (A) or (B).\nAnswer: (A)\n\n`;
       let history = '';
@@ -157,7 +161,7 @@ describe('pipelines: the Anthology study end to end against the test server', fu
         for (const qid of QUESTION_IDS) {
           const a = p.answers[qid]!;
           if (a.status !== 'answered') continue;
-          assert.equal(csv[row + 1]![QUESTION_IDS.indexOf(qid) + 1], String(codeFromReply(a.text!, p.shown[qid]!)), `${p.personaId} ${qid}: "${a.text!}" shown as ${p.shown[qid]!.join('')}`);
+          assert.equal(csv[row + 1]![QUESTION_IDS.indexOf(qid) + 2], String(codeFromReply(a.text!, p.shown[qid]!)), `${p.personaId} ${qid}: "${a.text!}" shown as ${p.shown[qid]!.join('')}`);
           checked++;
         }
       });

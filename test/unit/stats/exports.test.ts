@@ -10,9 +10,9 @@ describe('core facades: exported names', () => {
       'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
       'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
       'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
-      'itemWasserstein', 'meanExact', 'metricSummary', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
+      'itemWasserstein', 'jensenShannonDivergence', 'meanExact', 'metricSummary', 'mixDistributions', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
       'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'sharedCodeHistograms', 'signedDrift', 'splitHalfBounds',
-      'subgroupComparisons', 'subtractMoments', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
+      'subgroupComparisons', 'subtractMoments', 'totalVariationDistance', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
     ]);
   });
   it('src/core/matching', () => {

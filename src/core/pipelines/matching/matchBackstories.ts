@@ -11,7 +11,7 @@ import type { MatchingStageConfig } from './matchingConfig';
 
 /** One persona of a simulation: a backstory, and (when matched) the respondent it stands for. */
 export interface MatchedPersona {
-  /** The row id in answers.csv: the respondent's id when matched, else the backstory id. */
+  /** `persona_id` in answers.csv: `<backstory id>:<respondent id>` when matched (unique even when greedy reuses a backstory), else the backstory id. */
   readonly personaId: string;
   readonly backstoryId: string;
   readonly humanId?: string;
@@ -104,7 +104,7 @@ export function matchBackstories(
       if (c >= 0) traits.push({ variable: config.personaVariables.find((x) => x.name === v.name)!, categories: v.categories, category: v.categories[c]! });
     }
     const block = appendDemographics(traits, config.append, createRandom(seedOf(config.seed, 'append', humanId)));
-    personas.push({ personaId: humanId, backstoryId: b.id, humanId, demographics: demo, block, text: block === '' ? base(b) : `${base(b)}\n\n${block}` });
+    personas.push({ personaId: `${b.id}:${humanId}`, backstoryId: b.id, humanId, demographics: demo, block, text: block === '' ? base(b) : `${base(b)}\n\n${block}` });
   }
   return {
     personas,

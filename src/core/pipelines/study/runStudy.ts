@@ -15,7 +15,9 @@ import { PipelineError } from '../shared/pipelineError';
 import { nodePipelineFiles, type PipelineFiles } from '../shared/pipelineFiles';
 import { RequestSender, type LlmAccess, type SenderCounts } from '../shared/requestSender';
 import type { StageContext, StageProgressEvent } from '../shared/stageContext';
-import { answersCsv } from '../simulation/answersCsv';
+import { formatAnswersCsv } from '../../runs/answersFile';
+import { analyzeStudy } from '../analysis/analyzeStudy';
+import type { AnalysisReport } from '../analysis/analysisReport';
 import type { QuestionCounts } from '../simulation/questionCounts';
 import { simulateSurvey } from '../simulation/simulateSurvey';
 import type { PersonaSpec } from '../../specModel/personaSpec';
@@ -23,7 +25,8 @@ import { personaOutputs, personaStageConfigs } from '../specConfig/personaStageC
 import { runMethodName, surveyStageConfigs } from '../specConfig/surveyStageConfigs';
 import { estimateStudy, type StudyEstimate } from './estimateStudy';
 import { loadPersona, loadSurveyWithPersona, readHumans } from './loadStudySpecs';
-import { newRunId, resumableRun, runsRoot } from './runFolders';
+import { newRunId } from '../../runs/runFolders';
+import { resumableRun, runsRoot } from './runFolders';
 
 /** Everything a caller (CLI, editor) decides; the study functions do the rest. */
 export interface StudyOptions {
@@ -44,6 +47,8 @@ export interface StudyOptions {
   readonly files?: PipelineFiles;
   readonly versions?: Readonly<Record<string, string>>;
   readonly now?: () => Date;
+  /** Analyse a finished simulation against the human data (analysis.json, report.md). @default true */
+  readonly analyze?: boolean;
 }
 
 export interface PersonaStagesResult {
@@ -62,6 +67,8 @@ export interface SimulationResult extends PersonaStagesResult {
   readonly matching: MatchingSummary;
   readonly counts: Readonly<Record<string, QuestionCounts>>;
   readonly answersPath: string;
+  /** The analysis of the run against the human data (also in analysis.json), unless it was turned off or failed. */
+  readonly analysis?: AnalysisReport;
 }
 
 const hashOf = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
@@ -238,7 +245,14 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
     }
     const ids = s.simulation.questions.map((q) => q.id);
     const answersPath = nodePath.join(runDir, RUN_FILES.answers);
-    await files.writeTextAtomic(answersPath, answersCsv(ids, sim.results));
+    const n = sim.results.length;
+    const codes = new Float64Array(n * ids.length).fill(NaN);
+    sim.results.forEach((r, row) => ids.forEach((q, k) => (codes[k * n + row] = r.answers[q]?.code ?? NaN)));
+    const matchedAny = sim.results.some((r) => r.humanId !== undefined);
+    await files.writeTextAtomic(
+      answersPath,
+      formatAnswersCsv({ personaIds: sim.results.map((r) => r.personaId), ...(matchedAny ? { respondents: sim.results.map((r) => r.humanId) } : {}), questionIds: ids, codes }),
+    );
     await files.writeTextAtomic(
       nodePath.join(runDir, 'personas.jsonl'),
       sim.results.map((r, i) => `${JSON.stringify({ ...r, demographics: matched.personas[i]!.demographics })}\n`).join(''),
@@ -254,7 +268,16 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
     };
     record.status = 'done';
     await save();
-    return { ...personaStages, runDir, record, matching: matched.summary, counts: sim.counts, answersPath };
+    let analysis: SimulationResult['analysis'];
+    if (o.analyze !== false) {
+      try {
+        analysis = (await analyzeStudy(runDir, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onMessage ? { onProgress: o.onMessage } : {}), now: now() })).analysis;
+      } catch (err) {
+        // the answers stand; the analysis can be re-run with `persona-studio analyze <run folder>`
+        o.onMessage?.(`analysis failed: ${err instanceof Error ? err.message : String(err)}; run persona-studio analyze ${runDir}`);
+      }
+    }
+    return { ...personaStages, runDir, record, matching: matched.summary, counts: sim.counts, answersPath, ...(analysis ? { analysis } : {}) };
   } catch (err) {
     const cancelled = PipelineError.is(err, 'cancelled') || o.signal?.aborted === true;
     record.status = cancelled ? 'cancelled' : 'failed';
