@@ -3,15 +3,15 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { version } from '../../../package.json';
 import { importBatchOutput } from '../../core/llm/batch/exportBatchFiles';
-import { runBatch } from '../../core/llm/batch/runBatch';
 import { defaultApiKeyEnv, publicBaseUrl, redactSecret } from '../../core/llm/endpointConfig';
 import { estimateRunCost, needsConfirmation, type RunEstimate } from '../../core/llm/estimateRunCost';
 import { LlmError } from '../../core/llm/llmError';
 import type { ModelPrice } from '../../core/llm/modelPrices';
 import type { PlannedRequest } from '../../core/llm/plannedRequest';
 import { readPlanFile } from '../../core/llm/readPlanFile';
-import { runRequests } from '../../core/llm/runRequests';
-import { openRunStore, RunStoreError, type RunStore } from '../../core/runStore/openRunStore';
+import type { RunStore } from '../../core/runStore/openRunStore';
+import { PipelineError } from '../../core/pipelines/shared/pipelineError';
+import { openPlanStore, runPlan } from '../../core/pipelines/study/runPlan';
 import { CliError, ExitCode } from '../cliError';
 import { endpointClient, type EndpointOptions } from '../endpointClient';
 import type { CliContext } from '../cliContext';
@@ -53,18 +53,9 @@ function describeEstimate(e: RunEstimate): string {
 async function openStore(dir: string, input: string, baseUrl: string, plan: readonly PlannedRequest[]): Promise<RunStore> {
   const specHash = createHash('sha256').update(fs.readFileSync(input)).digest('hex');
   try {
-    return await openRunStore(dir, {
-      manifest: {
-        specHash,
-        endpoint: { name: 'cli', baseUrl: baseUrl === 'offline' ? baseUrl : publicBaseUrl(baseUrl), model: plan[0]!.request.model },
-        params: plan[0]!.request.params,
-        seeds: {},
-        versions: { personaStudio: version, node: process.version },
-        totalRequests: plan.length,
-      },
-    });
+    return await openPlanStore(dir, specHash, baseUrl, plan, { personaStudio: version, node: process.version });
   } catch (err) {
-    if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
+    if (PipelineError.is(err)) throw new CliError(err.message, ExitCode.badInput);
     throw err;
   }
 }
@@ -107,28 +98,29 @@ export function registerLlm(program: Command, ctx: CliContext): void {
       const { client: c, apiKey, baseUrl } = endpointClient(opts);
       const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
       try {
-        const estimate = await estimateRunCost(plan, { done: store.resume.answered });
-        if (!opts.yes && needsConfirmation(estimate, Number(opts.confirmAbove))) {
-          throw new CliError(`estimated up to $${estimate.costUsd.max.toFixed(2)} (threshold $${opts.confirmAbove}); pass --yes to run`, ExitCode.problems);
-        }
-        if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${store.resume.answered.size} answered already; ` : ''}${describeEstimate(estimate)}\n`);
-        const summary = await runRequests({
+        const result = await runPlan({
+          plan,
+          store,
           client: c,
-          journal: store.journal,
-          cache: store.cache,
+          mode: 'live',
           cacheScope: publicBaseUrl(baseUrl),
-          requests: plan,
-          done: store.resume.answered,
           concurrency: Number(opts.concurrency) || 16,
           timeoutMs: Number(opts.timeout) || 120_000,
           maxAttempts: Number(opts.maxAttempts) || 6,
           signal: ctx.signal,
-          progressEveryMs: 1000,
+          confirm: (estimate) => {
+            if (!opts.yes && needsConfirmation(estimate, Number(opts.confirmAbove))) {
+              throw new CliError(`estimated up to $${estimate.costUsd.max.toFixed(2)} (threshold $${opts.confirmAbove}); pass --yes to run`, ExitCode.problems);
+            }
+            if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${store.resume.answered.size} answered already; ` : ''}${describeEstimate(estimate)}\n`);
+            return true;
+          },
           onProgress: (p) => {
             if (opts.json) return;
             ctx.err(`  ${p.answered + p.cached + p.skipped}/${plan.length} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`);
           },
         });
+        const summary = result.live!;
         const { inFlight: _inFlight, ...rest } = summary;
         ctx.out(opts.json ? `${JSON.stringify(rest)}\n` : `${summary.answered} answered, ${summary.cached} from cache, ${summary.skipped} already done, ${summary.failed} failed ${JSON.stringify(summary.failedByReason)}, ${summary.retried} retries\n`);
         if (summary.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
@@ -153,19 +145,19 @@ export function registerLlm(program: Command, ctx: CliContext): void {
       const { client: c, apiKey, baseUrl } = endpointClient(opts);
       const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
       try {
-        const s = await runBatch({
-          backend: c,
-          requests: plan,
-          manifestPath: store.manifestPath,
-          journal: store.journal,
-          cache: store.cache,
-          cacheScope: publicBaseUrl(baseUrl),
-          done: store.resume.answered,
-          pollIntervalMs: Number(opts.poll) || 30_000,
-          maxRounds: Number(opts.maxRounds) || 3,
-          signal: ctx.signal,
-          onStatus: (b) => opts.json || ctx.err(`  batch ${b.batchId}: ${b.status} (${b.requests} requests)\n`),
-        });
+        const s = (
+          await runPlan({
+            plan,
+            store,
+            client: c,
+            mode: 'batch',
+            cacheScope: publicBaseUrl(baseUrl),
+            pollIntervalMs: Number(opts.poll) || 30_000,
+            maxRounds: Number(opts.maxRounds) || 3,
+            signal: ctx.signal,
+            onBatchStatus: (b) => opts.json || ctx.err(`  batch ${'batchId' in b ? b.batchId : b.id}: ${b.status}${'requests' in b ? ` (${b.requests} requests)` : ''}\n`),
+          })
+        ).batch!;
         ctx.out(opts.json ? `${JSON.stringify(s)}\n` : `${s.answered} answered, ${s.skipped} already done, ${s.failed} failed, ${s.unanswered} unanswered, ${s.batchesSubmitted} batches in ${s.rounds} rounds\n`);
         if (s.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
         else if (s.failed + s.unanswered > 0) ctx.setExitCode(ExitCode.problems);
