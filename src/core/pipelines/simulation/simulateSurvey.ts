@@ -79,12 +79,18 @@ export async function simulateSurvey(config: SimulationStageConfig, personas: re
     return v;
   };
   const personaValues = personas.map((_, p) => values(p));
+  // one rendering per persona and question of the current group (the prompt, the parse and the history reuse it)
+  const blocks = new Map<number, { text: string; labels: string[]; shownOptions: string[] }>();
   const questionBlock = (p: number, q: number): { text: string; labels: string[]; shownOptions: string[] } => {
+    const memo = blocks.get(p * Q + q);
+    if (memo) return memo;
     const question = config.questions[q]!;
     const shownOptions = presentations[p]!.shown[q]!.map((i) => question.options[i]!);
     const { lines, labels, labelList } = letterOptions(shownOptions);
     const text = renderTemplate(parts[q]!.tail, { ...personaValues[p]!, question: question.text, options: lines, labels: labelList, id: question.id });
-    return { text, labels, shownOptions };
+    const block = { text, labels, shownOptions };
+    blocks.set(p * Q + q, block);
+    return block;
   };
   const promptOf = (p: number, q: number): string => {
     const part = parts[q]!;
@@ -108,6 +114,7 @@ export async function simulateSurvey(config: SimulationStageConfig, personas: re
   // series: one group per position (each waits for the previous answer); independent: one group of everything
   const groups: number[][] = series ? Array.from({ length: Q }, (_, j) => [j]) : [Array.from({ length: Q }, (_, j) => j)];
   for (const positions of groups) {
+    blocks.clear();
     let active: Slot[] = [];
     for (let p = 0; p < personas.length; p++) for (const j of positions) active.push({ p, q: presentations[p]!.order[j]!, attempt: 0, logprobs: config.elicitation.method === 'logprobs' });
     while (active.length > 0) {
