@@ -96,6 +96,16 @@ async function guarded<T>(apiKey: string | undefined, ctx: CliContext, fn: () =>
   }
 }
 
+const fmt = (x: number | null | undefined): string => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
+
+/** Mean WD and Frobenius of the run next to the human split-half bounds, when the run was analysed. */
+function metricsLine(r: Awaited<ReturnType<typeof simulateStudy>>): string {
+  const m = r.analysis?.methods[r.record.method];
+  if (!r.analysis || !m) return '';
+  const b = r.analysis.human.bounds;
+  return `  mean WD ${fmt(m.wd_mean)} (human bound ${fmt(b.wd_mean)}), Frobenius ${fmt(m.frobenius)} (human bound ${fmt(b.frobenius)}); persona-studio analyze ${r.runDir} for every metric\n`;
+}
+
 /** `persona-studio generate | simulate | estimate`: the study pipelines from the command line. */
 export function registerStudy(program: Command, ctx: CliContext): void {
   withStudyFlags(program.command('generate'))
@@ -122,7 +132,7 @@ export function registerStudy(program: Command, ctx: CliContext): void {
       ctx.out(
         flags.json
           ? `${JSON.stringify({ runDir: r.runDir, answers: r.answersPath, method: r.record.method, personas: r.matching.humans || r.backstories.length, matching: r.matching, totals, counts: r.counts })}\n`
-          : `${r.runDir}\n  ${r.record.method}: ${Object.keys(r.counts).length} questions; ${totals.answered} answered, ${totals.refused} refused, ${totals.nonCompliant} non-compliant, ${totals.failed} failed\n  answers: ${r.answersPath}\n`,
+          : `${r.runDir}\n  ${r.record.method}: ${Object.keys(r.counts).length} questions; ${totals.answered} answered, ${totals.refused} refused, ${totals.nonCompliant} non-compliant, ${totals.failed} failed\n  answers: ${r.answersPath}\n${metricsLine(r)}`,
       );
       if (totals.failed > 0) ctx.setExitCode(ExitCode.problems);
     });
