@@ -15,6 +15,8 @@ interface StudyFlags extends EndpointOptions {
   model?: string;
   maxConcurrency: string;
   batch?: boolean;
+  exportBatch?: boolean;
+  import: string[];
   poll: string;
   seed?: string;
   count?: string;
@@ -39,6 +41,8 @@ function withStudyFlags(cmd: Command): Command {
     .option('--model <id>', 'model id instead of the spec\'s')
     .option('--max-concurrency <n>', 'requests in flight at most', '16')
     .option('--batch', 'send each round as an OpenAI Batch API job (half price, slower) instead of live calls')
+    .option('--export-batch', 'write each round of requests as batch input files for vllm run-batch (or any OpenAI-format runner) and stop')
+    .option('--import <results...>', 'batch runner results to merge before continuing (after --export-batch)', [] as string[])
     .option('--poll <ms>', 'batch status polling interval', '30000')
     .option('--seed <n>', 'seed instead of the spec\'s (orders, options, request seeds, matching)')
     .option('--count <n>', 'backstories wanted instead of the spec\'s backstories.count (small runs)')
@@ -60,7 +64,14 @@ function studyOptions(flags: StudyFlags, ctx: CliContext): { options: StudyOptio
   const seed = integer(flags.seed, '--seed');
   const count = integer(flags.count, '--count', 1);
   const options: StudyOptions = {
-    access: { client, mode: flags.batch ? 'batch' : 'live', cacheScope: baseUrl, concurrency: integer(flags.maxConcurrency, '--max-concurrency', 1) ?? 16, pollIntervalMs: integer(flags.poll, '--poll', 1) ?? 30_000 },
+    access: {
+      client,
+      mode: flags.exportBatch || flags.import.length > 0 ? 'export' : flags.batch ? 'batch' : 'live',
+      importFiles: flags.import.map((f) => nodePath.resolve(ctx.cwd, f)),
+      cacheScope: baseUrl,
+      concurrency: integer(flags.maxConcurrency, '--max-concurrency', 1) ?? 16,
+      pollIntervalMs: integer(flags.poll, '--poll', 1) ?? 30_000,
+    },
     endpoint: { baseUrl },
     ...(flags.model === undefined ? {} : { model: flags.model }),
     ...(seed === undefined ? {} : { seed }),
@@ -85,6 +96,10 @@ async function guarded<T>(apiKey: string | undefined, ctx: CliContext, fn: () =>
   try {
     return await fn();
   } catch (err) {
+    if (PipelineError.is(err, 'awaiting-import')) {
+      ctx.err(`persona-studio: ${err.message}\n`);
+      return undefined;
+    }
     if (PipelineError.is(err, 'cancelled') || ctx.signal.aborted) {
       ctx.err('persona-studio: interrupted; everything answered is in the journal, run the same command again to resume\n');
       ctx.setExitCode(ExitCode.interrupted);

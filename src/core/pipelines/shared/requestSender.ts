@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import * as nodePath from 'node:path';
 import type { BatchBackend } from '../../llm/batch/batchBackend';
+import { exportBatchFiles, importBatchOutput } from '../../llm/batch/exportBatchFiles';
 import { runBatch } from '../../llm/batch/runBatch';
 import type { LlmClient } from '../../llm/llmClient';
 import type { LlmErrorReason } from '../../llm/llmError';
@@ -14,8 +17,16 @@ import { PipelineError } from './pipelineError';
 export interface LlmAccess {
   /** The endpoint client; batch mode also needs its `/v1/files` + `/v1/batches` methods. */
   readonly client: LlmClient & Partial<BatchBackend>;
-  /** `live`: concurrent calls; `batch`: one Batch API job per round of requests. @default 'live' */
-  readonly mode?: 'live' | 'batch';
+  /**
+   * `live`: concurrent calls; `batch`: one Batch API job per round of requests; `export`: each round's unanswered
+   * requests are written as batch input files for an external runner (vLLM `run-batch`) and the stage stops with
+   * `PipelineError('awaiting-import')` until their results are passed in `importFiles`. @default 'live'
+   */
+  readonly mode?: 'live' | 'batch' | 'export';
+  /** Batch runner results (OpenAI or vLLM `run-batch` output files) merged into the journal before sending. */
+  readonly importFiles?: readonly string[];
+  /** Where `export` mode writes its files. @default `<run folder>/batch-export` */
+  readonly exportDir?: string;
   /** Who answers (the endpoint's public base URL): part of every cache key. */
   readonly cacheScope: string;
   /** @default 16 */
@@ -104,7 +115,9 @@ export class RequestSender {
     this.counts.requests += plan.length;
     if (this.signal?.aborted) throw new PipelineError('cancelled', 'cancelled; run the same command again to resume');
     if (todo.length > 0) {
-      if ((this.access.mode ?? 'live') === 'batch') await this.sendBatch(todo, out);
+      const mode = this.access.mode ?? 'live';
+      if (mode === 'batch') await this.sendBatch(todo, out);
+      else if (mode === 'export') await this.sendExport(todo, out);
       else await this.sendLive(todo, out);
     }
     this.onRequests?.(this.counts);
@@ -145,6 +158,36 @@ export class RequestSender {
     if (summary.wasCancelled) throw new PipelineError('cancelled', 'cancelled; run the same command again to resume');
   }
 
+  private takeFromCache(todo: readonly PlannedRequest[], out: Map<string, LlmResponse>): PlannedRequest[] {
+    const left: PlannedRequest[] = [];
+    for (const p of todo) {
+      const raw = this.store.cache.getRawSync(requestKey(p.request, p.sampleIndex ?? 0, this.access.cacheScope));
+      if (raw === undefined) left.push(p);
+      else {
+        this.counts.sent++;
+        this.keep(p.id, JSON.parse(raw) as LlmResponse, out);
+      }
+    }
+    return left;
+  }
+
+  private async sendExport(todo: readonly PlannedRequest[], out: Map<string, LlmResponse>): Promise<void> {
+    for (const file of this.access.importFiles ?? []) {
+      const counts = await importBatchOutput(file, todo, { journal: this.store.journal, cache: this.store.cache, cacheScope: this.access.cacheScope, done: this.answered });
+      this.counts.failed += counts.failed;
+      for (const [reason, n] of Object.entries(counts.failedByReason)) this.counts.failedByReason[reason as LlmErrorReason] = (this.counts.failedByReason[reason as LlmErrorReason] ?? 0) + n;
+    }
+    const left = this.takeFromCache(todo, out);
+    if (left.length === 0) return;
+    const dir = this.access.exportDir ?? nodePath.join(this.store.dir, 'batch-export');
+    const name = `requests-${createHash('sha256').update(left.map((p) => p.id).join('\n')).digest('hex').slice(0, 12)}`;
+    const files = await exportBatchFiles(left, dir, name);
+    throw new PipelineError(
+      'awaiting-import',
+      `${left.length} requests written for a batch runner: ${files.join(', ')}; run them (e.g. vllm run-batch -i <file> -o <results> --model ${left[0]!.request.model}) and run the same command again with --import <results>`,
+    );
+  }
+
   private async sendBatch(todo: readonly PlannedRequest[], out: Map<string, LlmResponse>): Promise<void> {
     const c = this.access.client;
     if (!c.uploadBatchFile || !c.createBatch || !c.retrieveBatch || !c.downloadFile || !c.cancelBatch) {
@@ -161,13 +204,7 @@ export class RequestSender {
       pollIntervalMs: this.access.pollIntervalMs ?? 30_000,
       ...(this.signal ? { signal: this.signal } : {}),
     });
-    for (const p of todo) {
-      const raw = this.store.cache.getRawSync(requestKey(p.request, p.sampleIndex ?? 0, this.access.cacheScope));
-      if (raw === undefined) continue;
-      this.counts.sent++;
-      this.keep(p.id, JSON.parse(raw) as LlmResponse, out);
-    }
-    this.counts.failed += todo.length - todo.filter((p) => out.has(p.id)).length;
+    this.counts.failed += this.takeFromCache(todo, out).length;
     for (const [reason, n] of Object.entries(summary.failedByReason)) this.counts.failedByReason[reason as LlmErrorReason] = (this.counts.failedByReason[reason as LlmErrorReason] ?? 0) + n;
     if (summary.wasCancelled) throw new PipelineError('cancelled', 'cancelled; run the same command again to resume (submitted batches are picked up)');
   }

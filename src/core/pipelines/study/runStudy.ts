@@ -279,7 +279,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
     }
     return { ...personaStages, runDir, record, matching: matched.summary, counts: sim.counts, answersPath, ...(analysis ? { analysis } : {}) };
   } catch (err) {
-    const cancelled = PipelineError.is(err, 'cancelled') || o.signal?.aborted === true;
+    const cancelled = PipelineError.is(err, 'cancelled') || PipelineError.is(err, 'awaiting-import') || o.signal?.aborted === true;
     record.status = cancelled ? 'cancelled' : 'failed';
     const st = record.stages[current];
     if (st) st.status = cancelled ? 'cancelled' : 'failed';
