@@ -1,4 +1,5 @@
 import { activationSuite } from './activationSuite';
+import { analyzeSuite } from './analyzeSuite';
 import type { BenchSuite } from './benchTypes';
 import { llmSuite } from './llmSuite';
 import { pipelineSuite } from './pipelineSuite';
@@ -6,4 +7,4 @@ import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, llmSuite, pipelineSuite];
+export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, analyzeSuite, llmSuite, pipelineSuite];

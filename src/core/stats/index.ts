@@ -49,5 +49,6 @@ export * from './sha256SplitHalves';
 export * from './seededSplitHalves';
 export * from './splitHalfBounds';
 export * from './createRandom';
+export * from './bootstrapReplicates';
 export * from './bootstrapComparison';
 export * from './subgroupComparisons';

@@ -7,7 +7,7 @@ import * as stats from '../../../src/core/stats/index';
 describe('core facades: exported names', () => {
   it('src/core/stats', () => {
     assert.deepEqual(Object.keys(stats).sort(), [
-      'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
+      'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'bootstrapReplicates', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
       'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
       'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
       'itemWasserstein', 'jensenShannonDivergence', 'meanExact', 'metricSummary', 'mixDistributions', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',

@@ -19,6 +19,8 @@ export interface AnalysisContext {
   readonly bootstrapSeed: number;
   readonly subgroups: readonly string[];
   readonly signal?: AbortSignal;
+  /** Bootstrap progress of the current method (replicates done, total), about every 100 ms. */
+  readonly onBootstrap?: (done: number, total: number) => void;
   /** Collects `dotted.path → reason` for every null metric. */
   readonly reasons: Record<string, string>;
 }

@@ -98,12 +98,18 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
     methods.push({ name: uniqueName(e.name, methods), kind: 'ensemble', label: `ensemble of ${e.members.join(', ')}${e.weights ? ` (weights ${e.weights.join(', ')})` : ''}`, sample: ensembleSample(survey, members, e.weights) });
   }
   const runDir = record ? path.resolve(target) : createRunFolder(runsFolder, newRunId(runsFolder, 'baselines', now));
+  let lastBootstrapNote = performance.now();
   const analysis = await analyzeSurvey(survey, human, methods, {
     ...(options.splits !== undefined ? { bounds: { splits: options.splits } } : {}),
     ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
     bootstrapSeed: seed,
     specPath: path.relative(runDir, survey.path),
     ...(options.signal ? { signal: options.signal } : {}),
+    onBootstrap: (done, total) => {
+      if (performance.now() - lastBootstrapNote < 2000) return;
+      lastBootstrapNote = performance.now();
+      progress(`bootstrap ${done}/${total}`);
+    },
     onProgress: (stage, done, total) => progress(stage === 'human' ? `human split-half bounds (${survey.metrics.bounds.rule}, ${options.splits ?? survey.metrics.bounds.splits} splits)` : `method ${done}/${total - 1}: ${stage}`),
     now,
   });

@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
   readonly signal?: AbortSignal;
   /** Called before each stage: `human` (bounds), then each method by name. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /** Bootstrap progress of the current method: replicates done of total (about every 100 ms). */
+  readonly onBootstrap?: (done: number, total: number) => void;
   /** @default new Date() */
   readonly now?: Date;
 }
@@ -46,6 +48,7 @@ export async function analyzeSurvey(survey: SurveySpec, human: HumanSample, meth
     bootstrapSeed: options.bootstrapSeed ?? survey.metrics.seed,
     subgroups: options.subgroups ?? survey.metrics.subgroups,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onBootstrap ? { onBootstrap: options.onBootstrap } : {}),
     reasons,
   };
   const total = methods.length + 1;
@@ -58,7 +61,7 @@ export async function analyzeSurvey(survey: SurveySpec, human: HumanSample, meth
     await yieldToEventLoop();
     options.signal?.throwIfAborted();
     options.onProgress?.(m.name, i + 1, total);
-    out[m.name] = m.sample.kind === 'rows' ? rowsMethodMetrics(ctx, m, m.sample) : distributionMethodMetrics(ctx, m, m.sample);
+    out[m.name] = m.sample.kind === 'rows' ? await rowsMethodMetrics(ctx, m, m.sample) : await distributionMethodMetrics(ctx, m, m.sample);
   }
   await yieldToEventLoop();
   options.signal?.throwIfAborted();

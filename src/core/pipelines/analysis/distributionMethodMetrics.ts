@@ -8,7 +8,6 @@ import { totalVariationDistance } from '../../stats/totalVariationDistance';
 import { wasserstein1d } from '../../stats/wasserstein1d';
 import type { Interval, MethodMetrics } from './analysisReport';
 import { matrixRows, num, type AnalysisContext } from './analysisContext';
-import { codeShares } from './codeShares';
 import type { DistributionSample, MethodInput } from './methodSample';
 
 /**
@@ -18,7 +17,7 @@ import type { DistributionSample, MethodInput } from './methodSample';
  * answers have the identity as correlation matrix and alpha 0 for every scale; a blend has none (null, with the
  * reason). Bootstrap intervals resample the humans only (the distribution has no sampling noise).
  */
-export function distributionMethodMetrics(ctx: AnalysisContext, method: MethodInput, sample: DistributionSample): MethodMetrics {
+export async function distributionMethodMetrics(ctx: AnalysisContext, method: MethodInput, sample: DistributionSample): Promise<MethodMetrics> {
   const p = `methods.${method.name}`;
   const { questionIds, codes } = ctx;
   const k = questionIds.length;
@@ -63,7 +62,7 @@ export function distributionMethodMetrics(ctx: AnalysisContext, method: MethodIn
     ctx.reasons[`${p}.correlation`] = sample.structure.reason;
     for (const s of ctx.scales) alpha[s.name] = null;
   }
-  const intervals = humanOnlyBootstrap(ctx, p, sample);
+  const intervals = await humanOnlyBootstrap(ctx, p, sample);
   return {
     kind: method.kind,
     label: method.label,
@@ -96,28 +95,54 @@ function meanOf(codes: readonly number[], shares: Float64Array): number {
 }
 
 /** Percentile interval of wd_mean when only the human sample is resampled (seeded, as bootstrapComparison draws). */
-function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: DistributionSample): MethodMetrics['intervals'] | undefined {
+async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: DistributionSample): Promise<MethodMetrics['intervals'] | undefined> {
   if (ctx.bootstrap < 2) return undefined;
-  const n = ctx.human.matrix.nRows;
+  const { matrix, weights } = ctx.human;
+  const n = matrix.nRows;
   if (n < 2) return undefined;
+  const k = ctx.codes.length;
+  // each answer's position in its question's codes (−1: missing or undeclared), computed once
+  const offsets = new Int32Array(k + 1);
+  ctx.codes.forEach((c, j) => (offsets[j + 1] = offsets[j]! + c.length));
+  const bin = new Int32Array(n * k);
+  ctx.codes.forEach((c, j) => {
+    const index = new Map(c.map((code, i) => [code, i]));
+    for (let r = 0; r < n; r++) bin[j * n + r] = index.get(matrix.data[j * n + r]!) ?? -1;
+  });
   const random = createRandom(ctx.bootstrapSeed);
   const rows = new Int32Array(n);
+  const hist = new Float64Array(offsets[k]!);
   const values: number[] = [];
+  let last = performance.now();
   for (let rep = 0; rep < ctx.bootstrap; rep++) {
-    if ((rep & 63) === 0) ctx.signal?.throwIfAborted();
+    if (performance.now() - last > 100) {
+      await new Promise((resolve) => setImmediate(resolve));
+      ctx.signal?.throwIfAborted();
+      last = performance.now();
+    }
     for (let i = 0; i < n; i++) rows[i] = Math.floor(random() * n);
-    const { shares } = codeShares(ctx.human.matrix, ctx.codes, ctx.human.weights, rows);
+    hist.fill(0);
+    for (let j = 0; j < k; j++) {
+      const base = j * n;
+      const off = offsets[j]!;
+      for (let t = 0; t < n; t++) {
+        const r = rows[t]!;
+        const b = bin[base + r]!;
+        if (b >= 0) hist[off + b]! += weights ? weights[r]! : 1;
+      }
+    }
     const wds: number[] = [];
-    shares.forEach((h, j) => {
-      if (h.some(Number.isNaN)) return;
+    for (let j = 0; j < k; j++) {
+      const h = hist.subarray(offsets[j]!, offsets[j + 1]!);
+      if (!h.some((x) => x > 0)) continue;
       wds.push(wasserstein1d(ctx.codes[j]!, ctx.codes[j]!, { uWeights: h, vWeights: sample.shares[j]! }));
-    });
+    }
     values.push(wds.length > 0 ? fsum(wds) / wds.length : NaN);
   }
   const level = ctx.confidence;
   const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   const wdMean: Interval | null = sorted.length === values.length ? [quantileSorted(sorted, (1 - level) / 2), quantileSorted(sorted, (1 + level) / 2)] : null;
-  ctx.reasons[`${p}.intervals.frobenius`] = 'the distribution has no sampling noise; the interval of wd_mean resamples the humans only, the structure metrics have none';
+  ctx.reasons[`${p}.intervals`] = 'an exact distribution has no sampling noise: the wd_mean interval resamples the humans only; Frobenius and alpha have no interval';
   const alpha: Record<string, Interval | null> = {};
   for (const s of ctx.scales) alpha[s.name] = null;
   return { resamples: ctx.bootstrap, level, seed: ctx.bootstrapSeed, wd_mean: wdMean, frobenius: null, alpha };

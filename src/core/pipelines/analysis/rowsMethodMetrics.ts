@@ -1,4 +1,6 @@
-import { bootstrapComparison } from '../../stats/bootstrapComparison';
+import { aggregateSummaries } from '../../stats/aggregateSummaries';
+import { bootstrapReplicates } from '../../stats/bootstrapReplicates';
+import type { MetricSummary } from '../../stats/metricSummary';
 import { compareSamples } from '../../stats/compareSamples';
 import { jensenShannonDivergence } from '../../stats/jensenShannonDivergence';
 import { representativeness } from '../../stats/representativeness';
@@ -16,7 +18,7 @@ import type { MethodInput, RowsSample } from './methodSample';
  * Frobenius, alpha per scale, signed drift, refusal rate, JSD and TV, distributions and the correlation matrix;
  * seeded bootstrap intervals; subgroup views when personas know their matched respondent.
  */
-export function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInput, sample: RowsSample): MethodMetrics {
+export async function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInput, sample: RowsSample): Promise<MethodMetrics> {
   const p = `methods.${method.name}`;
   const { human, questionIds } = ctx;
   const sim = sample.matrix;
@@ -76,7 +78,7 @@ export function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInput, sam
     distributions,
     correlation: { ids: questionIds, matrix: matrixRows(cmp.corrB, k) },
   };
-  const intervals = bootstrapIntervals(ctx, p, sim);
+  const intervals = await bootstrapIntervals(ctx, p, sim);
   const subgroups = subgroupViews(ctx, p, sample);
   return { ...metrics, ...(intervals ? { intervals } : {}), ...(subgroups ? { subgroups } : {}) };
 }
@@ -89,23 +91,30 @@ function interval(lo: number, hi: number): Interval | null {
   return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
 }
 
-function bootstrapIntervals(ctx: AnalysisContext, p: string, sim: RowsSample['matrix']): MethodMetrics['intervals'] | undefined {
+async function bootstrapIntervals(ctx: AnalysisContext, p: string, sim: RowsSample['matrix']): Promise<MethodMetrics['intervals'] | undefined> {
   if (ctx.bootstrap < 2) {
     ctx.reasons[`${p}.intervals`] = ctx.bootstrap === 0 ? 'bootstrap turned off (metrics.bootstrap: 0)' : 'a bootstrap needs at least 2 resamples';
     return undefined;
   }
-  ctx.signal?.throwIfAborted();
-  const b = bootstrapComparison(ctx.human.matrix, sim, {
-    scales: ctx.scales,
-    replicates: ctx.bootstrap,
-    seed: ctx.bootstrapSeed,
-    level: ctx.confidence,
-    ...(ctx.human.weights ? { weightsA: ctx.human.weights } : {}),
-  });
-  const lo = b.lower.weighted ?? b.lower;
-  const hi = b.upper.weighted ?? b.upper;
+  // the replicates of the core's bootstrapComparison, one at a time, yielding to the event loop about every 100 ms
+  // so Ctrl-C (the signal) stops a long bootstrap
+  const summaries: MetricSummary[] = [];
+  let last = performance.now();
+  for (const s of bootstrapReplicates(ctx.human.matrix, sim, { scales: ctx.scales, replicates: ctx.bootstrap, seed: ctx.bootstrapSeed, ...(ctx.human.weights ? { weightsA: ctx.human.weights } : {}) })) {
+    summaries.push(s);
+    if (performance.now() - last > 100) {
+      await new Promise((resolve) => setImmediate(resolve));
+      ctx.signal?.throwIfAborted();
+      ctx.onBootstrap?.(summaries.length, ctx.bootstrap);
+      last = performance.now();
+    }
+  }
+  const lower = aggregateSummaries(summaries, { statistic: 'quantile', probability: (1 - ctx.confidence) / 2 });
+  const upper = aggregateSummaries(summaries, { statistic: 'quantile', probability: (1 + ctx.confidence) / 2 });
+  const lo = lower.weighted ?? lower;
+  const hi = upper.weighted ?? upper;
   const alpha: Record<string, Interval | null> = {};
-  for (const s of ctx.scales) alpha[s.name] = interval(b.lower.alphaB?.[s.name] ?? NaN, b.upper.alphaB?.[s.name] ?? NaN);
+  for (const s of ctx.scales) alpha[s.name] = interval(lower.alphaB?.[s.name] ?? NaN, upper.alphaB?.[s.name] ?? NaN);
   return { resamples: ctx.bootstrap, level: ctx.confidence, seed: ctx.bootstrapSeed, wd_mean: interval(lo.wdMean, hi.wdMean), frobenius: interval(lo.frobenius, hi.frobenius), alpha };
 }
 
