@@ -3,8 +3,9 @@ import { analyzeSuite } from './analyzeSuite';
 import type { BenchSuite } from './benchTypes';
 import { llmSuite } from './llmSuite';
 import { pipelineSuite } from './pipelineSuite';
+import { specScaleSuite } from './specScaleSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, analyzeSuite, llmSuite, pipelineSuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, llmSuite, pipelineSuite];

@@ -14,15 +14,17 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log.channel);
   try {
     let config: Config = readConfig();
+    const service = lazySpecService();
+    const diagnostics = new DiagnosticsController(service, () => config, log);
     context.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(CONFIG_SECTION)) return;
         config = readConfig();
         log.info(`configuration changed: ${JSON.stringify(config)}`);
+        // Specs name endpoints: a renamed or added endpoint changes their diagnostics.
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.endpoints`)) diagnostics.revalidate();
       }),
     );
-    const service = lazySpecService();
-    const diagnostics = new DiagnosticsController(service, () => config, log);
     context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics), ...registerCommands({ log, diagnostics, config: () => config, keys: new ApiKeys(context.secrets) }));
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);

@@ -64,7 +64,7 @@ async function asCli<T>(ctx: CliContext, fn: () => Promise<T>): Promise<T> {
 export function registerAnalyze(program: Command, ctx: CliContext): void {
   program
     .command('analyze')
-    .description('Measure the baselines and every run with answers against the human data (offline): WD, representativeness, Frobenius, alpha, drift, refusals, JSD, TV, with the human split-half bounds; writes analysis.json, metrics.csv and a methods report')
+    .description('Measure the baselines and every run with answers against the human data (offline): WD, representativeness, Frobenius, alpha, drift, refusals, JSD, TV, with the human split-half bounds (definitions: docs/metrics.md); writes analysis.json, metrics.csv and a methods report')
     .argument('<target>', 'a survey spec (*.survey.yaml) or a run folder')
     .option('--json', 'print the AnalysisReport (analysis.json) on stdout')
     .option('--splits <n>', 'human split-half count (default: the spec\'s metrics.bounds.splits)')
@@ -92,9 +92,9 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
 
   program
     .command('report')
-    .description('Write the methods/disclosure report of a run folder (report.md, report.json): models, parameters, seeds, verbatim prompts, elicitation, refusal handling, calls/tokens/cost, journal SHA-256; labelled synthetic data')
+    .description('Write the methods/disclosure report of a run folder (Markdown and JSON, next to its run.json): models, parameters, seeds, verbatim prompts, elicitation, refusal handling, calls/tokens/cost, journal SHA-256; labelled synthetic data')
     .argument('<run-dir>', 'a run folder (with run.json)')
-    .option('--json', 'print report.json instead of report.md')
+    .option('--json', 'print the JSON report instead of the Markdown one')
     .action(async (runDir: string, opts: { json?: boolean }) => {
       const { report, files } = await asCli(ctx, () => reportRun(path.resolve(ctx.cwd, runDir)));
       if (opts.json) ctx.out(`${JSON.stringify(report, null, 2)}\n`);

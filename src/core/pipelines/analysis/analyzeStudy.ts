@@ -62,7 +62,8 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
   const persona = survey.personas && existsSync(survey.personas) ? tryLoadPersona(survey.personas) : undefined;
   progress(`reading ${survey.human?.dataWritten ?? 'the human data'}`);
   const human = await readHumanSample(survey, { ...(options.signal ? { signal: options.signal } : {}) });
-  const seed = options.seed ?? survey.metrics.seed;
+  // a baselines run folder re-analysed keeps its own seed unless another is asked for (its answers.csv is rewritten then)
+  const seed = options.seed ?? (record?.kind === 'baselines' ? record.seeds['demographic-cell'] : undefined) ?? survey.metrics.seed;
   const methods: MethodInput[] = [];
   let cellStats: DemographicCellStats | undefined;
   let cellSample: ReturnType<typeof demographicCellBaseline>['sample'] | undefined;
@@ -121,8 +122,9 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
   };
   let runRecord: RunRecord;
   if (record) {
-    const summary = summaryOf(analysis, record.method);
-    runRecord = { ...record, updatedAt: now.toISOString(), ...(summary ? { summary } : {}) };
+    const baselinesRun = record.kind === 'baselines';
+    const summary = summaryOf(analysis, baselinesRun ? 'demographic-cell' : record.method);
+    runRecord = { ...record, updatedAt: now.toISOString(), ...(baselinesRun ? { seeds: { ...record.seeds, 'demographic-cell': seed, bootstrap: seed } } : {}), ...(summary ? { summary } : {}) };
   } else {
     runRecord = {
       schema: 'persona-studio/run@1',
@@ -140,16 +142,16 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
     };
     const summary = summaryOf(analysis, 'demographic-cell');
     if (summary) runRecord.summary = summary;
-    if (cellSample) {
-      const ids = human.ids;
-      await writeAnswersCsv(path.join(runDir, RUN_FILES.answers), {
-        personaIds: ids.map((id) => `demographic-cell:${id}`),
-        respondents: ids,
-        questionIds: survey.questions.map((q) => q.id),
-        codes: cellSample.matrix.data,
-      });
-      files.push(path.join(runDir, RUN_FILES.answers));
-    }
+  }
+  if (cellSample && (!record || record.kind === 'baselines')) {
+    const ids = human.ids;
+    await writeAnswersCsv(path.join(runDir, RUN_FILES.answers), {
+      personaIds: ids.map((id) => `demographic-cell:${id}`),
+      respondents: ids,
+      questionIds: survey.questions.map((q) => q.id),
+      codes: cellSample.matrix.data,
+    });
+    files.push(path.join(runDir, RUN_FILES.answers));
   }
   await write(RUN_FILES.analysis, `${JSON.stringify(analysis, null, 2)}\n`);
   await write('metrics.csv', formatMetricsCsv(analysis));
