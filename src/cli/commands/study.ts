@@ -54,8 +54,11 @@ function withStudyFlags(cmd: Command): Command {
 
 export function describeEstimate(e: StudyEstimate): string {
   const usd = (x: number): string => `$${x.toFixed(x < 1 ? 4 : 2)}`;
-  const lines = Object.entries(e.stages).map(([name, s]) => `  ${name}: ${s.calls} calls (${s.samples} samples), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ${s.outputTokens.min}–${s.outputTokens.max}, ${usd(s.costUsd.min)}–${usd(s.costUsd.max)}`);
-  return `${lines.join('\n')}${lines.length ? '\n' : ''}  total: ${e.total.calls} calls, ${usd(e.total.costUsd.min)}–${usd(e.total.costUsd.max)}${e.total.note ? ` (${e.total.note})` : ''}\n`;
+  // a stage with an unpriced model has no cost figure: never print $0 for what was not priced
+  const cost = (c: { min: number; max: number }, unpriced: readonly string[]): string => (unpriced.length > 0 ? `cost unknown (no price for ${unpriced.join(', ')})` : `${usd(c.min)}–${usd(c.max)}`);
+  const lines = Object.entries(e.stages).map(([name, s]) => `  ${name}: ${s.calls} calls (${s.samples} samples), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ${s.outputTokens.min}–${s.outputTokens.max}, ${cost(s.costUsd, s.unpricedModels)}`);
+  const unpriced = [...new Set(Object.values(e.stages).flatMap((s) => s.unpricedModels))];
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}  total: ${e.total.calls} calls, ${cost(e.total.costUsd, unpriced)}${e.total.note ? ` (${e.total.note})` : ''}\n`;
 }
 
 function studyOptions(flags: StudyFlags, ctx: CliContext): { options: StudyOptions; apiKey: string | undefined } {
