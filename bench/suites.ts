@@ -1,6 +1,7 @@
 import { activationSuite } from './activationSuite';
 import { analyzeSuite } from './analyzeSuite';
 import type { BenchSuite } from './benchTypes';
+import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
 import { pipelineSuite } from './pipelineSuite';
 import { specScaleSuite } from './specScaleSuite';
@@ -8,4 +9,4 @@ import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, llmSuite, pipelineSuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, llmSuite, pipelineSuite];

@@ -89,7 +89,10 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
       else ctx.out(formatAnalysis(result.analysis));
       ctx.err(`analyze: wrote ${path.relative(ctx.cwd, result.runDir) || '.'}/ (${result.files.map((f) => path.basename(f)).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     });
+}
 
+/** `persona-studio report <run-dir> [--json]`: the methods/disclosure report of a run folder. */
+export function registerReport(program: Command, ctx: CliContext): void {
   program
     .command('report')
     .description('Write the methods/disclosure report of a run folder (Markdown and JSON, next to its run.json): models, parameters, seeds, verbatim prompts, elicitation, refusal handling, calls/tokens/cost, journal SHA-256; labelled synthetic data')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { DataError, readTable, tableItemMatrix, type Table, type TableProgress } from '../../core/data/index';
+import { DataError, readTable, tableItemMatrix, type TableProgress } from '../../core/data/index';
+import { overflowColumn } from '../../core/stats/overflowColumn';
 import { StatsError } from '../../core/stats/StatsError';
 import type { AlphaScale, ItemMatrix } from '../../core/stats/types';
 import type { CliContext } from '../cliContext';
@@ -86,7 +87,6 @@ export function readOptions(opts: MetricsCliOptions, ctx: CliContext): LoadSampl
 /** A loaded data file: its table, numeric columns and optional weights. */
 export interface LoadedSample {
   readonly file: string;
-  readonly table: Table;
   readonly matrix: ItemMatrix;
   readonly weights?: Float64Array;
 }
@@ -127,7 +127,12 @@ export async function loadSample(cwd: string, file: string, columns: readonly st
     }
     const matrix = tableItemMatrix(table, columns);
     const weights = weight ? table.columns.get(weight) : undefined;
-    if (!weight || !weights) return { file, table, matrix };
+    const big = overflowColumn(matrix, weights);
+    if (big !== undefined) {
+      const name = big === 'weights' ? weight! : columns[big]!;
+      throw new CliError(`${file}: column "${name}" holds values so large that the sums behind the metrics would overflow double precision (n · value² must stay below 1e300); rescale the column`, ExitCode.badInput);
+    }
+    if (!weight || !weights) return { file, matrix };
     for (let r = 0; r < weights.length; r++) {
       const w = weights[r]!;
       if (!(w >= 0)) {
@@ -135,7 +140,10 @@ export async function loadSample(cwd: string, file: string, columns: readonly st
         throw new DataError('notNumeric', `${file}: line ${line}, column "${weight}": a weight must be a non-negative number${Number.isNaN(w) ? ' (it is missing)' : ''}`, file, line, weight);
       }
     }
-    return { file, table, matrix, weights };
+    if (!weights.some((w) => w > 0)) {
+      throw new CliError(`${file}: column "${weight}": every weight is 0, so the weighted metrics would weigh nothing; fix the weights or leave out --weight`, ExitCode.badInput);
+    }
+    return { file, matrix, weights };
   });
 }
 
@@ -159,5 +167,3 @@ export function asCliError<T>(fn: () => T): T {
   }
 }
 
-/** A number for the readable tables. */
-export const fmt = (v: number): string => (Number.isNaN(v) ? 'NaN' : v.toFixed(6));

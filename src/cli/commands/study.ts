@@ -124,8 +124,8 @@ function metricsLine(r: Awaited<ReturnType<typeof simulateStudy>>): string {
   return `  mean WD ${fmt(m.wd_mean)} (human bound ${fmt(b.wd_mean)}), Frobenius ${fmt(m.frobenius)} (human bound ${fmt(b.frobenius)}); persona-studio analyze ${r.runDir} for every metric\n`;
 }
 
-/** `persona-studio generate | simulate | estimate`: the study pipelines from the command line. */
-export function registerStudy(program: Command, ctx: CliContext): void {
+/** `persona-studio generate <persona.yaml>`: backstories and their demographic survey. */
+export function registerGenerate(program: Command, ctx: CliContext): void {
   withStudyFlags(program.command('generate'))
     .description('Generate backstories (Anthology) and their demographic survey for a persona spec; re-running resumes.')
     .argument('<persona.yaml>', 'the persona spec')
@@ -137,7 +137,10 @@ export function registerStudy(program: Command, ctx: CliContext): void {
       ctx.out(flags.json ? `${JSON.stringify(out)}\n` : `${r.backstories.length} backstories in ${r.backstoriesPath}${r.demographicsPath ? `; demographics of ${r.demographics.length} in ${r.demographicsPath}` : ''}\n`);
       if (r.backstories.length < r.backstorySummary.wanted) ctx.setExitCode(ExitCode.problems);
     });
+}
 
+/** `persona-studio simulate <survey.yaml>`: the study end to end into a run folder. */
+export function registerSimulate(program: Command, ctx: CliContext): void {
   withStudyFlags(program.command('simulate'))
     .description('Run a survey spec end to end: backstories, demographic survey, matching, simulation → answers.csv in a run folder; re-running resumes.')
     .argument('<survey.yaml>', 'the survey spec')
@@ -154,7 +157,10 @@ export function registerStudy(program: Command, ctx: CliContext): void {
       );
       if (totals.failed > 0) ctx.setExitCode(ExitCode.problems);
     });
+}
 
+/** `persona-studio estimate <spec>`: what generate or simulate would still send. */
+export function registerEstimate(program: Command, ctx: CliContext): void {
   program
     .command('estimate')
     .description('Count the calls, tokens and cost that generate (persona spec) or simulate (survey spec) would still send.')

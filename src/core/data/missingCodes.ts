@@ -1,5 +1,8 @@
 import { parseDecimalText } from './parseDecimal';
 
+/** Removes surrounding spaces and tabs, as the table reader does (not other Unicode spaces). */
+const trim = (s: string): string => s.replace(/^[ \t]+|[ \t]+$/g, '');
+
 /** Missing-value codes, compiled for fast look-up (see `ReadTableOptions.missing`). */
 export interface MissingCodes {
   /** Trimmed field texts that mean missing. */
@@ -13,7 +16,7 @@ export function missingCodes(codes: readonly (string | number)[] = []): MissingC
   const text = new Set<string>(['']);
   const numbers = new Set<number>();
   for (const code of codes) {
-    const t = String(code).trim();
+    const t = trim(String(code));
     text.add(t);
     const v = typeof code === 'number' ? code : parseDecimalText(t);
     if (Number.isFinite(v)) numbers.add(v === 0 ? 0 : v);
@@ -26,7 +29,7 @@ export function missingCodes(codes: readonly (string | number)[] = []): MissingC
  * double range). The same rule as {@link readTable}; the spec checks use it to judge codes exactly as `compare` will.
  */
 export function classifyField(raw: string, missing: MissingCodes): number | 'missing' | 'invalid' {
-  const t = raw.trim();
+  const t = trim(raw);
   if (missing.text.has(t)) return 'missing';
   const v = parseDecimalText(t);
   if (Number.isNaN(v) || !Number.isFinite(v)) return 'invalid';

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CsvScanner } from './csvScanner';
 import { DataError } from './DataError';
@@ -16,14 +16,15 @@ export const readCsvFile: TableFormatReader = async (file, options) => {
   const source = options.source ?? file;
   let handle;
   try {
+    // stat first: opening a FIFO or a device would block until someone writes to it
+    const info = await stat(file);
+    if (!info.isFile()) throw new DataError('unreadable', `${source}: cannot read the file (${info.isDirectory() ? 'it is a folder' : 'not a regular file'})`, source);
     handle = await open(file, 'r');
   } catch (err) {
-    throw unreadable(err, source);
+    throw DataError.is(err) ? err : unreadable(err, source);
   }
   try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new DataError('unreadable', `${source}: not a regular file`, source);
-    const totalBytes = stat.size;
+    const totalBytes = (await handle.stat()).size;
     const chunk = new Uint8Array(CHUNK);
     let first = await readChunk(handle, chunk, source);
     const delimiter = detectDelimiter(chunk.subarray(0, first), options.delimiter, path.extname(file).toLowerCase(), source);

@@ -13,19 +13,6 @@ function fieldText(buf: Uint8Array, s: number, e: number, flag: number): string 
   return t.replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
-class GrowableColumn {
-  values: Float64Array;
-  constructor(capacity: number) {
-    this.values = new Float64Array(capacity);
-  }
-  ensure(n: number): void {
-    if (n < this.values.length) return;
-    const next = new Float64Array(Math.max(1024, this.values.length * 2));
-    next.set(this.values);
-    this.values = next;
-  }
-}
-
 interface CountsState {
   readonly counts: Map<string, number>;
   truncated: boolean;
@@ -43,19 +30,22 @@ export class TableBuilder implements CsvRecordSink {
   private readonly stringMissing: boolean;
   private readonly maxDistinct: number;
   private numericIdx = new Int32Array(0);
-  private numericCols: GrowableColumn[] = [];
+  /** Numeric column k of data row r is `block[k * cap + r]`: one allocation, compacted to `k * rows` at the end. */
+  private block = new Float64Array(0);
+  private cap: number;
   private textAt: (string[] | undefined)[] = [];
   private countsAt: (CountsState | undefined)[] = [];
   private otherIdx = new Int32Array(0);
-  private readonly numeric = new Map<string, GrowableColumn>();
+  private readonly numeric: string[] = [];
   private readonly text = new Map<string, string[]>();
   private readonly counts = new Map<string, CountsState>();
 
   constructor(
     private readonly source: string,
     private readonly options: ReadTableOptions,
-    private readonly capacity = 1024,
+    capacity = 1024,
   ) {
+    this.cap = Math.max(16, capacity);
     this.missing = missingCodes(options.missing);
     this.stringMissing = [...this.missing.text].some((t) => t !== '');
     this.maxDistinct = options.maxDistinct ?? 2000;
@@ -79,14 +69,15 @@ export class TableBuilder implements CsvRecordSink {
     }
     this.lines[r] = line;
     const idx = this.numericIdx;
+    if (r >= this.cap && idx.length > 0) this.growBlock();
+    const block = this.block;
+    const cap = this.cap;
     for (let k = 0; k < idx.length; k++) {
       const c = idx[k]!;
-      const col = this.numericCols[k]!;
-      col.ensure(r);
       let v = parseDecimalBytes(buf, starts[c]!, ends[c]!);
       if (!(v - v === 0)) v = this.slowField(buf, starts[c]!, ends[c]!, flags[c]!, v, c, line);
       else if (this.missing.numbers.size > 0 && this.missing.numbers.has(v)) v = NaN;
-      col.values[r] = v;
+      block[k * cap + r] = v;
     }
     const other = this.otherIdx;
     for (let k = 0; k < other.length; k++) {
@@ -102,6 +93,15 @@ export class TableBuilder implements CsvRecordSink {
       }
     }
     this.rows = r + 1;
+  }
+
+  private growBlock(): void {
+    const k = this.numeric.length;
+    const cap = this.cap * 2;
+    const next = new Float64Array(k * cap);
+    for (let j = 0; j < k; j++) next.set(this.block.subarray(j * this.cap, (j + 1) * this.cap), j * cap);
+    this.block = next;
+    this.cap = cap;
   }
 
   /** A field the fast path did not read as a finite number: missing, a missing code, or an error. */
@@ -135,13 +135,12 @@ export class TableBuilder implements CsvRecordSink {
     const numeric = [...(o.columns ?? []).map((name) => [name, pos(name, true)] as const), ...(o.optionalColumns ?? []).map((name) => [name, pos(name, false)] as const)];
     const idx: number[] = [];
     for (const [name, c] of numeric) {
-      if (c < 0 || this.numeric.has(name)) continue;
-      const col = new GrowableColumn(this.capacity);
-      this.numeric.set(name, col);
-      this.numericCols.push(col);
+      if (c < 0 || this.numeric.includes(name)) continue;
+      this.numeric.push(name);
       idx.push(c);
     }
     this.numericIdx = Int32Array.from(idx);
+    this.block = new Float64Array(idx.length * this.cap);
     const other = new Set<number>();
     const textNames = o.text === 'all' ? header : (o.text ?? []);
     for (const name of textNames) {
@@ -168,8 +167,12 @@ export class TableBuilder implements CsvRecordSink {
   finish(delimiter: string): Table {
     if (!this.header) throw new DataError('emptyFile', `${this.source}: the file is empty (a header row is needed)`, this.source);
     const n = this.rows;
+    // compact the columns to one n-row block in place (each moves to a lower offset), then hand out views of it
+    const k = this.numeric.length;
+    for (let j = 1; j < k && n < this.cap; j++) this.block.copyWithin(j * n, j * this.cap, j * this.cap + n);
+    const block = this.block.subarray(0, k * n);
     const columns = new Map<string, Float64Array>();
-    for (const [name, col] of this.numeric) columns.set(name, col.values.length === n ? col.values : col.values.slice(0, n));
+    this.numeric.forEach((name, j) => columns.set(name, block.subarray(j * n, (j + 1) * n)));
     const counts = new Map<string, ValueCounts>();
     for (const [name, s] of this.counts) counts.set(name, { counts: s.counts, truncated: s.truncated });
     return {
@@ -181,7 +184,7 @@ export class TableBuilder implements CsvRecordSink {
       columns,
       text: this.text,
       counts,
-      lines: this.lines.slice(0, n),
+      lines: this.lines.subarray(0, n),
     };
   }
 }

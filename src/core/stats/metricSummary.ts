@@ -7,6 +7,8 @@ export interface MetricSummary {
   readonly wdMean: number;
   readonly frobenius: number;
   readonly frobeniusUpper: number;
+  /** Item pairs left out of the Frobenius distance (unweighted; see `DistanceMetrics.skippedPairs`); the largest over the replicates after {@link aggregateSummaries}. */
+  readonly skippedPairs?: number;
   /** |alpha(a) − alpha(b)| per scale name. */
   readonly alphaAbsDiff: Readonly<Record<string, number>>;
   /** alpha of sample B per scale name (the simulated side in an analysis; its bootstrap interval is reported). */
@@ -23,7 +25,7 @@ export function metricSummary(c: SampleComparison): MetricSummary {
     alphaAbsDiff[a.name] = a.absDiff;
     alphaB[a.name] = a.b;
   }
-  const base = { wd: Array.from(c.wd), wdMean: c.wdMean, frobenius: c.frobenius, frobeniusUpper: c.frobeniusUpper, alphaAbsDiff, alphaB };
+  const base = { wd: Array.from(c.wd), wdMean: c.wdMean, frobenius: c.frobenius, frobeniusUpper: c.frobeniusUpper, skippedPairs: c.skippedPairs, alphaAbsDiff, alphaB };
   if (!c.weighted) return base;
   const w = c.weighted;
   return { ...base, weighted: { wd: Array.from(w.wd), wdMean: w.wdMean, frobenius: w.frobenius, frobeniusUpper: w.frobeniusUpper } };

@@ -2,7 +2,8 @@
 // chunks of any size with the same result, and one-line errors naming file, line and column. Expected values are the
 // hand-written tables below.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -151,9 +152,16 @@ describe('data: parseTableText / readTable', () => {
     });
 
     it('names a missing file, a folder and an unsupported format; stops on abort', async () => {
+      mkdirSync(path.join(dir, 'sub.csv'));
       await assert.rejects(readTable(path.join(dir, 'none.csv'), { source: 'none.csv' }), isErr('unreadable', /^none\.csv: cannot read the file \(no such file\)/));
-      await assert.rejects(readTable(dir + path.sep + '.', { source: 'd.csv' }), (e: unknown) => DataError.is(e));
+      await assert.rejects(readTable(path.join(dir, 'sub.csv'), { source: 'sub.csv' }), isErr('unreadable', /^sub\.csv: cannot read the file \(it is a folder\)/));
       await assert.rejects(readTable(path.join(dir, 'x.sav')), isErr('unsupportedFormat', /"\.sav" is not a supported data format/));
+      if (process.platform !== 'win32') {
+        // a FIFO is refused at once (opening it would wait for a writer)
+        const fifo = path.join(dir, 'pipe.csv');
+        assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+        await assert.rejects(readTable(fifo, { source: 'pipe.csv' }), isErr('unreadable', /^pipe\.csv: cannot read the file \(not a regular file\)/));
+      }
       const file = path.join(dir, 'small.csv');
       writeFileSync(file, 'a\n1\n');
       const ctl = new AbortController();

@@ -3,12 +3,15 @@
 // chi-square against the tables' own shares; critical values from the chi-square table at alpha = 0.001
 // (df 3: 16.266, df 2: 13.816, df 1: 10.828; scipy.stats.chi2.ppf(0.999, df)).
 import assert from 'node:assert/strict';
-import { CensusTableError, censusCsv, jointTableOf, marginalTablesOf } from '../../../src/core/pipelines/ladder/censusTables';
+import { parseTableText, type ReadTableOptions } from '../../../src/core/data/index';
+
+const parseCsvTable = (text: string, options: ReadTableOptions) => parseTableText(text, { ...options, text: 'all' });
+import { CensusTableError, jointTableOf, marginalTablesOf } from '../../../src/core/pipelines/ladder/censusTables';
 import { sampleMetaPersonas } from '../../../src/core/pipelines/ladder/sampleMetaPersonas';
 
-const joint = jointTableOf(censusCsv('AGE,SEX,count\n18-34,Male,300\n18-34,Female,200\n35+,Male,250\n35+,Female,250\n', 'joint.csv'));
-const occupation = jointTableOf(censusCsv('SEX,CAREER,share\nMale,Trades,0.7\nMale,Office,0.3\nFemale,Office,0.8\nFemale,Trades,0.2\n', 'occ.csv'));
-const marginals = marginalTablesOf(censusCsv('variable,category,share\nRACE,White,0.6\nRACE,Black,0.3\nRACE,Asian,0.1\n', 'm.csv'));
+const joint = jointTableOf(parseCsvTable('AGE,SEX,count\n18-34,Male,300\n18-34,Female,200\n35+,Male,250\n35+,Female,250\n', { source: 'joint.csv' }));
+const occupation = jointTableOf(parseCsvTable('SEX,CAREER,share\nMale,Trades,0.7\nMale,Office,0.3\nFemale,Office,0.8\nFemale,Trades,0.2\n', { source: 'occ.csv' }));
+const marginals = marginalTablesOf(parseCsvTable('variable,category,share\nRACE,White,0.6\nRACE,Black,0.3\nRACE,Asian,0.1\n', { source: 'm.csv' }));
 
 function chiSquare(observed: number[], expectedShares: number[], n: number): number {
   return observed.reduce((sum, o, i) => sum + (o - n * expectedShares[i]!) ** 2 / (n * expectedShares[i]!), 0);
@@ -46,20 +49,20 @@ describe('sampleMetaPersonas', () => {
   });
 
   it('writes Not Applicable when no conditional row has weight', () => {
-    const jobs = jointTableOf(censusCsv('EMPLOYED,CAREER,share\nYes,Office,1\nNo,Office,0\n', 'jobs.csv'));
-    const employment = marginalTablesOf(censusCsv('variable,category,share\nEMPLOYED,No,1\n', 'e.csv'));
+    const jobs = jointTableOf(parseCsvTable('EMPLOYED,CAREER,share\nYes,Office,1\nNo,Office,0\n', { source: 'jobs.csv' }));
+    const employment = marginalTablesOf(parseCsvTable('variable,category,share\nEMPLOYED,No,1\n', { source: 'e.csv' }));
     const [p] = sampleMetaPersonas({ tables: [...employment, jobs], count: 1, seed: 1 });
     assert.equal(p!.fields.CAREER, 'Not Applicable');
   });
 
   it('samples per region when the tables have a region column', () => {
-    const regional = marginalTablesOf(censusCsv('region,variable,category,share\nOhio,VOTE,R,1\nVermont,VOTE,D,1\n', 'r.csv'));
+    const regional = marginalTablesOf(parseCsvTable('region,variable,category,share\nOhio,VOTE,R,1\nVermont,VOTE,D,1\n', { source: 'r.csv' }));
     const out = sampleMetaPersonas({ tables: regional, count: 3, seed: 0 });
     assert.deepEqual(out.map((p) => `${p.region}:${p.fields.VOTE}`), ['Ohio:R', 'Ohio:R', 'Ohio:R', 'Vermont:D', 'Vermont:D', 'Vermont:D']);
   });
 
   it('rejects a table without weights or with a bad weight, naming the line', () => {
-    assert.throws(() => jointTableOf(censusCsv('AGE,SEX\n18-34,Male\n', 'x.csv')), (e: unknown) => CensusTableError.is(e) && e.reason === 'noWeight');
-    assert.throws(() => jointTableOf(censusCsv('AGE,count\n18-34,-3\n', 'x.csv')), (e: unknown) => CensusTableError.is(e) && e.reason === 'badWeight' && e.line === 2);
+    assert.throws(() => jointTableOf(parseCsvTable('AGE,SEX\n18-34,Male\n', { source: 'x.csv' })), (e: unknown) => CensusTableError.is(e) && e.reason === 'noWeight');
+    assert.throws(() => jointTableOf(parseCsvTable('AGE,count\n18-34,-3\n', { source: 'x.csv' })), (e: unknown) => CensusTableError.is(e) && e.reason === 'badWeight' && e.line === 2);
   });
 });

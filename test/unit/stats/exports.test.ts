@@ -9,9 +9,9 @@ describe('core facades: exported names', () => {
     assert.deepEqual(Object.keys(stats).sort(), [
       'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'bootstrapReplicates', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
       'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
-      'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
-      'itemWasserstein', 'jensenShannonDivergence', 'meanExact', 'metricSummary', 'mixDistributions', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
-      'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'sharedCodeHistograms', 'signedDrift', 'splitHalfBounds',
+      'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'eachSeededSplitHalf', 'eachSha256SplitHalf', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
+      'itemWasserstein', 'jensenShannonDivergence', 'meanExact', 'metricSummary', 'mixDistributions', 'overflowColumn', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
+      'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'sharedCodeHistograms', 'signedDrift', 'splitHalfBounds', 'splitHalvesOfKeys',
       'subgroupComparisons', 'subtractMoments', 'totalVariationDistance', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
     ]);
   });

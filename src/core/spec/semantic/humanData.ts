@@ -50,25 +50,27 @@ export const humanDataStats = { parses: 0 };
 export function humanDataOf(ctx: SemanticContext): HumanDataResult | undefined {
   const written = str(at(ctx.spec.value, ['human', 'data']));
   if (written === undefined || written.trim() === '') return undefined;
-  const delimiter = str(at(ctx.spec.value, ['human', 'delimiter'])) ?? 'auto';
+  const delimiter = str(at(ctx.spec.value, ['human', 'delimiter']));
   return loadHumanData(ctx.files, resolveSpecPath(ctx, written), delimiter);
 }
 
 /**
  * Reads the human data with the product's one table reader (src/core/data), so a spec that validates reads its data
- * exactly as `compare`, `bounds` and the pipelines will. `delimiter` 'auto' detects it as they do.
+ * exactly as `compare`, `bounds` and the pipelines will. Without a `delimiter` (the spec's `human.delimiter`) it is
+ * the schema's default, ",", or a tab for a .tsv file; 'auto' detects it as `compare` does for a bare file.
  */
-export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter = 'auto'): HumanDataResult {
+export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter?: string): HumanDataResult {
   const stat = files.stat(absPath);
   if (!stat) return { kind: 'missing', absPath };
   if (!stat.isFile) return { kind: 'not-a-file', absPath, fileKind: stat.kind };
   const extension = path.extname(absPath).toLowerCase();
   const format = HUMAN_DATA_FORMATS.find((f) => f.extension === extension);
   if (!format) return { kind: 'unsupported', absPath, extension };
-  const key = `${stat.mtimeMs}:${stat.size}:${delimiter}`;
+  const sep = delimiter ?? format.delimiter ?? ',';
+  const key = `${stat.mtimeMs}:${stat.size}:${sep}`;
   const hit = cache.get(absPath);
   if (hit && hit.key === key) return hit.result;
-  const result = readCsv(files, absPath, extension, delimiter);
+  const result = readCsv(files, absPath, extension, sep);
   cache.delete(absPath);
   cache.set(absPath, { key, result });
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
