@@ -4,9 +4,13 @@ import type { BenchSuite } from './benchTypes';
 import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
 import { pipelineSuite } from './pipelineSuite';
+import { resultLensSuite } from './resultLensSuite';
+import { resultsPanelSuite } from './resultsPanelSuite';
+import { personaSetSuite } from './personaSetSuite';
+import { savSuite } from './savSuite';
 import { specScaleSuite } from './specScaleSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, llmSuite, pipelineSuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, resultsPanelSuite, pipelineSuite];

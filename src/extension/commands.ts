@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
 import { clearApiKey, setApiKey, testEndpoint, type EndpointCommandContext } from './endpoints/endpointCommands';
+import { importSurveyData } from './importSurveyData';
 import type { DiagnosticsController } from './language/diagnosticsController';
 import type { Log } from './log';
+import { openResults } from './webviews/results/openResults';
+import type { ResultsPanels } from './webviews/results/resultsPanels';
 
 /** Everything a command needs. */
 export interface CommandContext extends EndpointCommandContext {
   readonly log: Log;
   readonly diagnostics: DiagnosticsController;
+  readonly results: ResultsPanels;
 }
 
 /** Every command of the extension, one prefix, one place (their titles live in package.json). */
@@ -25,6 +29,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.testEndpoint': (name) => testEndpoint(ctx, name),
     'personaStudio.setApiKey': (name, key) => setApiKey(ctx, name, key),
     'personaStudio.clearApiKey': (name) => clearApiKey(ctx, name),
+    'personaStudio.openResults': (uri, options) => openResults(ctx.results, ctx.log, uri, options),
+    'personaStudio.importSurveyData': (uri) => importSurveyData(ctx.log, uri),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

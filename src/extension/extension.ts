@@ -6,6 +6,8 @@ import { registerLanguageProviders } from './language/languageProviders';
 import { ApiKeys } from './endpoints/apiKeys';
 import { createLog } from './log';
 import { lazySpecService } from './specs';
+import { ResultLensProvider } from './language/resultLensProvider';
+import { ResultsPanels } from './webviews/results/resultsPanels';
 
 /** Extension entry point: builds the context and registers every provider and command. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -25,7 +27,11 @@ export function activate(context: vscode.ExtensionContext): void {
         if (e.affectsConfiguration(`${CONFIG_SECTION}.endpoints`)) diagnostics.revalidate();
       }),
     );
-    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics), ...registerCommands({ log, diagnostics, config: () => config, keys: new ApiKeys(context.secrets) }));
+    const results = new ResultsPanels(context.extensionUri, log);
+    context.subscriptions.push(
+      diagnostics, results, new ResultLensProvider(service, log), ...registerLanguageProviders(service, diagnostics),
+      ...registerCommands({ log, diagnostics, results, config: () => config, keys: new ApiKeys(context.secrets) }),
+    );
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
     log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);

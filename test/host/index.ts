@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'endpoints.test.ts': () => import('./endpoints.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
   'navigation.test.ts': () => import('./navigation.test'),
+  'resultsPanel.test.ts': () => import('./resultsPanel.test'),
 };
 
 /** test/host/*.test.ts files that the list above does not load (the sources sit next to the repo's out/). */

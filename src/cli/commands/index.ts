@@ -27,6 +27,8 @@ export const commands: readonly CommandEntry[] = [
   { name: 'bounds', load: () => (require('./bounds') as typeof import('./bounds')).registerBounds },
   { name: 'analyze', load: () => (require('./analyze') as typeof import('./analyze')).registerAnalyze },
   { name: 'report', load: () => (require('./analyze') as typeof import('./analyze')).registerReport },
+  { name: 'import', load: () => (require('./importSurvey') as typeof import('./importSurvey')).registerImportSurvey },
+  { name: 'import-personas', load: () => (require('./importPersonas') as typeof import('./importPersonas')).registerImportPersonas },
   { name: 'llm', load: () => (require('./llm') as typeof import('./llm')).registerLlm },
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */

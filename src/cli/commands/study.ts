@@ -8,10 +8,10 @@ import type { StudyEstimate } from '../../core/pipelines/study/estimateStudy';
 import { estimateSpec, generatePersonas, simulateStudy, type StudyOptions } from '../../core/pipelines/study/runStudy';
 import { CliError, ExitCode } from '../cliError';
 import type { CliContext } from '../cliContext';
-import { endpointClient, type EndpointOptions } from '../endpointClient';
+import { studyEndpointClient, type StudyEndpointOptions } from '../endpointClient';
 import { progressReporter } from '../progressReporter';
 
-interface StudyFlags extends EndpointOptions {
+interface StudyFlags extends StudyEndpointOptions {
   model?: string;
   maxConcurrency: string;
   batch?: boolean;
@@ -62,7 +62,7 @@ export function describeEstimate(e: StudyEstimate): string {
 }
 
 function studyOptions(flags: StudyFlags, ctx: CliContext): { options: StudyOptions; apiKey: string | undefined } {
-  const { client, apiKey, baseUrl } = endpointClient(flags, undefined, ctx.cwd);
+  const { client, apiKey, baseUrl } = studyEndpointClient(flags, ctx.cwd);
   const threshold = Number(flags.confirmAbove);
   const seed = integer(flags.seed, '--seed');
   const count = integer(flags.count, '--count', 1);
