@@ -2,11 +2,17 @@ import * as vscode from 'vscode';
 import { clearApiKey, setApiKey, testEndpoint, type EndpointCommandContext } from './endpoints/endpointCommands';
 import type { DiagnosticsController } from './language/diagnosticsController';
 import type { Log } from './log';
+import { runsCommands } from './runs/runsCommands';
+import type { RunsNode, RunsTreeProvider } from './runs/runsTree';
+import { showBackstory } from './webviews/backstoryReview/backstoryCommands';
+import type { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
 
 /** Everything a command needs. */
 export interface CommandContext extends EndpointCommandContext {
   readonly log: Log;
   readonly diagnostics: DiagnosticsController;
+  readonly backstories: BackstoryReviewProvider;
+  readonly runs: { readonly tree: RunsTreeProvider; readonly view: () => vscode.TreeView<RunsNode> | undefined };
 }
 
 /** Every command of the extension, one prefix, one place (their titles live in package.json). */
@@ -21,6 +27,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.testEndpoint': (name) => testEndpoint(ctx, name),
     'personaStudio.setApiKey': (name, key) => setApiKey(ctx, name, key),
     'personaStudio.clearApiKey': (name) => clearApiKey(ctx, name),
+    'personaStudio.showBackstory': (file, id) => showBackstory(ctx.backstories, file, id),
+    ...runsCommands(ctx.runs.tree, ctx.runs.view),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

@@ -5,7 +5,9 @@ import { DiagnosticsController } from './language/diagnosticsController';
 import { registerLanguageProviders } from './language/languageProviders';
 import { ApiKeys } from './endpoints/apiKeys';
 import { createLog } from './log';
+import { RunsTreeProvider, type RunsNode } from './runs/runsTree';
 import { lazySpecService } from './specs';
+import { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
 
 /** Extension entry point: builds the context and registers every provider and command. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -23,7 +25,17 @@ export function activate(context: vscode.ExtensionContext): void {
     );
     const service = lazySpecService();
     const diagnostics = new DiagnosticsController(service, () => config, log);
-    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics), ...registerCommands({ log, diagnostics, config: () => config, keys: new ApiKeys(context.secrets) }));
+    const backstories = BackstoryReviewProvider.register(context, log);
+    const runsTree = new RunsTreeProvider();
+    let runsView: vscode.TreeView<RunsNode> | undefined;
+    context.subscriptions.push(
+      backstories.disposable, runsTree,
+      (runsView = vscode.window.createTreeView('personaStudio.runs', { treeDataProvider: runsTree, canSelectMany: true, showCollapseAll: true })),
+    );
+    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics), ...registerCommands({
+      log, diagnostics, config: () => config, keys: new ApiKeys(context.secrets),
+      backstories: backstories.provider, runs: { tree: runsTree, view: () => runsView },
+    }));
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
     log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);
