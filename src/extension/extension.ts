@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PersonaStudioApi } from './api';
 import { registerCommands } from './commands';
 import { readConfig, CONFIG_SECTION, type Config } from './config';
 import { DiagnosticsController } from './language/diagnosticsController';
@@ -10,7 +11,7 @@ import { lazySpecService } from './specs';
 import { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
 
 /** Extension entry point: builds the context and registers every provider and command. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
   const t0 = performance.now();
   const log = createLog();
   context.subscriptions.push(log.channel);
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
     log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);
+    return { backstoryReview: backstories.provider, runsTree };
   } catch (err) {
     log.error('activation failed', err);
     void vscode.window.showErrorMessage(`Persona Studio failed to start: ${err instanceof Error ? err.message : String(err)}. See the "Persona Studio" output channel.`);
