@@ -36,7 +36,9 @@ describe('runs explorer', () => {
     assert.ok(bfi, `specs: ${specs.map((s) => (s.kind === 'spec' ? s.spec.fsPath : s.kind)).join(', ')}`);
     const children = await runsTree.getChildren(bfi);
     const items = children.map((c: RunsNode) => runsTree.getTreeItem(c));
-    assert.deepEqual(items.map((i) => i.label), ['uniform · 20261201-090000-uniform', 'uniform · 20261130-120000-uniform', '20261201-100000-broken']);
+    assert.deepEqual(items.map((i) => i.label), ['uniform', 'uniform', '20261201-100000-broken']);
+    assert.deepEqual(items.map((i) => i.id), children.map((c) => (c.kind === 'run' ? `run:${c.entry.dir}` : c.kind === 'problem' ? `problem:${c.problem.dir}` : '')));
+    assert.deepEqual(children.map((c) => (c.kind === 'run' ? c.entry.id : '')), ['20261201-090000-uniform', '20261130-120000-uniform', '']);
     assert.equal(items[0]?.description, 'done · 2026-12-01 09:00 · 1,234 calls · $0.50 · WD 0.213');
     assert.match(String(items[2]?.description), /unreadable run\.json: not valid JSON/);
     assert.equal(items[2]?.contextValue, 'runProblem');

@@ -82,13 +82,13 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
       }
       case 'run': {
         const r = node.entry.record;
-        const item = new vscode.TreeItem(`${r.method} · ${node.entry.id}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(r.method, vscode.TreeItemCollapsibleState.None);
         item.id = `run:${node.entry.dir}`;
         item.description = describeRun(r);
         item.iconPath = new vscode.ThemeIcon(STATUS_ICON[r.status] ?? 'circle-outline');
         item.contextValue = node.entry.hasAnalysis ? 'run.analysed' : 'run';
         const tip = new vscode.MarkdownString(undefined, true);
-        tip.appendMarkdown(`**${r.method}** (${r.kind}) · ${r.status}\n\n`);
+        tip.appendMarkdown(`**${r.method}** (${r.kind}) · ${r.status} · run \`${node.entry.id}\`\n\n`);
         tip.appendText(`${node.entry.dir}\n`);
         tip.appendMarkdown(`\n- created ${r.createdAt}, updated ${r.updatedAt}\n`);
         if (r.model) tip.appendMarkdown(`- model \`${r.model}\`\n`);

@@ -125,7 +125,14 @@ export class BackstoryReviewSession implements vscode.Disposable {
     }
     await this.post({
       type: 'result', seq, total: this.result.length, excluded, flagged, searchMs,
-      distributions: (table?.columns ?? []).map((c) => distributionOf(c, this.result)),
+      // Each variable's distribution counts the backstories passing every other filter (its own options
+      // stay visible while it filters), as faceted search does.
+      distributions: (table?.columns ?? []).map((c) => {
+        if (!(query.demographics[c.name]?.length)) return distributionOf(c, this.result);
+        const others = { ...query.demographics };
+        delete others[c.name];
+        return distributionOf(c, queryBackstories(this.doc.file, search, table, this.doc.review, { ...query, demographics: others }));
+      }),
     });
   }
 
