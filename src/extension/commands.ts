@@ -6,6 +6,8 @@ import { runsCommands } from './runs/runsCommands';
 import type { RunsNode, RunsTreeProvider } from './runs/runsTree';
 import { showBackstory } from './webviews/backstoryReview/backstoryCommands';
 import type { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
+import { openResults } from './webviews/results/openResults';
+import type { ResultsPanels } from './webviews/results/resultsPanels';
 
 /** Everything a command needs. */
 export interface CommandContext extends EndpointCommandContext {
@@ -13,6 +15,7 @@ export interface CommandContext extends EndpointCommandContext {
   readonly diagnostics: DiagnosticsController;
   readonly backstories: BackstoryReviewProvider;
   readonly runs: { readonly tree: RunsTreeProvider; readonly view: () => vscode.TreeView<RunsNode> | undefined };
+  readonly results: ResultsPanels;
 }
 
 /** Every command of the extension, one prefix, one place (their titles live in package.json). */
@@ -29,6 +32,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.clearApiKey': (name) => clearApiKey(ctx, name),
     'personaStudio.showBackstory': (file, id) => showBackstory(ctx.backstories, file, id),
     ...runsCommands(ctx.runs.tree, ctx.runs.view),
+    'personaStudio.openResults': (uri, options) => openResults(ctx.results, ctx.log, uri, options),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

@@ -8,6 +8,8 @@ import { ApiKeys } from './endpoints/apiKeys';
 import { createLog } from './log';
 import { RunsTreeProvider, type RunsNode } from './runs/runsTree';
 import { lazySpecService } from './specs';
+import { ResultLensProvider } from './language/resultLensProvider';
+import { ResultsPanels } from './webviews/results/resultsPanels';
 import { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
 
 /** Extension entry point: builds the context and registers every provider and command. */
@@ -26,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
     );
     const service = lazySpecService();
     const diagnostics = new DiagnosticsController(service, () => config, log);
+    const results = new ResultsPanels(context.extensionUri, log);
     const backstories = BackstoryReviewProvider.register(context, log);
     const runsTree = new RunsTreeProvider();
     let runsView: vscode.TreeView<RunsNode> | undefined;
@@ -33,10 +36,13 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
       backstories.disposable, runsTree,
       (runsView = vscode.window.createTreeView('personaStudio.runs', { treeDataProvider: runsTree, canSelectMany: true, showCollapseAll: true })),
     );
-    context.subscriptions.push(diagnostics, ...registerLanguageProviders(service, diagnostics), ...registerCommands({
-      log, diagnostics, config: () => config, keys: new ApiKeys(context.secrets),
-      backstories: backstories.provider, runs: { tree: runsTree, view: () => runsView },
-    }));
+    context.subscriptions.push(
+      diagnostics, results, new ResultLensProvider(service, log), ...registerLanguageProviders(service, diagnostics),
+      ...registerCommands({
+        log, diagnostics, results, config: () => config, keys: new ApiKeys(context.secrets),
+        backstories: backstories.provider, runs: { tree: runsTree, view: () => runsView },
+      }),
+    );
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
     log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);

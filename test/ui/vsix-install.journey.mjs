@@ -57,7 +57,7 @@ describe('journey: install the packaged .vsix into code-server and use it', func
     assert.equal(r.status, 0, `vsce package failed:\n${r.stdout}\n${r.stderr}`);
     const files = zipEntries(vsix).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
     for (const must of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/webview/backstoryReview.js',
-      'schemas/survey.schema.json', 'schemas/persona.schema.json', 'syntaxes/template-variables.injection.json', 'media/backstoryReview.css']) {
+      'schemas/survey.schema.json', 'schemas/persona.schema.json', 'syntaxes/template-variables.injection.json', 'dist/webview/backstoryReview.css', 'dist/webview/resultsPanel.js']) {
       assert.ok(files.includes(must), `${must} missing from the .vsix: ${files.join(', ')}`);
     }
     const unwanted = files.filter((f) => /^(src|test|bench|scripts|examples|out|node_modules)\//.test(f) || /\.(ts|map|csv|jsonl)$/.test(f) || f === 'dist/cli.js');

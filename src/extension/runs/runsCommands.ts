@@ -25,7 +25,7 @@ export function runsCommands(tree: RunsTreeProvider, view: () => vscode.TreeView
     'personaStudio.runs.refresh': () => tree.refresh(),
     'personaStudio.runs.openResults': async (node) => {
       if (!isRun(node)) return undefined;
-      if (await hasCommand('personaStudio.openResults')) return vscode.commands.executeCommand('personaStudio.openResults', node.spec, node.entry.id);
+      if (await hasCommand('personaStudio.openResults')) return vscode.commands.executeCommand('personaStudio.openResults', node.spec, { runId: node.entry.id });
       const analysis = vscode.Uri.joinPath(vscode.Uri.file(node.entry.dir), RUN_FILES.analysis);
       if (await exists(analysis)) return vscode.window.showTextDocument(analysis, { preview: true });
       void vscode.window.showInformationMessage(`Run ${node.entry.id} has no results yet (${RUN_FILES.analysis} is written when its analysis stage finishes; status: ${node.entry.record.status}).`);

@@ -1,6 +1,7 @@
 // The backstory review page: a virtualised list of the file's backstories (rows are asked of the host page by
 // page), a search box, demographic facets with their distributions, and a detail pane with flag / exclude /
 // note. Every model-written string is inserted as text. State kept across reloads: the query only.
+import './styles.css';
 import {
   isHostMessage, MAX_ROWS, type BackstoryQueryView, type DetailView, type DistributionView, type HostMessage,
   type PageMessage, type ReviewFilter, type RowView, type VariableView,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toAbortSignal } from '../../cancellation';
 import type { Log } from '../../log';
-import { webviewHtml, webviewOptions } from '../webviewHtml';
+import { panelOptions, setPanelHtml } from '../webviewOptions';
 import { BackstoryReviewDocument } from './backstoryReviewDocument';
 import { BackstoryReviewSession } from './backstoryReviewSession';
 
@@ -44,7 +44,7 @@ export class BackstoryReviewProvider implements vscode.CustomEditorProvider<Back
   }
 
   async resolveCustomEditor(doc: BackstoryReviewDocument, panel: vscode.WebviewPanel): Promise<void> {
-    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.webview.options = panelOptions(this.extensionUri);
     const session = new BackstoryReviewSession(doc, panel, (id, change) => this.edit(doc, id, change), (m) => this.log.info(m));
     const key = doc.uri.toString();
     let set = this.sessions.get(key);
@@ -59,9 +59,7 @@ export class BackstoryReviewProvider implements vscode.CustomEditorProvider<Back
       session.dispose();
       set.delete(session);
     });
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
-      title: 'Backstory review', script: 'dist/webview/backstoryReview.js', styles: ['media/backstoryReview.css'],
-    });
+    setPanelHtml(panel.webview, this.extensionUri, 'backstoryReview', 'Backstory review');
   }
 
   /** Applies a review change and puts it on VS Code's undo stack. */
