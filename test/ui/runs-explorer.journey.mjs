@@ -60,7 +60,10 @@ describe('journey: the runs explorer', function () {
     await b.click({ button: 'right' });
     const item = page.locator('.context-view .action-item', { hasText: 'Compare Selected Runs' }).first();
     await item.waitFor({ timeout: 10_000 });
+    await item.hover();
     await item.click();
+    // A toast that lands as the menu opens can swallow the click: the item is then still highlighted.
+    if (await page.locator('.context-view .monaco-menu').isVisible().catch(() => false)) await page.keyboard.press('Enter');
     // Without the results panel's comparison command, the two analysis.json open side by side.
     const tab = page.locator('.part.editor .tabs-container .tab.active', { hasText: '20261201-110000-anthology-greedy ↔ 20261201-090000-anthology-greedy' });
     await tab.first().waitFor({ timeout: 20_000 });
