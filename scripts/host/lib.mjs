@@ -119,8 +119,10 @@ function tail(file, n = 40) {
 
 /**
  * Starts an isolated code-server. Resolves once /healthz answers.
- * @param {{ tmp?: string, smokeTestDriver?: boolean, disableWorkspaceTrust?: boolean, host?: string, port?: number,
- *           env?: Record<string,string>, settings?: object, extraArgs?: string[] }} opts
+ * `persistent: true` keeps what the user sets: `tmp` is then a lasting state folder whose settings.json is
+ * written only when it does not exist yet (the user's later changes are never overwritten).
+ * @param {{ tmp?: string, persistent?: boolean, smokeTestDriver?: boolean, disableWorkspaceTrust?: boolean,
+ *           host?: string, port?: number, env?: Record<string,string>, settings?: object, extraArgs?: string[] }} opts
  */
 export async function startCodeServer(opts = {}) {
   if (!codeServerInstalled()) {
@@ -131,7 +133,10 @@ export async function startCodeServer(opts = {}) {
   const d = (p) => { const full = path.join(tmp, p); mkdirSync(full, { recursive: true }); return full; };
   const userData = d('user-data');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...testSettings, ...opts.settings }, null, 2));
+  const settingsFile = path.join(userData, 'User', 'settings.json');
+  if (!opts.persistent || !existsSync(settingsFile)) {
+    writeFileSync(settingsFile, `${JSON.stringify({ ...testSettings, ...opts.settings }, null, 2)}\n`);
+  }
   const extensionsDir = d('extensions');
   const config = path.join(tmp, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  closeAll, codeOf, describeDiagnostic, fileUri, fmt, lineMatching, open, ours, rangeOn, replace, sleep, waitForDiagnostics,
+  closeAll, codeOf, describeDiagnostic, fileUri, fmt, lineMatching, open, ours, rangeOn, replace, waitForDiagnostics,
 } from './helpers';
 
 const BFI = 'bfi/bfi.survey.yaml';
@@ -13,7 +13,9 @@ describe('diagnostics on specs', () => {
     const specs = await vscode.workspace.findFiles('**/*.{survey,persona}.yaml');
     assert.ok(specs.length >= 3, `expected the example specs, found ${specs.length}`);
     for (const uri of specs) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
-    await sleep(1000);
+    // A positive signal, not a sleep: the command resolves once every spec has been validated.
+    const checked = await vscode.commands.executeCommand<number>('personaStudio.validateWorkspace');
+    assert.equal(checked, specs.length, 'every example spec was validated');
     const errors = specs.flatMap((uri) => ours(uri)
       .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
       .map((d) => `${vscode.workspace.asRelativePath(uri)}: ${describeDiagnostic(d)}`));
@@ -134,8 +136,8 @@ describe('diagnostics on specs', () => {
     try {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain), { preview: false });
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec), { preview: false });
+      // The plain file was opened first: had it been validated, its diagnostics would be there by now.
       await waitForDiagnostics(spec, (d) => d.length > 0, 'diagnostics on scratch.survey.yaml');
-      await sleep(500);
       assert.deepEqual(ours(plain).map(describeDiagnostic), []);
     } finally {
       await closeAll();

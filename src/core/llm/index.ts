@@ -26,6 +26,7 @@ export { estimateRunCost, needsConfirmation, type EstimateOptions, type RunEstim
 export { defaultModelPrices, priceFor, type ModelPrice } from './modelPrices';
 export { formatLetterQuestion, type LetterQuestionOptions } from './elicitation/formatLetterQuestion';
 export { letterLabels } from './elicitation/letterLabels';
+export { orList } from './elicitation/orList';
 export { letterDistribution, letterDistributionOf, type LetterDistribution } from './elicitation/letterDistribution';
 export { parseChoiceAnswer, type ChoiceParse } from './elicitation/parseChoiceAnswer';
 export { planSamples } from './elicitation/planSamples';

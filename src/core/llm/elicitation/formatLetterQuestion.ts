@@ -1,4 +1,5 @@
 import { letterLabels } from './letterLabels';
+import { orList } from './orList';
 
 export interface LetterQuestionOptions {
   /**
@@ -9,12 +10,6 @@ export interface LetterQuestionOptions {
   readonly style?: 'anthology' | 'instruct';
   /** A sentence before the question, e.g. the consistency sentence of a survey in series. */
   readonly preamble?: string;
-}
-
-function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  if (items.length === 2) return `${items[0]!} or ${items[1]!}`;
-  return `${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]!}`;
 }
 
 /** A multiple-choice question with letter labels, in the order given (shuffle before calling). */
