@@ -1,95 +1,91 @@
-/** Characters per haystack segment: well below V8's string length limit, and small enough to build fast. */
-const SEGMENT_CHARS = 1 << 25;
-/** Separates documents in a segment; stripped from queries so a match never spans two documents. */
-const SEP = '\u0001';
+/** Bits per document in the trigram signature (a Bloom filter with one hash per trigram). */
+const SIG_BITS = 2048;
+const SIG_WORDS = SIG_BITS / 32;
 
-interface Segment {
-  readonly hay: string;
-  /** Offset of each document in `hay`, plus the end. */
-  readonly starts: Int32Array;
-  /** Index of the segment's first document. */
-  readonly first: number;
+/** Hash of the trigram ending at `i` (three UTF-16 code units), folded to a bit index of the signature. */
+function trigramBit(s: string, i: number): number {
+  const h = Math.imul(Math.imul(s.charCodeAt(i - 2), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i - 1), 0x85ebca6b) ^ s.charCodeAt(i), 0xc2b2ae35);
+  return (h ^ (h >>> 15)) & (SIG_BITS - 1);
 }
 
 /**
- * Case-insensitive substring search over many documents: documents are lower-cased and joined into a few
- * large strings, so one term is one native `indexOf` scan per segment (V8 searches one-byte strings with
- * Boyer–Moore–Horspool), and every hit is mapped back to its document by binary search, skipping to the next
- * document after a hit. A query of several terms (whitespace-separated; `"quoted phrases"` stay whole) matches
- * the documents that contain every term.
+ * Case-insensitive substring search over many documents. Each document is kept lower-cased with a 2,048-bit
+ * signature of its character trigrams (a Bloom filter). A term is looked for only in the documents whose
+ * signature holds all of the term's trigrams (for a term of 8+ characters, typically a small fraction), and
+ * confirmed there with a native `includes`, so results are exact: a signature can only say "maybe". A query
+ * of several terms (whitespace-separated; `"quoted phrases"` stay whole) matches the documents that contain
+ * every term.
  */
 export class TextSearch {
-  private readonly segments: Segment[] = [];
-  private parts: string[] = [];
-  private starts: number[] = [];
-  private chars = 0;
-  private first = 0;
-  private count = 0;
-
-  /** @param segmentChars characters per joined segment (tests use small ones to cross segment borders) */
-  constructor(private readonly segmentChars = SEGMENT_CHARS) {}
+  private readonly docs: string[] = [];
+  private sigs = new Uint32Array(1024 * SIG_WORDS);
 
   /** Adds the next document (documents are numbered 0, 1, … in the order they are added). */
   add(text: string): void {
-    const lower = text.toLowerCase().replaceAll(SEP, ' ');
-    if (this.chars > 0 && this.chars + lower.length > this.segmentChars) this.flush();
-    this.starts.push(this.chars);
-    this.parts.push(lower);
-    this.chars += lower.length + 1;
-    this.count++;
+    const lower = text.toLowerCase();
+    const n = this.docs.length;
+    if ((n + 1) * SIG_WORDS > this.sigs.length) {
+      const grown = new Uint32Array(this.sigs.length * 2);
+      grown.set(this.sigs);
+      this.sigs = grown;
+    }
+    const base = n * SIG_WORDS;
+    const sigs = this.sigs;
+    for (let i = 2; i < lower.length; i++) {
+      const b = trigramBit(lower, i);
+      sigs[base + (b >>> 5)]! |= 1 << (b & 31);
+    }
+    this.docs.push(lower);
   }
 
   /** Number of documents added. */
   get size(): number {
-    return this.count;
+    return this.docs.length;
   }
 
-  /** Ends adding: joins the last segment now rather than on the first search. */
+  /** Ends adding: trims the signature buffer to its use. */
   seal(): void {
-    this.flush();
+    this.sigs = this.sigs.slice(0, this.docs.length * SIG_WORDS);
   }
 
   /** Indices (ascending) of the documents containing every term of `query`; every document for a blank query. */
   search(query: string, signal?: AbortSignal): Uint32Array {
-    this.flush();
     const terms = parseQuery(query);
-    if (terms.length === 0) return Uint32Array.from({ length: this.count }, (_, i) => i);
-    // Longest term first: usually the rarest, so later intersections are small.
+    if (terms.length === 0) return Uint32Array.from({ length: this.docs.length }, (_, i) => i);
+    // Longest term first: usually the rarest, so later terms test few documents.
     terms.sort((a, b) => b.length - a.length);
     let result: Uint32Array | undefined;
     for (const term of terms) {
       signal?.throwIfAborted();
-      const hits = this.searchTerm(term);
-      result = result ? intersectSorted(result, hits) : hits;
+      result = this.searchTerm(term, result);
       if (result.length === 0) break;
     }
     return result ?? new Uint32Array(0);
   }
 
-  private searchTerm(term: string): Uint32Array {
-    const out: number[] = [];
-    for (const seg of this.segments) {
-      const { hay, starts } = seg;
-      let pos = 0;
-      for (;;) {
-        const at = hay.indexOf(term, pos);
-        if (at < 0) break;
-        const doc = upperBound(starts, at) - 1;
-        out.push(seg.first + doc);
-        pos = starts[doc + 1] ?? hay.length;
-      }
+  /** The documents (among `within`, or all) that contain `term`. */
+  private searchTerm(term: string, within: Uint32Array | undefined): Uint32Array {
+    const mask = new Uint32Array(SIG_WORDS);
+    for (let i = 2; i < term.length; i++) {
+      const b = trigramBit(term, i);
+      mask[b >>> 5]! |= 1 << (b & 31);
     }
-    return Uint32Array.from(out);
-  }
-
-  private flush(): void {
-    if (this.parts.length === 0) return;
-    this.starts.push(this.chars);
-    this.segments.push({ hay: this.parts.join(SEP), starts: Int32Array.from(this.starts), first: this.first });
-    this.first += this.parts.length;
-    this.parts = [];
-    this.starts = [];
-    this.chars = 0;
+    const words: number[] = [];
+    for (let w = 0; w < SIG_WORDS; w++) if (mask[w] !== 0) words.push(w);
+    const { docs, sigs } = this;
+    const n = within ? within.length : docs.length;
+    const out = new Uint32Array(n);
+    let found = 0;
+    outer: for (let k = 0; k < n; k++) {
+      const d = within ? (within[k] as number) : k;
+      const base = d * SIG_WORDS;
+      for (const w of words) {
+        const m = mask[w] as number;
+        if ((((sigs[base + w] as number) & m) >>> 0) !== m) continue outer; // & is signed: back to uint32
+      }
+      if ((docs[d] as string).includes(term)) out[found++] = d;
+    }
+    return out.slice(0, found);
   }
 }
 
@@ -97,23 +93,11 @@ export class TextSearch {
 export function parseQuery(query: string): string[] {
   const terms: string[] = [];
   const re = /"([^"]*)"|(\S+)/g;
-  for (const m of query.toLowerCase().replaceAll(SEP, ' ').matchAll(re)) {
+  for (const m of query.toLowerCase().matchAll(re)) {
     const t = (m[1] ?? m[2] ?? '').trim();
     if (t !== '' && !terms.includes(t)) terms.push(t);
   }
   return terms;
-}
-
-/** First index whose value is greater than `x` (the arrays are ascending). */
-function upperBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The values present in both ascending arrays. */

@@ -6,12 +6,10 @@ import {
   isHostMessage, MAX_ROWS, type BackstoryQueryView, type DetailView, type DistributionView, type HostMessage,
   type PageMessage, type ReviewFilter, type RowView, type VariableView,
 } from '../../protocol/backstoryReview';
+import { vscodeApi } from '../shared/vscodeApi';
 import { clear, debounce, h } from './dom';
 
-interface VsCodeApi { postMessage(m: PageMessage): void; getState(): unknown; setState(s: unknown): void }
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi();
 // Counted for the UI journeys, which require none (the page works under the deny-all CSP as it is).
 let cspViolations = 0;
 document.body.dataset.cspViolations = '0';

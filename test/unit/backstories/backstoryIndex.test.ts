@@ -51,20 +51,19 @@ describe('backstory files: streaming read, search, demographics, query', () => {
 
   it('searches case-insensitively, AND over terms, keeps quoted phrases whole, never across documents', () => {
     const docs = ['I grew up in OHIO', 'my father was a mechanic in ohio', 'a nurse', 'in ohio my', 'father'];
-    for (const segmentChars of [1 << 25, 12]) { // one segment, and one per document or two
-      const s = new TextSearch(segmentChars);
-      for (const d of docs) s.add(d);
-      s.seal();
-      assert.deepEqual([...s.search('ohio')], [0, 1, 3]);
-      assert.deepEqual([...s.search('Ohio father')], [1]);
-      assert.deepEqual([...s.search('"ohio my"')], [3]);
-      assert.deepEqual([...s.search('my father')], [1]);
-      assert.deepEqual([...s.search('"my father"')], [1]);
-      assert.deepEqual([...s.search('ohiofather')], []);
-      assert.deepEqual([...s.search('  ')], [0, 1, 2, 3, 4]);
-      // "my" ends document 3 and "father" is document 4: a phrase must not match across the border
-      assert.deepEqual([...s.search('"my\nfather"')], []);
-    }
+    const s = new TextSearch();
+    for (const d of docs) s.add(d);
+    s.seal();
+    assert.deepEqual([...s.search('ohio')], [0, 1, 3]);
+    assert.deepEqual([...s.search('Ohio father')], [1]);
+    assert.deepEqual([...s.search('"ohio my"')], [3]);
+    assert.deepEqual([...s.search('my father')], [1]);
+    assert.deepEqual([...s.search('"my father"')], [1]);
+    assert.deepEqual([...s.search('ohiofather')], []);
+    assert.deepEqual([...s.search('a')], [1, 2, 4]); // shorter than a trigram: every document is tested
+    assert.deepEqual([...s.search('  ')], [0, 1, 2, 3, 4]);
+    // "my" ends document 3 and "father" is document 4: a phrase must not match across the border
+    assert.deepEqual([...s.search('"my\nfather"')], []);
     assert.deepEqual(parseQuery('A "b c" a  d'), ['a', 'b c', 'd']);
   });
 
@@ -72,7 +71,8 @@ describe('backstory files: streaming read, search, demographics, query', () => {
     const file = writeBackstoryFixture(path.join(dir, 'gen'), 500, { chars: 200, seed: 7 });
     const f = await readBackstoryFile(file);
     const s = await buildTextSearch(f);
-    for (const q of ['mill', 'river mill', 'b000042', 'proud', 'xyz', '"hard work"']) {
+    // many documents and queries of every length: a signature may only say "maybe", never hide a match
+    for (const q of ['mill', 'river mill', 'b000042', 'b0000', 'proud', 'xyz', '"hard work"', 'i', 'ge', 'y m', 'ohio texas', 'ing ', 'ood', 'garden fishing baseball']) {
       const terms = parseQuery(q);
       const expected = f.records.flatMap((r, i) => (terms.every((t) => `${r.id}\n${r.text}`.toLowerCase().includes(t)) ? [i] : []));
       assert.deepEqual([...s.search(q)], expected, q);
