@@ -43,6 +43,9 @@ describe('journey: review 10,000 backstories', function () {
   it('opens the file from the explorer in the review editor with every backstory', async () => {
     const { page } = wb;
     const row = (name) => page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) }).first();
+    // The workbench knows the custom editor once the extension's contributions are registered (its
+    // activity bar entry shows); a file opened before that opens as text.
+    await page.locator('.part.activitybar [aria-label*="Persona Studio"]').first().waitFor({ timeout: 60_000 });
     await row('personas').click();
     await row('us-adults.backstories.jsonl').click();
     await page.locator('.part.editor .tabs-container .tab.active', { hasText: 'us-adults.backstories.jsonl' }).waitFor({ timeout: 30_000 });
@@ -92,6 +95,25 @@ describe('journey: review 10,000 backstories', function () {
     assert.deepEqual(Object.keys(review.entries), [target]);
     assert.equal(review.entries[target].excluded, true);
     assert.equal(review.entries[target].note, 'Reads like a template, not a person');
+  });
+
+  it('follows the dark and high-contrast themes (theme classes on the page, screenshots)', async () => {
+    const { page } = wb;
+    for (const [theme, cls] of [['Dark Modern', 'vscode-dark'], ['Dark High Contrast', 'vscode-high-contrast'], ['Light Modern', 'vscode-light']]) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('>Preferences: Color Theme');
+      const command = page.locator('.quick-input-widget .monaco-list-row', { hasText: /Preferences: Color Theme(?!s)/ }).first();
+      await command.waitFor();
+      await command.click();
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor(); // the theme list is up
+      await input.fill(theme);
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden' });
+      await frame().locator(`body.${cls}`).waitFor({ timeout: 15_000 });
+      await wb.shot(`theme-${cls}`);
+    }
   });
 
   it('had no Content-Security-Policy violation in the webview', async () => {
