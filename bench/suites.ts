@@ -2,8 +2,9 @@ import { activationSuite } from './activationSuite';
 import { backstorySuite } from './backstorySuite';
 import type { BenchSuite } from './benchTypes';
 import { llmSuite } from './llmSuite';
+import { specScaleSuite } from './specScaleSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, activationSuite, statsSuite, llmSuite, backstorySuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, llmSuite, backstorySuite];

@@ -22,9 +22,13 @@ export interface CommandContext extends EndpointCommandContext {
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'personaStudio.validateWorkspace': async () => {
-      const n = await ctx.diagnostics.validateWorkspace();
-      void vscode.window.setStatusBarMessage(`Persona Studio: checked ${n} spec file(s)`, 4000);
-      return n;
+      const found = await ctx.diagnostics.validateWorkspace();
+      const summary = `checked ${found.files} spec file(s): ${found.errors} error(s), ${found.warnings} warning(s)`;
+      ctx.log.info(`Validate All Specs: ${summary}`);
+      void vscode.window.setStatusBarMessage(`Persona Studio: ${summary}`, 8000);
+      // The problems themselves are in the Problems panel: bring it up when there are any.
+      if (found.errors + found.warnings > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return found.files;
     },
     'personaStudio.showLog': () => ctx.log.channel.show(true),
     'personaStudio.testEndpoint': (name) => testEndpoint(ctx, name),

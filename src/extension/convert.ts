@@ -10,6 +10,7 @@ const severities: Record<DiagnosticSeverity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 };
 
 export const DIAGNOSTIC_SOURCE = 'persona-studio';

@@ -19,15 +19,17 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
   context.subscriptions.push(log.channel);
   try {
     let config: Config = readConfig();
+    const service = lazySpecService();
+    const diagnostics = new DiagnosticsController(service, () => config, log);
     context.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(CONFIG_SECTION)) return;
         config = readConfig();
         log.info(`configuration changed: ${JSON.stringify(config)}`);
+        // Specs name endpoints: a renamed or added endpoint changes their diagnostics.
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.endpoints`)) diagnostics.revalidate();
       }),
     );
-    const service = lazySpecService();
-    const diagnostics = new DiagnosticsController(service, () => config, log);
     const results = new ResultsPanels(context.extensionUri, log);
     const backstories = BackstoryReviewProvider.register(context, log);
     const runsTree = new RunsTreeProvider();

@@ -15,7 +15,7 @@ interface BoundsOptions extends MetricsCliOptions {
 
 /**
  * `persona-studio bounds <data.csv> --items ... [--weight COL] [--scale ...]... [--reverse ...] [--splits 100]
- * [--split-rule sha256|seeded] [--seed N] [--json]`: the split-half human lower bound (data/README.md §3.4), the mean and
+ * [--split-rule sha256|seeded] [--seed N] [--json]`: the split-half human lower bound (docs/metrics.md §3.4), the mean and
  * sd over the splits of wd_mean, Frobenius distances and |Δalpha| per scale.
  */
 export function registerBounds(program: Command, ctx: CliContext): void {
@@ -28,7 +28,7 @@ export function registerBounds(program: Command, ctx: CliContext): void {
     .option('--scale <name=items>', 'an alpha scale, NAME=item1,item2,...; -item reverse-keys it in this scale (repeatable)', collect, [])
     .option('--reverse <list>', 'reverse-keyed items, recoded (min + max) − x in every scale that has them')
     .option('--splits <n>', 'number of splits', '100')
-    .option('--split-rule <rule>', 'sha256 (reproducible across languages, data/README.md §3.4) or seeded', 'sha256')
+    .option('--split-rule <rule>', 'sha256 (reproducible across languages, docs/metrics.md §3.4) or seeded', 'sha256')
     .option('--seed <n>', 'seed of the seeded rule', '0')
     .option('--json', 'print one JSON object')
     .action((file: string, opts: BoundsOptions) => {

@@ -7,7 +7,7 @@ import { asCliError, collect, fmt, loadSample, resolveColumns, type MetricsCliOp
 /**
  * `persona-studio compare <a.csv> <b.csv> --items i1,i2,... [--weight COL] [--scale NAME=i1,i2,...]... [--reverse ...] [--json]`:
  * per-item WD, wd_mean, Frobenius distance of the correlation matrices and each scale's alpha, sample a vs sample b
- * (data/README.md §3.1–3.3). With --weight, WD and correlations use the survey weights (alpha stays unweighted).
+ * (docs/metrics.md §3.1–3.3). With --weight, WD and correlations use the survey weights (alpha stays unweighted).
  */
 export function registerCompare(program: Command, ctx: CliContext): void {
   program

@@ -8,6 +8,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a word far longer or shorter than every
+    // candidate (a pasted 1 MB key) costs nothing, instead of a 1M × n table.
+    if (Math.abs(candidate.length - w.length) > limit) continue;
     const d = editDistance(w, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

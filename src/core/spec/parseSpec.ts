@@ -22,14 +22,16 @@ export function parseSpec(text: string, kind: SpecKind): ParsedSpec {
   const parsed = parseYamlTree(text);
   const syntaxDiagnostics: SpecDiagnostic[] = [];
   if (parsed.error) {
-    const { start, end, reason, duplicateKey } = parsed.error;
+    const { start, end, reason, duplicateKey, aliasLimit } = parsed.error;
     syntaxDiagnostics.push({
       range: lines.rangeOf(start, end),
       severity: 'error',
-      rule: duplicateKey ? 'yaml/duplicate-key' : 'yaml/syntax',
+      rule: duplicateKey ? 'yaml/duplicate-key' : aliasLimit ? 'yaml/alias-limit' : 'yaml/syntax',
       message: duplicateKey
         ? 'This key appears twice in the same mapping. Remove or rename one of the two.'
-        : `YAML syntax error: ${reason}. Fix the indentation, quoting or punctuation here.`,
+        : aliasLimit
+          ? reason
+          : `YAML syntax error: ${reason}. Fix the indentation, quoting or punctuation here.`,
     });
   }
   return { kind, text, root: parsed.root, lines, value: parsed.value, syntaxDiagnostics };

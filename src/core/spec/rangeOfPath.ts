@@ -1,6 +1,6 @@
 import type { ParsedSpec } from './parseSpec';
 import type { Range } from './range';
-import type { YamlNode, YamlPair } from './yamlTree';
+import type { YamlMap, YamlNode, YamlPair } from './yamlTree';
 import type { YamlPath } from './yamlPath';
 
 /**
@@ -33,7 +33,7 @@ export function locate(spec: ParsedSpec, path: YamlPath): Located {
   for (const segment of path) {
     if (!node) break;
     if (node.kind === 'map') {
-      const next = node.pairs.find((p) => keyOf(p) === String(segment));
+      const next = pairOf(node, String(segment));
       if (!next) break;
       pair = next;
       node = next.value;
@@ -48,6 +48,32 @@ export function locate(spec: ParsedSpec, path: YamlPath): Located {
     depth++;
   }
   return { node, pair, depth };
+}
+
+/** Mappings with more pairs than this get a key index on first lookup; smaller ones are scanned. */
+const INDEX_FROM = 16;
+const pairIndexes = new WeakMap<YamlMap, Map<string, YamlPair>>();
+
+/**
+ * The first pair of `map` whose key is `key`, in O(1) for large mappings: one diagnostic per key of an
+ * 80,000-key mapping would otherwise scan it 80,000 times (quadratic).
+ */
+export function pairOf(map: YamlMap, key: string): YamlPair | undefined {
+  const pairs = map.pairs;
+  if (pairs.length <= INDEX_FROM) {
+    for (const p of pairs) if (keyOf(p) === key) return p;
+    return undefined;
+  }
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of pairs) {
+      const k = keyOf(p);
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** The string form of a pair's key (scalar keys only). */

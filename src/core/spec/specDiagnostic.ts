@@ -1,6 +1,7 @@
 import type { Range } from './range';
 
-export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+/** `hint`: shown at its range in the editor (faded, with its quick fixes) but not listed in the Problems panel. */
+export type DiagnosticSeverity = 'error' | 'warning' | 'info' | 'hint';
 
 /**
  * One problem in a spec, as plain data. `rule` is a stable id (`yaml/syntax`, `schema/unknown-key`,
@@ -14,6 +15,10 @@ export interface SpecDiagnostic {
   readonly message: string;
   /** Data a quick fix needs (e.g. the misspelt key and its suggested replacement). */
   readonly fix?: SpecFix;
+  /** Further quick fixes that are not edits (open a setting). */
+  readonly actions?: readonly SpecAction[];
+  /** On a `spec/too-many-problems` summary: how many problems of each severity it stands for. */
+  readonly hidden?: { readonly errors: number; readonly warnings: number; readonly others: number };
 }
 
 /** A machine-applicable edit attached to a diagnostic. */
@@ -25,4 +30,14 @@ export interface SpecFix {
 export interface SpecTextEdit {
   readonly range: Range;
   readonly newText: string;
+}
+
+/**
+ * A quick fix that is not an edit of the spec, for the editor to run: `open-setting` opens the settings
+ * editor at `setting` (e.g. `personaStudio.endpoints`, where a missing endpoint is added).
+ */
+export interface SpecAction {
+  readonly title: string;
+  readonly kind: 'open-setting';
+  readonly setting: string;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { clipText, MESSAGE_LIMIT } from './clipText';
 import { completeSpec, type SpecCompletion } from './features/completeSpec';
 import { hoverSpec, type SpecHover } from './features/hoverSpec';
 import { specDefinition } from './features/specDefinition';
@@ -24,12 +25,32 @@ export interface SpecServiceOptions {
   readonly checks?: Readonly<Partial<Record<SpecKind, readonly SemanticCheck[]>>>;
 }
 
+/** What the caller knows about the world outside the spec, passed to `validate` as plain data. */
+export interface ValidateOptions {
+  /**
+   * The names of the configured endpoints (the editor's `personaStudio.endpoints`, the CLI's
+   * `--endpoints` / `--settings`). Undefined when unknown: `endpoint:` values are then not checked.
+   */
+  readonly endpointNames?: readonly string[];
+  /** At most this many problems per file, then one summary line. @default DEFAULT_MAX_PROBLEMS */
+  readonly maxProblems?: number;
+}
+
+/**
+ * Problems reported per file before the rest are summarised: thousands of them are one mistake repeated
+ * (a wrong indentation, a pasted data file), and listing them all only slows the editor down.
+ */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
 /** The editor-free language service for spec files: diagnostics, completion and hover as plain data. */
 export interface SpecService {
   /** Parses `text`; undefined when `specPath` is not a `*.survey.yaml` / `*.persona.yaml` file. */
   parse(text: string, specPath: string): ParsedSpec | undefined;
-  /** Every problem: YAML syntax, schema, then semantic checks, sorted by position. */
-  validate(text: string, specPath: string): SpecDiagnostic[];
+  /**
+   * Every problem: YAML syntax, schema, then semantic checks, sorted by position; beyond
+   * `options.maxProblems`, the first ones and a `spec/too-many-problems` summary.
+   */
+  validate(text: string, specPath: string, options?: ValidateOptions): SpecDiagnostic[];
   complete(text: string, specPath: string, position: Position): SpecCompletion[];
   hover(text: string, specPath: string, position: Position): SpecHover | undefined;
   /** The outline: sections, questions, scales and demographic variables. */
@@ -67,7 +88,7 @@ export function createSpecService(options: SpecServiceOptions): SpecService {
   };
   return {
     parse,
-    validate(text, specPath) {
+    validate(text, specPath, validateOptions = {}) {
       const spec = parse(text, specPath);
       if (!spec) return [];
       const diagnostics: SpecDiagnostic[] = [...spec.syntaxDiagnostics];
@@ -78,10 +99,12 @@ export function createSpecService(options: SpecServiceOptions): SpecService {
           specPath: path.resolve(specPath),
           files: options.files,
           rangeOf: (p, part) => rangeOfPath(spec, p, part),
+          ...(validateOptions.endpointNames ? { endpointNames: validateOptions.endpointNames } : {}),
         };
         for (const check of options.checks?.[spec.kind] ?? []) diagnostics.push(...check(ctx));
       }
-      return diagnostics.sort(byPosition);
+      diagnostics.sort(byPosition);
+      return capProblems(diagnostics.map(clipMessage), validateOptions.maxProblems ?? DEFAULT_MAX_PROBLEMS);
     },
     complete(text, specPath, position) {
       const spec = parse(text, specPath);
@@ -104,6 +127,30 @@ export function createSpecService(options: SpecServiceOptions): SpecService {
       return spec ? specDefinition(spec, position) : undefined;
     },
   };
+}
+
+/** The first `max` problems, then one line saying how many more there are (errors first in its severity). */
+export function capProblems(sorted: SpecDiagnostic[], max: number): SpecDiagnostic[] {
+  const keep = Math.max(0, Math.floor(max));
+  if (sorted.length <= keep) return sorted;
+  const hidden = sorted.slice(keep);
+  const errors = hidden.filter((d) => d.severity === 'error').length;
+  const warnings = hidden.filter((d) => d.severity === 'warning').length;
+  const shown = sorted.slice(0, keep);
+  const last = shown[shown.length - 1] ?? hidden[0]!;
+  const counts = errors === hidden.length ? `${hidden.length} more error(s)` : `${hidden.length} more problem(s) (${errors} error(s))`;
+  shown.push({
+    range: last.range,
+    severity: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info',
+    rule: 'spec/too-many-problems',
+    hidden: { errors, warnings, others: hidden.length - errors - warnings },
+    message: `${counts} after these ${keep} not shown. Many problems of one kind usually come from one mistake (an indentation, a pasted data file): fix the first ones and validate again.`,
+  });
+  return shown;
+}
+
+function clipMessage(d: SpecDiagnostic): SpecDiagnostic {
+  return d.message.length <= MESSAGE_LIMIT ? d : { ...d, message: clipText(d.message, MESSAGE_LIMIT) };
 }
 
 function byPosition(a: SpecDiagnostic, b: SpecDiagnostic): number {

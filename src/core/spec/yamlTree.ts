@@ -41,7 +41,29 @@ export interface YamlAlias extends Span {
 export interface YamlParse {
   readonly root: YamlNode | undefined;
   readonly value: unknown;
-  readonly error?: { readonly start: number; readonly end: number; readonly reason: string; readonly duplicateKey: boolean };
+  readonly error?: {
+    readonly start: number;
+    readonly end: number;
+    readonly reason: string;
+    readonly duplicateKey: boolean;
+    /** Aliases would expand the document beyond `aliasExpansionLimit`; `reason` is then the whole message. */
+    readonly aliasLimit?: boolean;
+  };
+}
+
+/** Values (scalars and collections) the document may hold once every alias is expanded, at least. */
+export const MIN_ALIAS_EXPANSION_LIMIT = 1_000_000;
+/** … and at least this many times the number of values written in the text. */
+export const ALIAS_EXPANSION_FACTOR = 10;
+
+/**
+ * The most values a document of `written` values may expand to through its aliases. Aliases are shared,
+ * not copied, when parsed, but every check walks the expanded value: a few nested aliases (`b: [*a, *a…]`,
+ * `c: [*b, *b…]`, …, the "billion laughs") would expand to billions and hang the editor. A limit in
+ * proportion to the text allows any number of plain reuses (150,000 questions sharing `options: *agree`).
+ */
+export function aliasExpansionLimit(written: number): number {
+  return Math.max(MIN_ALIAS_EXPANSION_LIMIT, ALIAS_EXPANSION_FACTOR * written);
 }
 
 const EV = { DOCUMENT: 1, SEQUENCE: 2, MAPPING: 3, SCALAR: 4, ALIAS: 5, POP: 6 } as const;
@@ -57,9 +79,11 @@ export function parseYamlTree(text: string): YamlParse {
   } catch (err) {
     return { root: undefined, value: undefined, error: toError(text, err, undefined) };
   }
-  const root = buildTree(text, events);
+  const { root, aliasOverflow } = buildTree(text, events);
+  if (aliasOverflow) return { root, value: undefined, error: aliasOverflow };
   try {
-    const docs = constructFromEvents(events, { source: text, maxAliases: 100_000 });
+    // The alias count is not limited here: the expansion size is, in buildTree.
+    const docs = constructFromEvents(events, { source: text, maxAliases: -1 });
     if (docs.length > 1) {
       return { root, value: docs[0], error: { start: root?.end ?? 0, end: text.length, reason: 'a spec holds one YAML document; remove the "---" separator and what follows or move it to its own file', duplicateKey: false } };
     }
@@ -100,10 +124,23 @@ interface OpenCollection {
   readonly children: YamlNode[];
 }
 
-function buildTree(text: string, events: readonly Event[]): YamlNode | undefined {
+function buildTree(text: string, events: readonly Event[]): { root: YamlNode | undefined; aliasOverflow?: NonNullable<YamlParse['error']> } {
   const stack: OpenCollection[] = [];
   let root: YamlNode | undefined;
   let lastEnd = 0;
+  // Expanded size: every value counts 1, an alias counts the expanded size of what its anchor holds.
+  const anchorSizes = new Map<string, number>();
+  const sizes: number[] = [];
+  let written = 0;
+  for (const e of events) if (e.type === EV.MAPPING || e.type === EV.SEQUENCE || e.type === EV.SCALAR) written++;
+  let expanded = 0;
+  let aliasOverflow: NonNullable<YamlParse['error']> | undefined;
+  const limit = aliasExpansionLimit(written);
+  const anchorOf = (e: { anchorStart: number; anchorEnd: number }): string | undefined => (e.anchorStart >= 0 ? text.slice(e.anchorStart, e.anchorEnd) : undefined);
+  const addSize = (n: number): void => {
+    if (sizes.length > 0) sizes[sizes.length - 1]! += n;
+  };
+  const anchorsOpen: (string | undefined)[] = [];
   const emit = (node: YamlNode): void => {
     lastEnd = Math.max(lastEnd, node.end);
     const parent = stack[stack.length - 1];
@@ -115,8 +152,15 @@ function buildTree(text: string, events: readonly Event[]): YamlNode | undefined
       case EV.MAPPING:
       case EV.SEQUENCE:
         stack.push({ kind: e.type === EV.MAPPING ? 'map' : 'seq', start: e.start, flow: e.style === FLOW, children: [] });
+        sizes.push(1);
+        anchorsOpen.push(anchorOf(e));
+        expanded++;
         break;
       case EV.SCALAR: {
+        expanded++;
+        addSize(1);
+        const anchor = anchorOf(e);
+        if (anchor !== undefined) anchorSizes.set(anchor, 1);
         if (e.valueStart < 0) {
           const at = emptyPosition(text, lastEnd, stack[stack.length - 1]);
           emit({ kind: 'scalar', start: at, end: at, text: '', empty: true });
@@ -126,12 +170,22 @@ function buildTree(text: string, events: readonly Event[]): YamlNode | undefined
         emit({ kind: 'scalar', start: e.valueStart - (quoted ? 1 : 0), end: e.valueEnd + (quoted ? 1 : 0), text: getScalarValue(text, e), empty: false });
         break;
       }
-      case EV.ALIAS:
-        emit({ kind: 'alias', start: e.anchorStart - 1, end: e.anchorEnd, name: text.slice(e.anchorStart, e.anchorEnd) });
+      case EV.ALIAS: {
+        const name = text.slice(e.anchorStart, e.anchorEnd);
+        const size = anchorSizes.get(name) ?? 1;
+        expanded += size;
+        addSize(size);
+        if (expanded > limit && !aliasOverflow) aliasOverflow = aliasOverflowError(e.anchorStart - 1, e.anchorEnd, name, limit, written);
+        emit({ kind: 'alias', start: e.anchorStart - 1, end: e.anchorEnd, name });
         break;
+      }
       case EV.POP: {
         const open = stack.pop();
         if (!open) break;
+        const size = sizes.pop() ?? 1;
+        const anchor = anchorsOpen.pop();
+        if (anchor !== undefined) anchorSizes.set(anchor, size);
+        addSize(size);
         const last = open.children[open.children.length - 1];
         let end = last ? last.end : open.start + 1;
         if (open.flow) end = closingBracket(text, end, open.kind === 'map' ? '}' : ']');
@@ -146,7 +200,23 @@ function buildTree(text: string, events: readonly Event[]): YamlNode | undefined
         break;
     }
   }
-  return root;
+  return aliasOverflow ? { root, aliasOverflow } : { root };
+}
+
+function aliasOverflowError(start: number, end: number, name: string, limit: number, written: number): NonNullable<YamlParse['error']> {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return {
+    start,
+    end,
+    duplicateKey: false,
+    aliasLimit: true,
+    reason:
+      `From this alias (*${name}) on, the aliases of this spec expand it to more than ${n(limit)} values, the limit for a spec of ` +
+      `${n(written)} written values (${ALIAS_EXPANSION_FACTOR} times as many, at least ${n(MIN_ALIAS_EXPANSION_LIMIT)}). ` +
+      'The limit stops aliases nested in anchored blocks from expanding into billions of values ("billion laughs") and hanging the checks; ' +
+      'reusing one anchor any number of times (options: *agree) stays well below it. Alias the small repeated part itself instead of ' +
+      'blocks that contain aliases, or write the repeated block out.',
+  };
 }
 
 function toPairs(children: readonly YamlNode[]): YamlPair[] {

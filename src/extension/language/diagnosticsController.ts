@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SpecService } from '../../core/spec/specService';
-import type { SpecFix } from '../../core/spec/specDiagnostic';
+import type { SpecAction, SpecFix } from '../../core/spec/specDiagnostic';
 import { specKindOf } from '../../core/spec/specKind';
 import type { Config } from '../config';
 import { DIAGNOSTIC_SOURCE, toVsDiagnostic } from '../convert';
@@ -9,6 +9,20 @@ import type { Log } from '../log';
 /** Glob of every spec file in the workspace. */
 export const SPEC_GLOB = '**/*.{survey,persona}.{yaml,yml}';
 const EXCLUDE_GLOB = '**/{node_modules,.git,.vscode-test}/**';
+
+/** The quick fixes of one diagnostic: an edit of the spec and/or actions such as opening a setting. */
+export interface DiagnosticFixes {
+  readonly diagnostic: vscode.Diagnostic;
+  readonly fix?: SpecFix;
+  readonly actions: readonly SpecAction[];
+}
+
+/** What "Validate All Specs" found. */
+export interface WorkspaceValidation {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
 
 /**
  * Keeps the Problems panel in step with every spec in the workspace, open or not: open specs are
@@ -22,7 +36,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** One pending "re-validate everything": a save fires both the save event and the file watcher. */
   private revalidateAllTimer: NodeJS.Timeout | undefined;
   private readonly revalidateAlso = new Map<string, vscode.Uri>();
-  private readonly fixes = new Map<string, { diagnostic: vscode.Diagnostic; fix: SpecFix }[]>();
+  private readonly fixes = new Map<string, DiagnosticFixes[]>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(
@@ -49,16 +63,29 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) this.validateDocument(doc);
   }
 
-  /** Validates every spec in the workspace; resolves to the number of files checked. */
-  async validateWorkspace(): Promise<number> {
+  /** Validates every spec in the workspace; resolves to the number of files checked and what they hold. */
+  async validateWorkspace(): Promise<WorkspaceValidation> {
     const uris = await vscode.workspace.findFiles(SPEC_GLOB, EXCLUDE_GLOB);
     await Promise.all(uris.map((uri) => this.validateFromDisk(uri)));
-    return uris.length;
+    let errors = 0;
+    let warnings = 0;
+    for (const uri of uris) {
+      for (const d of this.collection.get(uri) ?? []) {
+        if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+        else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+      }
+    }
+    return { files: uris.length, errors, warnings };
   }
 
   /** The quick fixes attached to this document's current diagnostics. */
-  fixesFor(uri: vscode.Uri): readonly { diagnostic: vscode.Diagnostic; fix: SpecFix }[] {
+  fixesFor(uri: vscode.Uri): readonly DiagnosticFixes[] {
     return this.fixes.get(uri.toString()) ?? [];
+  }
+
+  /** Re-validates every spec with problems and every open spec (after a settings change, e.g. the endpoints). */
+  revalidate(): void {
+    this.revalidateAll();
   }
 
   validateDocument(doc: vscode.TextDocument): void {
@@ -84,11 +111,11 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.delete(key);
     try {
       const t0 = performance.now();
-      const found = this.service().validate(text, uri.fsPath);
+      const found = this.service().validate(text, uri.fsPath, { endpointNames: this.config().endpoints.map((e) => e.name) });
       this.log.debug(`validated ${vscode.workspace.asRelativePath(uri)} in ${(performance.now() - t0).toFixed(1)} ms: ${found.length} problem(s)`);
       const converted = found.map((d) => ({ spec: d, vs: toVsDiagnostic(d) }));
       this.collection.set(uri, converted.map((c) => c.vs));
-      this.fixes.set(key, converted.flatMap((c) => (c.spec.fix ? [{ diagnostic: c.vs, fix: c.spec.fix }] : [])));
+      this.fixes.set(key, converted.flatMap((c) => (c.spec.fix || c.spec.actions ? [{ diagnostic: c.vs, actions: c.spec.actions ?? [], ...(c.spec.fix ? { fix: c.spec.fix } : {}) }] : [])));
     } catch (err) {
       this.log.error(`validation of ${uri.fsPath} failed`, err);
     }

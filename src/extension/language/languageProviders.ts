@@ -39,13 +39,23 @@ export function registerLanguageProviders(service: () => SpecService, diagnostic
         return diagnostics
           .fixesFor(doc.uri)
           .filter(({ diagnostic }) => diagnostic.range.intersection(range) !== undefined)
-          .map(({ diagnostic, fix }) => {
-            const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-            action.diagnostics = [diagnostic];
-            action.isPreferred = true;
-            action.edit = new vscode.WorkspaceEdit();
-            for (const e of fix.edits) action.edit.replace(doc.uri, toVsRange(e.range), e.newText);
-            return action;
+          .flatMap(({ diagnostic, fix, actions }) => {
+            const out: vscode.CodeAction[] = [];
+            if (fix) {
+              const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+              action.diagnostics = [diagnostic];
+              action.isPreferred = true;
+              action.edit = new vscode.WorkspaceEdit();
+              for (const e of fix.edits) action.edit.replace(doc.uri, toVsRange(e.range), e.newText);
+              out.push(action);
+            }
+            for (const a of actions) {
+              const action = new vscode.CodeAction(a.title, vscode.CodeActionKind.QuickFix);
+              action.diagnostics = [diagnostic];
+              action.command = { title: a.title, command: 'workbench.action.openSettings', arguments: [a.setting] };
+              out.push(action);
+            }
+            return out;
           });
       },
     },

@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { clipText } from '../clipText';
 import { didYouMean } from '../didYouMean';
 import type { ParsedSpec } from '../parseSpec';
 import { locate, rangeOfPath } from '../rangeOfPath';
@@ -37,17 +38,26 @@ function toDiagnostics(spec: ParsedSpec, root: JsonSchema, errors: readonly Erro
   let kept = dropUnionNoise(errors).filter((e) => e.keyword !== 'type' || (!typed.has(e.instancePath) && typed.add(e.instancePath) !== undefined));
   // A misspelt required key shows as "unknown key" plus "missing key": keep only the first, whose quick
   // fix renames the key and so fixes both.
+  // The keys allowed at a path, computed once per path (thousands of unknown keys share one mapping).
+  const allowedAt = new Map<string, string[]>();
+  const allowed = (instancePath: string): string[] => {
+    let keys = allowedAt.get(instancePath);
+    if (!keys) allowedAt.set(instancePath, (keys = allowedKeys(root, pointerToPath(instancePath), spec.value)));
+    return keys;
+  };
+  const suggestions = new Map<ErrorObject, string | undefined>();
   const misspelt = new Set<string>();
   for (const e of kept) {
     if (e.keyword !== 'additionalProperties') continue;
-    const suggestion = didYouMean(String((e.params as Record<string, unknown>).additionalProperty), allowedKeys(root, pointerToPath(e.instancePath), spec.value));
+    const suggestion = didYouMean(String((e.params as Record<string, unknown>).additionalProperty), allowed(e.instancePath));
+    suggestions.set(e, suggestion);
     if (suggestion) misspelt.add(`${e.instancePath}|${suggestion}`);
   }
   kept = kept.filter((e) => e.keyword !== 'required' || !misspelt.has(`${e.instancePath}|${String((e.params as Record<string, unknown>).missingProperty)}`));
   const out: SpecDiagnostic[] = [];
   const seen = new Set<string>();
   for (const error of kept) {
-    const diagnostic = toDiagnostic(spec, root, error);
+    const diagnostic = toDiagnostic(spec, root, error, allowed, suggestions);
     const key = `${diagnostic.rule}|${diagnostic.range.start.line}:${diagnostic.range.start.character}|${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -66,12 +76,28 @@ function dropUnionNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   const isUnion = (e: ErrorObject): boolean => e.keyword === 'oneOf' || e.keyword === 'anyOf';
   const unionPaths = new Set(errors.filter(isUnion).map((e) => e.instancePath));
   const drop = new Set<ErrorObject>(errors.filter((e) => e.keyword === 'if'));
+  if (unionPaths.size === 0) return errors.filter((e) => !drop.has(e));
+  // Errors by path, and every path that has an error deeper inside it: one pass, not one per union
+  // path (thousands of malformed questions each have a union error).
+  const byPath = new Map<string, ErrorObject[]>();
+  const hasDeeper = new Set<string>();
+  for (const e of errors) {
+    const list = byPath.get(e.instancePath);
+    if (list) list.push(e);
+    else byPath.set(e.instancePath, [e]);
+    for (let i = e.instancePath.lastIndexOf('/'); i >= 0; i = e.instancePath.lastIndexOf('/', i - 1)) {
+      const prefix = e.instancePath.slice(0, i);
+      if (hasDeeper.has(prefix)) break;
+      hasDeeper.add(prefix);
+      if (i === 0) break;
+    }
+  }
   for (const p of unionPaths) {
-    const deeper = errors.some((e) => e.instancePath.startsWith(`${p}/`));
-    const here = errors.filter((e) => e.instancePath === p && !isUnion(e));
+    const atPath = byPath.get(p) ?? [];
+    const deeper = hasDeeper.has(p);
+    const here = atPath.filter((e) => !isUnion(e));
     const specific = here.filter((e) => e.keyword !== 'type' && e.keyword !== 'required' && e.keyword !== 'additionalProperties');
-    for (const e of errors) {
-      if (e.instancePath !== p) continue;
+    for (const e of atPath) {
       if (deeper) {
         if (isUnion(e) || e.keyword === 'type') drop.add(e);
       } else if (specific.length > 0) {
@@ -84,15 +110,21 @@ function dropUnionNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !drop.has(e));
 }
 
-function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): SpecDiagnostic {
+function toDiagnostic(
+  spec: ParsedSpec,
+  root: JsonSchema,
+  error: ErrorObject,
+  allowedAt: (instancePath: string) => string[],
+  suggestions: ReadonlyMap<ErrorObject, string | undefined>,
+): SpecDiagnostic {
   const path = pointerToPath(error.instancePath);
   const where = describePath(path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const allowed = allowedKeys(root, path, spec.value);
-      const suggestion = didYouMean(key, allowed);
+      const allowed = allowedAt(error.instancePath);
+      const suggestion = suggestions.has(error) ? suggestions.get(error) : didYouMean(key, allowed);
       const range = rangeOfPath(spec, [...path, key], 'key');
       const fix: SpecFix | undefined = suggestion ? { title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }] } : undefined;
       const list = allowed.length > 0 && allowed.length <= 12 ? ` Allowed here: ${allowed.join(', ')}.` : '';
@@ -100,7 +132,7 @@ function toDiagnostic(spec: ParsedSpec, root: JsonSchema, error: ErrorObject): S
         range,
         severity: 'error',
         rule: 'schema/unknown-key',
-        message: suggestion ? `Unknown key '${key}'${where}. Did you mean '${suggestion}'?` : `Unknown key '${key}'${where}; remove it or check the spelling.${list}`,
+        message: suggestion ? `Unknown key '${clipText(key)}'${where}. Did you mean '${suggestion}'?` : `Unknown key '${clipText(key)}'${where}; remove it or check the spelling.${list}`,
         ...(fix ? { fix } : {}),
       };
     }
@@ -248,7 +280,7 @@ function sizeMessage(error: ErrorObject, where: string): string {
 export function describePath(path: YamlPath): string {
   if (path.length === 0) return ' at the top level';
   let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s === '' ? seg : `.${seg}`;
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s === '' ? clipText(seg) : `.${clipText(seg)}`;
   return ` in ${s}`;
 }
 

@@ -1,3 +1,4 @@
+import { clipText } from '../clipText';
 import type { SpecDiagnostic } from '../specDiagnostic';
 import type { SemanticContext } from './semanticContext';
 import { diag, questionsOf } from './specShape';
@@ -7,7 +8,7 @@ export function checkCodesMatchOptions(ctx: SemanticContext): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
   for (const q of questionsOf(ctx)) {
     if (!q.codes) continue;
-    const label = q.id === undefined ? `Question ${q.index + 1}` : `Question "${q.id}"`;
+    const label = q.id === undefined ? `Question ${q.index + 1}` : `Question "${clipText(q.id)}"`;
     if (q.options && q.codes.length !== q.options.length) {
       out.push(
         diag(ctx, ['questions', q.index, 'codes'], 'value', 'error', 'semantic/codes-mismatch',

@@ -1,4 +1,5 @@
 import type { SpecDiagnostic } from '../specDiagnostic';
+import { clipText } from '../clipText';
 import type { SemanticContext } from './semanticContext';
 import { diag, questionsOf } from './specShape';
 
@@ -16,7 +17,7 @@ export function checkDuplicateIds(ctx: SemanticContext): SpecDiagnostic[] {
     const line = ctx.rangeOf(['questions', firstIndex, 'id']).start.line + 1;
     out.push(
       diag(ctx, ['questions', q.index, 'id'], 'value', 'error', 'semantic/duplicate-id',
-        `Question id "${q.id}" is already used by question ${firstIndex + 1} (line ${line}). Ids must be unique because scales, results and the human-data column refer to them: rename one of the two.`),
+        `Question id "${clipText(q.id)}" is already used by question ${firstIndex + 1} (line ${line}). Ids must be unique because scales, results and the human-data column refer to them: rename one of the two.`),
     );
   }
   return out;

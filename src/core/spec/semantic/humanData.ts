@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { SpecFileSystem } from '../specFileSystem';
+import type { FileKind, SpecFileSystem } from '../specFileSystem';
 import type { SemanticContext } from './semanticContext';
 import { at, resolveSpecPath, str } from './specShape';
 
@@ -21,8 +21,20 @@ export interface HumanTable {
 export type HumanDataResult =
   | { readonly kind: 'table'; readonly absPath: string; readonly table: HumanTable }
   | { readonly kind: 'missing'; readonly absPath: string }
+  /** The path exists but is a folder, a named pipe, a device…: never opened. */
+  | { readonly kind: 'not-a-file'; readonly absPath: string; readonly fileKind: FileKind | undefined }
   | { readonly kind: 'unsupported'; readonly absPath: string; readonly extension: string }
   | { readonly kind: 'unreadable'; readonly absPath: string; readonly reason: string };
+
+/**
+ * The human-data formats the checks and runs can read, by file extension (lower case). The one list to
+ * extend when a reader for another format lands; `semantic/unsupported-format` names these in its message.
+ */
+export const HUMAN_DATA_FORMATS: readonly { readonly extension: string; readonly description: string; readonly delimiter?: string }[] = [
+  { extension: '.csv', description: 'comma-separated values (or the spec\'s `delimiter`)' },
+  { extension: '.tsv', description: 'tab-separated values', delimiter: '\t' },
+  { extension: '.txt', description: 'delimited text (the spec\'s `delimiter`, default comma)' },
+];
 
 /** Distinct values kept per column (ids and weights have many; codes and demographics few). */
 export const MAX_DISTINCT = 2000;
@@ -49,13 +61,15 @@ export function humanDataOf(ctx: SemanticContext): HumanDataResult | undefined {
 
 export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter = ','): HumanDataResult {
   const stat = files.stat(absPath);
-  if (!stat || !stat.isFile) return { kind: 'missing', absPath };
+  if (!stat) return { kind: 'missing', absPath };
+  if (!stat.isFile) return { kind: 'not-a-file', absPath, fileKind: stat.kind };
   const extension = path.extname(absPath).toLowerCase();
-  if (extension !== '.csv' && extension !== '.tsv' && extension !== '.txt') return { kind: 'unsupported', absPath, extension };
+  const format = HUMAN_DATA_FORMATS.find((f) => f.extension === extension);
+  if (!format) return { kind: 'unsupported', absPath, extension };
   const key = `${stat.mtimeMs}:${stat.size}:${delimiter}`;
   const hit = cache.get(absPath);
   if (hit && hit.key === key) return hit.result;
-  const result = readCsv(files, absPath, extension === '.tsv' && delimiter === ',' ? '\t' : delimiter);
+  const result = readCsv(files, absPath, format.delimiter !== undefined && delimiter === ',' ? format.delimiter : delimiter);
   cache.delete(absPath);
   cache.set(absPath, { key, result });
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);

@@ -2,6 +2,7 @@ import type { SpecDiagnostic } from '../specDiagnostic';
 import { checkCodesMatchOptions } from './codesMatchOptions';
 import { checkDemographicCoverage } from './demographicCoverage';
 import { checkDuplicateIds } from './duplicateId';
+import { checkEndpointNames } from './endpointNames';
 import { checkHumanCodes } from './humanCodes';
 import { checkHumanColumns } from './humanColumns';
 import { checkPersonaDemographicOptions } from './personaDemographicOptions';
@@ -30,6 +31,7 @@ export const surveyChecks: readonly SemanticCheckFn[] = [
   checkHumanCodes,
   checkDemographicCoverage,
   checkSurveyDemographics,
+  checkEndpointNames,
 ];
 
 /** Checks of `*.persona.yaml` beyond the schema, in the order they run. */
@@ -37,4 +39,5 @@ export const personaChecks: readonly SemanticCheckFn[] = [
   checkPersonaTemplateVariables,
   checkPersonaFiles,
   checkPersonaDemographicOptions,
+  checkEndpointNames,
 ];

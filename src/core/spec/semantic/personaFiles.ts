@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SpecDiagnostic } from '../specDiagnostic';
+import { describeFileKind } from '../specFileSystem';
 import type { YamlPath } from '../yamlPath';
 import type { SemanticContext } from './semanticContext';
 import { at, diag, resolveSpecPath, str } from './specShape';
@@ -19,7 +20,7 @@ export function checkPersonaFiles(ctx: SemanticContext): SpecDiagnostic[] {
     if (stat?.isFile) return;
     out.push(diag(ctx, p, 'value', 'error', 'semantic/missing-file',
       stat
-        ? `${what} must be a file, but ${abs} is a folder. Point to the file inside it.`
+        ? `${what} must be a file, but ${abs} is ${describeFileKind(stat.kind, stat.isFile)}. Point to the file itself.`
         : `${what} not found: ${abs}. The path is relative to this spec's folder (${folder}); fix it or put the file there.`));
   };
   const outputFile = (p: YamlPath, what: string): void => {

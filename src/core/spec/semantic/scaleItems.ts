@@ -1,4 +1,5 @@
 import { didYouMean } from '../didYouMean';
+import { clipText } from '../clipText';
 import type { SpecDiagnostic } from '../specDiagnostic';
 import type { SemanticContext } from './semanticContext';
 import { at, diag, entriesOf, isRecord, questionsOf } from './specShape';
@@ -21,7 +22,7 @@ export function checkScaleItems(ctx: SemanticContext): SpecDiagnostic[] {
       const guess = didYouMean(item, ids);
       out.push(
         diag(ctx, ['scales', name, 'items', j], 'value', 'error', 'semantic/unknown-question',
-          `Scale "${name}" lists "${item}", but no question has that id. ${guess ? `Did you mean "${guess}"? ` : ''}Use the \`id\` of a question in \`questions\`, or add the question.`),
+          `Scale "${clipText(name)}" lists "${clipText(item)}", but no question has that id. ${guess ? `Did you mean "${clipText(guess)}"? ` : ''}Use the \`id\` of a question in \`questions\`, or add the question.`),
       );
     });
     const members = new Set(items.filter((i): i is string => typeof i === 'string'));
@@ -32,8 +33,8 @@ export function checkScaleItems(ctx: SemanticContext): SpecDiagnostic[] {
       out.push(
         diag(ctx, ['scales', name, 'reverse', j], 'value', 'error', known ? 'semantic/reverse-not-in-scale' : 'semantic/unknown-question',
           known
-            ? `"${item}" is marked reverse-keyed in scale "${name}" but is not one of its items. Add it to \`items\` or remove it from \`reverse\`.`
-            : `Scale "${name}" marks "${item}" as reverse-keyed, but no question has that id. Use the \`id\` of one of the scale's items.`),
+            ? `"${clipText(item)}" is marked reverse-keyed in scale "${clipText(name)}" but is not one of its items. Add it to \`items\` or remove it from \`reverse\`.`
+            : `Scale "${clipText(name)}" marks "${clipText(item)}" as reverse-keyed, but no question has that id. Use the \`id\` of one of the scale's items.`),
       );
     });
   }

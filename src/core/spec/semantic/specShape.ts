@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { clipText } from '../clipText';
 import type { SpecDiagnostic, DiagnosticSeverity } from '../specDiagnostic';
 import type { YamlPath } from '../yamlPath';
 import type { SemanticContext } from './semanticContext';
@@ -100,5 +101,5 @@ export function listText(items: readonly string[], max = 8): string {
 }
 
 export function quote(s: string): string {
-  return JSON.stringify(s);
+  return JSON.stringify(clipText(s));
 }

@@ -5,7 +5,7 @@ import type { Range } from '../../../../src/core/spec/range';
 import { rangeOfPath } from '../../../../src/core/spec/rangeOfPath';
 import type { SemanticContext } from '../../../../src/core/spec/semantic/semanticContext';
 import type { SpecDiagnostic } from '../../../../src/core/spec/specDiagnostic';
-import type { SpecFileSystem } from '../../../../src/core/spec/specFileSystem';
+import type { FileKind, SpecFileSystem } from '../../../../src/core/spec/specFileSystem';
 import { specKindOf } from '../../../../src/core/spec/specKind';
 
 /**
@@ -52,18 +52,25 @@ let nextMtime = 1;
 export class MemoryFiles implements SpecFileSystem {
   readonly reads: string[] = [];
   private readonly files = new Map<string, { text: string; mtimeMs: number }>();
+  private readonly specials = new Map<string, FileKind>();
   constructor(files: Record<string, string> = {}) {
     for (const [p, text] of Object.entries(files)) this.write(p, text);
+  }
+  /** A path that exists but is not a regular file (a named pipe, a device…): never readable. */
+  special(absPath: string, kind: Exclude<FileKind, 'file'>): void {
+    this.specials.set(path.resolve(absPath), kind);
   }
   write(absPath: string, text: string): void {
     this.files.set(path.resolve(absPath), { text, mtimeMs: nextMtime++ });
   }
-  stat(absPath: string): { mtimeMs: number; size: number; isFile: boolean } | undefined {
+  stat(absPath: string): { mtimeMs: number; size: number; isFile: boolean; kind: FileKind } | undefined {
     const p = path.resolve(absPath);
+    const special = this.specials.get(p);
+    if (special) return { mtimeMs: 0, size: 0, isFile: false, kind: special };
     const f = this.files.get(p);
-    if (f) return { mtimeMs: f.mtimeMs, size: Buffer.byteLength(f.text), isFile: true };
+    if (f) return { mtimeMs: f.mtimeMs, size: Buffer.byteLength(f.text), isFile: true, kind: 'file' };
     const prefix = p.endsWith(path.sep) ? p : p + path.sep;
-    for (const k of this.files.keys()) if (k.startsWith(prefix)) return { mtimeMs: 0, size: 0, isFile: false };
+    for (const k of this.files.keys()) if (k.startsWith(prefix)) return { mtimeMs: 0, size: 0, isFile: false, kind: 'directory' };
     return undefined;
   }
   readText(absPath: string): string | undefined {

@@ -15,15 +15,41 @@ questions: []
     assert.match(ds[1]!.message, /\/ws\/surveys\/data\/bfi\.csv/);
   });
 
-  it('flags a personas path that is not a persona spec, a .sav file (warning) and an unparseable CSV', () => {
+  it('flags a personas path that is not a persona spec, a .sav file (an error naming the supported formats) and an unparseable CSV', () => {
     const files = new MemoryFiles({ '/ws/p.yaml': 'name: p', '/ws/w34.sav': 'binary', '/ws/bad.csv': 'a,b\n"1,2\n' });
     const ds = expectDiagnostics(checkSurveyFiles, `personas: ⟦../p.yaml⟧
 human: { data: ⟦../w34.sav⟧ }
 `, ['semantic/wrong-kind', 'semantic/unsupported-format'], { files });
-    assert.equal(ds[1]!.severity, 'warning');
-    assert.match(ds[1]!.message, /Convert to CSV/);
+    assert.equal(ds[1]!.severity, 'error');
+    assert.match(ds[1]!.message, /Supported: \.csv, \.tsv or \.txt/);
+    assert.match(ds[1]!.message, /Convert the SPSS file to CSV/);
     expectDiagnostics(checkSurveyFiles, `human: { data: ⟦../bad.csv⟧ }
 `, ['semantic/unreadable-data'], { files });
+  });
+
+  it('makes any data format it cannot read an error that names the supported ones (it was a warning)', () => {
+    const files = new MemoryFiles({ '/ws/d.xlsx': 'zip', '/ws/d': 'x' });
+    for (const [written, what] of [['../d.xlsx', '".xlsx" files'], ['../d', 'a file without an extension']] as const) {
+      const [d] = expectDiagnostics(checkSurveyFiles, `human: { data: ⟦${written}⟧ }\n`, ['semantic/unsupported-format'], { files });
+      assert.equal(d!.severity, 'error');
+      assert.ok(d!.message.includes(what), d!.message);
+      assert.match(d!.message, /Supported: \.csv, \.tsv or \.txt/);
+    }
+  });
+
+  it('says what human.data or personas is when it is a folder, a named pipe or a device, not "not found"', () => {
+    const files = new MemoryFiles({ '/ws/data/inside.csv': 'id\n1\n' });
+    files.special('/ws/pipe.csv', 'fifo');
+    files.special('/dev/null', 'character-device');
+    files.special('/ws/p.persona.yaml', 'fifo');
+    const cases = [['../data', 'a folder'], ['../pipe.csv', 'a named pipe (FIFO)'], ['/dev/null', 'a character device']] as const;
+    for (const [written, what] of cases) {
+      const [d] = expectDiagnostics(checkSurveyFiles, `human: { data: ⟦${written}⟧ }\n`, ['semantic/not-a-file'], { files });
+      assert.ok(d!.message.includes(`is ${what}`), d!.message);
+      assert.doesNotMatch(d!.message, /not found/);
+    }
+    const [p] = expectDiagnostics(checkSurveyFiles, 'personas: ⟦../p.persona.yaml⟧\n', ['semantic/not-a-file'], { files });
+    assert.match(p!.message, /is a named pipe \(FIFO\)/);
   });
 
   it('accepts existing files', () => {

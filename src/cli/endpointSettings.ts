@@ -1,0 +1,47 @@
+import { readFileSync, statSync } from 'node:fs';
+import { CliError } from './cliError';
+import { parseJsonWithComments } from './parseJsonWithComments';
+
+/** The setting VS Code keeps the endpoints in; the CLI reads the same key from a settings file. */
+const ENDPOINTS_KEY = 'personaStudio.endpoints';
+
+/**
+ * The endpoint names `validate` checks specs against: `--endpoints a,b` and/or the `personaStudio.endpoints`
+ * of a VS Code settings file (`--settings .vscode/settings.json`, JSON with comments). Undefined when
+ * neither is given: then nothing is known and `endpoint:` values are not checked.
+ */
+export function endpointNamesFromOptions(options: { endpoints?: string; settings?: string }, resolve: (p: string) => string): string[] | undefined {
+  if (options.endpoints === undefined && options.settings === undefined) return undefined;
+  const names: string[] = [];
+  if (options.endpoints !== undefined) {
+    names.push(...options.endpoints.split(',').map((n) => n.trim()).filter((n) => n !== ''));
+  }
+  if (options.settings !== undefined) names.push(...endpointNamesInSettings(options.settings, resolve(options.settings)));
+  return [...new Set(names)];
+}
+
+/** The `name`s of `personaStudio.endpoints` in a settings file; a file that is not one is bad input (exit 2). */
+export function endpointNamesInSettings(shown: string, absPath: string): string[] {
+  let text: string;
+  try {
+    if (!statSync(absPath).isFile()) throw new CliError(`${shown}: not a settings file (it is not a regular file); pass the path of a settings.json.`);
+    text = readFileSync(absPath, 'utf8');
+  } catch (err) {
+    if (CliError.is(err)) throw err;
+    throw new CliError(`${shown}: cannot read the settings file (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}).`);
+  }
+  let settings: unknown;
+  let where = '';
+  try {
+    settings = parseJsonWithComments(text);
+  } catch (err) {
+    where = ` (${(err as Error).message})`;
+  }
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+    throw new CliError(`${shown}: not a settings file: expected a JSON object such as {"${ENDPOINTS_KEY}": [{"name": "local", "baseUrl": "http://localhost:8000/v1"}]}${where}.`);
+  }
+  const raw = (settings as Record<string, unknown>)[ENDPOINTS_KEY];
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new CliError(`${shown}: "${ENDPOINTS_KEY}" must be a list of {"name", "baseUrl"} entries.`);
+  return raw.flatMap((e: unknown) => (typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' && (e as { name: string }).name !== '' ? [(e as { name: string }).name] : []));
+}
