@@ -2,9 +2,10 @@ import { activationSuite } from './activationSuite';
 import { backstorySuite } from './backstorySuite';
 import type { BenchSuite } from './benchTypes';
 import { llmSuite } from './llmSuite';
+import { resultsPanelSuite } from './resultsPanelSuite';
 import { specScaleSuite } from './specScaleSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, llmSuite, backstorySuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, llmSuite, resultsPanelSuite, backstorySuite];

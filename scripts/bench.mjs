@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const outfile = path.join(root, 'out/bench/index.js');
 await esbuild.build({
   entryPoints: [path.join(root, 'bench/index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
-  target: 'node20', sourcemap: true, logLevel: 'warning', external: ['vscode'],
+  target: 'node20', sourcemap: true, logLevel: 'warning', external: ['vscode', 'playwright-core'],
 });
 const r = spawnSync(process.execPath, ['--enable-source-maps', '--expose-gc', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exitCode = r.status ?? 1;

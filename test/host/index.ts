@@ -16,6 +16,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'endpoints.test.ts': () => import('./endpoints.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
   'navigation.test.ts': () => import('./navigation.test'),
+  'resultsPanel.test.ts': () => import('./resultsPanel.test'),
   'runsExplorer.test.ts': () => import('./runsExplorer.test'),
 };
 

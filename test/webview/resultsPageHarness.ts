@@ -16,6 +16,8 @@ export type ThemeKind = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast';
 export interface PageHarness {
   readonly page: Page;
   violations(): Promise<string[]>;
+  /** What the page asked the host to save (format, name, data). */
+  readonly saved: { format: string; name: string; data: string }[];
   /** Waits until the page reports the current tab rendered; returns ms from navigation (performance.now()). */
   ready(tab?: string): Promise<number>;
   close(): Promise<void>;
@@ -35,7 +37,8 @@ export async function openResultsPage(report: AnalysisReport, options: { theme?:
     return route.fulfill({ contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
   });
   const src = { spec: 'file:///work/bfi.survey.yaml', specName: 'bfi.survey.yaml', runId: '20261201-120000-fixture', report };
-  const actions = { reveal: async () => true, save: async () => true, state: () => undefined };
+  const saved: { format: string; name: string; data: string }[] = [];
+  const actions = { reveal: async () => true, save: async (format: string, name: string, data: string) => { saved.push({ format, name, data }); return true; }, state: () => undefined };
   await page.exposeFunction('__host', async (msg: unknown) => handleResultsMessage(() => src, actions, msg));
   // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
   await page.addInitScript(`
@@ -51,6 +54,7 @@ export async function openResultsPage(report: AnalysisReport, options: { theme?:
   await page.goto(`${ORIGIN}/index.html`);
   return {
     page,
+    saved,
     violations: () => page.evaluate('window.__violations') as Promise<string[]>,
     async ready(tab) {
       // a selector, not a predicate: a string predicate would be eval'd in the page, which its CSP forbids

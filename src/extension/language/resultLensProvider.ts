@@ -10,6 +10,7 @@ import type { Log } from '../log';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+const RECHECK_MS = 2000;
 const SURVEY_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml', pattern: '**/*.survey.{yaml,yml}' }];
 
 /**
@@ -20,9 +21,11 @@ const SURVEY_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml', pattern: '
 export class ResultLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly results = new Map<string, Promise<LensResults | undefined>>();
-  private readonly lenses = new Map<string, { version: number; lenses: SpecResultLens[] }>();
+  private readonly results = new Map<string, { at: number; results: Promise<LensResults | undefined> }>();
+  private readonly lenses = new Map<string, { version: number; results: LensResults | undefined; lenses: SpecResultLens[] }>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Which run and analysis.json version a LensResults object was read from. */
+  private readonly stamps = new WeakMap<LensResults, string>();
 
   constructor(private readonly service: () => SpecService, private readonly log: Log) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/runs/**/{${RUN_FILES.analysis},${RUN_FILES.record}}`);
@@ -40,10 +43,10 @@ export class ResultLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     if (doc.uri.scheme !== 'file') return [];
     const key = doc.uri.toString();
     let cached = this.lenses.get(key);
-    if (cached?.version !== doc.version) {
-      const results = await this.resultsFor(doc.uri.fsPath);
+    const results = await this.resultsFor(doc.uri.fsPath);
+    if (cached?.version !== doc.version || cached.results !== results) {
       const spec = this.service().parse(doc.getText(), doc.uri.fsPath);
-      cached = { version: doc.version, lenses: spec ? resultLenses(spec, results) : [] };
+      cached = { version: doc.version, results, lenses: spec ? resultLenses(spec, results) : [] };
       this.lenses.set(key, cached);
     }
     return cached.lenses.map((l) => new vscode.CodeLens(toVsRange(l.range), {
@@ -54,20 +57,28 @@ export class ResultLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     }));
   }
 
+  /**
+   * The spec's newest analysed run, read again at most every RECHECK_MS while lenses are asked for (a run
+   * folder listing: cheap) besides the watcher's invalidation, so a missed file event never leaves stale lenses.
+   */
   private resultsFor(specPath: string): Promise<LensResults | undefined> {
-    let p = this.results.get(specPath);
-    if (!p) {
-      p = (async () => {
+    const hit = this.results.get(specPath);
+    if (hit && Date.now() - hit.at < RECHECK_MS) return hit.results;
+    const previous = hit?.results;
+    const p = (async () => {
         const run = await newestAnalyzedRun(specPath);
         if (!run) return undefined;
-        const text = await readFile(path.join(run.dir, RUN_FILES.analysis), 'utf8');
-        return lensResults(parseAnalysisReport(text, `${run.id}/${RUN_FILES.analysis}`), run.id, run.record.method);
+        const stamp = `${run.id}@${run.analysisMtimeMs ?? 0}`;
+        const old = await previous;
+        if (old && this.stamps.get(old) === stamp) return old; // unchanged: keep the object, so the lens cache holds
+        const fresh = lensResults(parseAnalysisReport(await readFile(path.join(run.dir, RUN_FILES.analysis), 'utf8'), `${run.id}/${RUN_FILES.analysis}`), run.id, run.record.method);
+        if (fresh) this.stamps.set(fresh, stamp);
+        return fresh;
       })().catch((err: unknown) => {
         this.log.warn(`results lenses for ${path.basename(specPath)}: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
       });
-      this.results.set(specPath, p);
-    }
+    this.results.set(specPath, { at: Date.now(), results: p });
     return p;
   }
 

@@ -25,8 +25,8 @@ export interface CspOptions {
 /** The Content-Security-Policy of a panel: nothing unless listed; no inline script or style without the nonce. */
 export function contentSecurityPolicy(o: CspOptions): string {
   if (!/^[A-Za-z0-9+/=]{16,}$/.test(o.nonce)) throw new Error('contentSecurityPolicy: the nonce must be base64 of at least 16 characters');
-  // cspSource may list several sources (code-server: `'self' https://…`): only a source list, never a new directive.
-  if (/[;"<>,\r\n]/.test(o.cspSource)) throw new Error('contentSecurityPolicy: unexpected characters in cspSource');
+  // cspSource is one or more sources (code-server: `'self' https://*.vscode-cdn.net`), never a directive
+  if (/[;"<>\r\n]/.test(o.cspSource)) throw new Error('contentSecurityPolicy: unexpected characters in cspSource');
   const tt = o.trustedTypes === false ? [] : [`require-trusted-types-for 'script'`, `trusted-types ${(o.trustedTypes ?? ['lit-html']).join(' ')}`];
   return [
     `default-src 'none'`,

@@ -1,15 +1,15 @@
-import { chartPng, chartSvg } from '../shared/charts';
+import { chartPng, chartSvg, type LegendItem } from '../shared/charts';
 import { el } from '../shared/dom';
 import type { App } from './app';
 import { fileStem } from './format';
 
 /** PNG and SVG export buttons for the chart `get()` returns. */
-export function chartExportButtons(app: App, name: () => string, get: () => Element | null): HTMLElement {
+export function chartExportButtons(app: App, name: () => string, get: () => Element | null, legend: () => readonly LegendItem[] = () => []): HTMLElement {
   const run = (format: 'png' | 'svg') => async () => {
     const chart = get();
     if (!chart) return;
     try {
-      await app.save(format, `${fileStem(name())}.${format}`, format === 'svg' ? chartSvg(chart) : await chartPng(chart));
+      await app.save(format, `${fileStem(name())}.${format}`, format === 'svg' ? chartSvg(chart, legend()) : await chartPng(chart, legend()));
     } catch (err) {
       app.status(`Export failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
     }

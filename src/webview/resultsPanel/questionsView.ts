@@ -1,6 +1,6 @@
 import { toCsv } from '../../core/results/toCsv';
 import type { QuestionDetail, QuestionPage, QuestionSortKey } from '../../protocol/resultsPanel';
-import { Plot, plot } from '../shared/charts';
+import { legendElement, Plot, plot, type LegendItem } from '../shared/charts';
 import { el } from '../shared/dom';
 import { chartTheme } from '../shared/theme';
 import type { App } from './app';
@@ -9,11 +9,17 @@ import { fmt, fmtPercent, fmtSigned } from './format';
 
 export const PAGE_SIZE = 50;
 
+/** The colour of each series with shares: the human one, then the theme's chart colours in order. */
+export function seriesLegend(d: QuestionDetail): LegendItem[] {
+  const t = chartTheme();
+  return d.series.filter((s) => s.shares !== null).map((s, i) => ({ label: s.label, color: s.kind === 'human' ? t.human : t.series[(i - 1) % t.series.length]! }));
+}
+
 /** Grouped bars: each answer option, the human share next to every method's share. */
 export function distributionChart(d: QuestionDetail, width: number): SVGSVGElement | HTMLElement {
   const t = chartTheme();
   const series = d.series.filter((s) => s.shares !== null);
-  const colors = series.map((s, i) => (s.kind === 'human' ? t.human : t.series[(i - 1) % t.series.length]!));
+  const colors = seriesLegend(d).map((l) => l.color);
   const data = series.flatMap((s) => s.shares!.map((share, k) => ({ option: `${d.codes[k]} ${d.options[k] ?? ''}`.trim(), series: s.key, label: s.label, share })));
   return plot({
     width: Math.max(360, width),
@@ -58,8 +64,9 @@ export function renderQuestions(app: App, root: HTMLElement): Promise<void> {
     detail.replaceChildren(
       el('div', { class: 'toolbar' },
         el('h3', {}, el('a', { attrs: { href: '#', 'data-reveal': d.id }, text: d.id, title: 'Reveal in the spec', on: { click: (e: Event) => { e.preventDefault(); void app.rpc.request('reveal', { id: d.id }); } } })),
-        chartExportButtons(app, () => `${app.init.specName}-${d.id}-distribution`, () => chartBox.firstElementChild)),
+        chartExportButtons(app, () => `${app.init.specName}-${d.id}-distribution`, () => chartBox.firstElementChild, () => seriesLegend(d))),
       el('p', { class: 'question-text', text: d.text }),
+      legendElement(seriesLegend(d)),
       chartBox,
       stats);
     chartBox.append(distributionChart(d, Math.min(760, (root.clientWidth || 800) - 20)));

@@ -47,6 +47,34 @@ describe('results page in headless chromium under the production CSP (bfi fixtur
     });
   }
 
+  it('exports a chart as SVG (theme colours resolved, colour key included) and PNG, and tables as CSV', async () => {
+    const h = await openResultsPage(report, { theme: 'vscode-light' });
+    try {
+      await h.ready('metrics');
+      await h.page.locator('[data-panel="metrics"] vscode-button[data-export="csv"]').click();
+      await h.page.locator('vscode-tab-header[data-tab="questions"]').click();
+      await h.ready('questions');
+      await h.page.locator('.detail vscode-button[data-export="svg"]').click();
+      await h.page.locator('.detail vscode-button[data-export="png"]').click();
+      const deadline = Date.now() + 20_000;
+      while (h.saved.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const [csv, svg, png] = h.saved;
+      assert.equal(csv?.format, 'csv');
+      assert.match(csv!.data, /^method,kind,n,mean WD,mean WD low,mean WD high,/);
+      assert.match(csv!.data, /\r\nhuman split-half bound,human,2800,/);
+      assert.equal(svg?.format, 'svg');
+      assert.match(svg!.data, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.doesNotMatch(svg!.data, /var\(--/, 'theme variables are resolved in the file');
+      for (const label of ['uniform', 'drifted-sim']) assert.ok(svg!.data.includes(`>${label}`), `the colour key names ${label}`);
+      assert.equal(png?.format, 'png');
+      const bytes = Buffer.from(png!.data.replace(/^data:image\/png;base64,/, ''), 'base64');
+      assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+      assert.deepEqual(await h.violations(), []);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('shows markup in model- or spec-written text as text, never as HTML', async () => {
     const hostile = { ...report, survey: { ...report.survey, name: '<img src=x onerror="document.body.dataset.pwned=1">', questions: report.survey.questions.map((q, i) => (i === 0 ? { ...q, text: '<script>document.body.dataset.pwned=1</script><b>bold</b>' } : q)) } };
     const h = await openResultsPage(hostile);

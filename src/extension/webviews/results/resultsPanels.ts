@@ -18,6 +18,8 @@ interface OpenPanel {
   readonly panel: vscode.WebviewPanel;
   source: ResultsSource;
   ui: ResultsUiState | null;
+  /** `ready` requests answered: the page loaded under its CSP and spoke the protocol. */
+  readyCount: number;
   readonly disposables: vscode.Disposable[];
 }
 
@@ -27,6 +29,10 @@ export interface OpenedResults {
   readonly spec: string;
   readonly runId: string;
   readonly questions: number;
+  /** How many times the page asked for its data (0 until the page has loaded). */
+  readonly pageReady: number;
+  /** The page's last reported UI state. */
+  readonly ui: ResultsUiState | null;
 }
 
 const saveFilters: Record<ExportFormat, Record<string, string[]>> = {
@@ -75,7 +81,7 @@ export class ResultsPanels implements vscode.Disposable {
   }
 
   private describe(p: OpenPanel): OpenedResults {
-    return { viewType: RESULTS_VIEW_TYPE, spec: p.source.spec, runId: p.source.runId, questions: p.source.report.survey.questions.length };
+    return { viewType: RESULTS_VIEW_TYPE, spec: p.source.spec, runId: p.source.runId, questions: p.source.report.survey.questions.length, pageReady: p.readyCount, ui: p.ui };
   }
 
   private title(specUri: vscode.Uri): string {
@@ -122,13 +128,13 @@ export class ResultsPanels implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel, source: ResultsSource, ui: ResultsUiState | null): OpenPanel {
     const key = source.spec;
     this.panels.get(key)?.panel.dispose();
-    const entry: OpenPanel = { panel, source, ui, disposables: [] };
+    const entry: OpenPanel = { panel, source, ui, readyCount: 0, disposables: [] };
     this.panels.set(key, entry);
     panel.title = this.title(vscode.Uri.parse(key));
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'results.svg');
     const specUri = vscode.Uri.parse(key);
     const actions = {
-      reveal: (_id: string, line: number | undefined) => this.reveal(specUri, line),
+      reveal: (id: string, line: number | undefined) => this.reveal(specUri, id, line),
       save: (format: ExportFormat, name: string, data: string) => this.save(specUri, format, name, data),
       state: (next: ResultsUiState) => {
         entry.ui = next;
@@ -137,6 +143,10 @@ export class ResultsPanels implements vscode.Disposable {
     entry.disposables.push(
       panel.webview.onDidReceiveMessage(async (raw: unknown) => {
         const reply = await handleResultsMessage(() => entry.source, actions, raw);
+        if (reply?.ok && (raw as { method?: unknown }).method === 'ready') {
+          entry.readyCount++;
+          entry.ui = (reply.result as { ui: ResultsUiState }).ui;
+        }
         if (reply) void panel.webview.postMessage(reply);
         else this.log.warn('results panel: dropped a message that is not a request of its protocol');
       }),
@@ -157,8 +167,14 @@ export class ResultsPanels implements vscode.Disposable {
     void entry.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: 'notification', method: 'report/changed', params: resultsInit(next, entry.ui) });
   }
 
-  private async reveal(specUri: vscode.Uri, line: number | undefined): Promise<boolean> {
+  private async reveal(specUri: vscode.Uri, id: string, line: number | undefined): Promise<boolean> {
     const doc = await vscode.workspace.openTextDocument(specUri);
+    // the analysis records the line when it was run; the spec may have moved since, so check the id is there
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const idLine = new RegExp(`\\bid:\\s*["']?${escaped}["']?\\s*(,|}|#|$)`);
+    let found = line !== undefined && line < doc.lineCount && idLine.test(doc.lineAt(line).text) ? line : undefined;
+    for (let i = 0; found === undefined && i < doc.lineCount; i++) if (idLine.test(doc.lineAt(i).text)) found = i;
+    line = found ?? line;
     const at = line === undefined ? 0 : Math.min(Math.max(0, line), doc.lineCount - 1);
     const range = doc.lineAt(at).range;
     const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === specUri.toString())?.viewColumn ?? vscode.ViewColumn.One;
