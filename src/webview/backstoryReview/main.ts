@@ -63,6 +63,8 @@ function runQuery(): void {
   rows.clear();
   requested.clear();
   persist();
+  // The first search waits for the index, built in the background after the file opened.
+  if (query.text.trim() !== '') summary.textContent = 'Searching…';
   post({ type: 'query', seq, query });
 }
 search.addEventListener('input', debounce(() => { query = { ...query, text: search.value }; runQuery(); }, 150));
