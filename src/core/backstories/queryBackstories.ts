@@ -13,23 +13,40 @@ export interface BackstoryQuery {
   readonly review: ReviewFilter;
 }
 
-/** Indices (file order) of the backstories that pass the query. */
+/**
+ * Indices (file order) of the backstories that pass the query. The demographic and review filters run first
+ * (typed arrays and a map lookup per backstory), so the text search tests only the backstories they keep.
+ */
 export function queryBackstories(
   file: BackstoryFile, search: TextSearch | undefined, demographics: DemographicTable | undefined,
   review: ReadonlyMap<string, ReviewEntry>, query: BackstoryQuery, signal?: AbortSignal,
 ): Uint32Array {
-  if (query.text.trim() !== '' && !search) throw new Error('queryBackstories: a text query needs the search index (buildTextSearch)');
-  let hits = search && query.text.trim() !== '' ? search.search(query.text, signal) : Uint32Array.from({ length: file.records.length }, (_, i) => i);
-  const tests: Array<(i: number) => boolean> = [];
+  const hasText = query.text.trim() !== '';
+  if (hasText && !search) throw new Error('queryBackstories: a text query needs the search index (buildTextSearch)');
+  const n = file.records.length;
+  let keep: Uint32Array | undefined;
+  const narrow = (test: (i: number) => boolean): void => {
+    const from = keep;
+    const m = from ? from.length : n;
+    const out = new Uint32Array(m);
+    let found = 0;
+    for (let k = 0; k < m; k++) {
+      const i = from ? (from[k] as number) : k;
+      if (test(i)) out[found++] = i;
+    }
+    keep = out.slice(0, found);
+  };
   for (const [name, codes] of Object.entries(query.demographics)) {
     const col = demographics?.columns.find((c) => c.name === name);
     if (!col || codes.length === 0) continue;
-    const allowed = new Set(codes);
-    tests.push((i) => allowed.has(col.inferred[i] as number));
+    const allowed = new Uint8Array(col.options + 2); // codes -1 … K, shifted by one
+    for (const c of codes) if (c >= -1 && c <= col.options) allowed[c + 1] = 1;
+    const inferred = col.inferred;
+    narrow((i) => allowed[(inferred[i] as number) + 1] === 1);
   }
   if (query.review !== 'all') {
     const want = query.review;
-    tests.push((i) => {
+    narrow((i) => {
       const e = review.get((file.records[i] as { id: string }).id);
       switch (want) {
         case 'included': return !e?.excluded;
@@ -39,13 +56,6 @@ export function queryBackstories(
       }
     });
   }
-  if (tests.length === 0) return hits;
-  const out = new Uint32Array(hits.length);
-  let n = 0;
-  for (let k = 0; k < hits.length; k++) {
-    const i = hits[k] as number;
-    if (tests.every((t) => t(i))) out[n++] = i;
-  }
-  hits = out.slice(0, n);
-  return hits;
+  if (hasText) return (search as TextSearch).search(query.text, signal, keep);
+  return keep ?? Uint32Array.from({ length: n }, (_, i) => i);
 }

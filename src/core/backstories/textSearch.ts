@@ -48,13 +48,16 @@ export class TextSearch {
     this.sigs = this.sigs.slice(0, this.docs.length * SIG_WORDS);
   }
 
-  /** Indices (ascending) of the documents containing every term of `query`; every document for a blank query. */
-  search(query: string, signal?: AbortSignal): Uint32Array {
+  /**
+   * Indices (ascending) of the documents containing every term of `query` (only among `within`, ascending
+   * indices, when given); every such document for a blank query.
+   */
+  search(query: string, signal?: AbortSignal, within?: Uint32Array): Uint32Array {
     const terms = parseQuery(query);
-    if (terms.length === 0) return Uint32Array.from({ length: this.docs.length }, (_, i) => i);
+    if (terms.length === 0) return within ? within.slice() : Uint32Array.from({ length: this.docs.length }, (_, i) => i);
     // Longest term first: usually the rarest, so later terms test few documents.
     terms.sort((a, b) => b.length - a.length);
-    let result: Uint32Array | undefined;
+    let result: Uint32Array | undefined = within;
     for (const term of terms) {
       signal?.throwIfAborted();
       result = this.searchTerm(term, result);

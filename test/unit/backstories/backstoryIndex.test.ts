@@ -111,6 +111,21 @@ describe('backstory files: streaming read, search, demographics, query', () => {
     const inc = queryBackstories(f, search, d, excluded, { text: '', demographics: { gender: [1] }, review: 'included' });
     assert.ok(!inc.includes(1) && inc.includes(5));
     assert.deepEqual([...queryBackstories(f, search, d, excluded, { text: '', demographics: {}, review: 'excluded' })], [1]);
+    // text and filters together: the filters narrow first, the search tests only what they keep
+    let nonEmpty = 0;
+    for (const text of ['the', 'in the', 'b00001']) {
+      const both = queryBackstories(f, search, d, excluded, { text, demographics: { gender: [1, 3], age: [0, 2, 5] }, review: 'included' });
+      const terms = text.split(' ');
+      const expectedBoth = f.records.flatMap((r, i) => {
+        const g = i % 7 === 0 ? 4 : i % 4;
+        const a = i % 7 === 0 ? 5 : i % 5;
+        const hay = `${r.id}\n${r.text}`.toLowerCase();
+        return [1, 3].includes(g) && [0, 2, 5].includes(a) && r.id !== backstoryId(1) && terms.every((t) => hay.includes(t)) ? [i] : [];
+      });
+      assert.deepEqual([...both], expectedBoth, text);
+      nonEmpty += expectedBoth.length > 0 ? 1 : 0;
+    }
+    assert.equal(nonEmpty, 3, `each combined query keeps some backstories (the check is not vacuous): ${nonEmpty}`);
   });
 
   it('reports demographic lines with bad counts or an unknown id', async () => {
