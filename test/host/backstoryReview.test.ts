@@ -80,6 +80,17 @@ describe('backstory review editor', () => {
     assert.equal(saved.entries[id].note, 'off-topic');
   });
 
+  it('reads the file again when generation rewrites it, keeping the review', async () => {
+    const uri = vscode.Uri.file(file);
+    const { backstoryReview } = await api();
+    const doc = await until(() => backstoryReview.documentOf(uri), 'the review document');
+    const extra = { id: 'b999999', text: 'Appended by a later generation.', method: 'anthology', createdAt: '2026-12-01T00:00:00Z' };
+    writeFileSync(file, `${readFileSync(file, 'utf8')}${JSON.stringify(extra)}\n`);
+    await until(() => doc.file.records.length === 201 && doc.file.byId.has('b999999'), 'the appended backstory read');
+    assert.deepEqual(doc.file.problems.map((p) => p.line), [201], 'the bad line keeps its number');
+    assert.equal(doc.review.get(backstoryId(7))?.excluded, true, 'the review survives the reload');
+  });
+
   it('personaStudio.showBackstory opens the file with a persona selected', async () => {
     const result = await vscode.commands.executeCommand<{ uri: string; id?: string }>('personaStudio.showBackstory', file, backstoryId(3));
     assert.equal(result?.id, backstoryId(3));

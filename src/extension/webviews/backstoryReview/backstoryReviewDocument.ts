@@ -24,13 +24,16 @@ export class BackstoryReviewDocument implements vscode.CustomDocument {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
   private searchIndex: Promise<TextSearch> | undefined;
+  private readonly reloadedEmitter = new vscode.EventEmitter<void>();
+  /** Fires after the backstories or demographics file changed on disk and was read again. */
+  readonly onDidReload = this.reloadedEmitter.event;
   private readonly abort = new AbortController();
 
   private constructor(
     readonly uri: vscode.Uri,
-    readonly file: BackstoryFile,
-    readonly demographics: Demographics,
-    readonly labels: PersonaLabels | undefined,
+    public file: BackstoryFile,
+    public demographics: Demographics,
+    public labels: PersonaLabels | undefined,
     readonly review: Map<string, ReviewEntry>,
     readonly openMs: number,
   ) {}
@@ -45,6 +48,22 @@ export class BackstoryReviewDocument implements vscode.CustomDocument {
       backupId ? fs.readFile(vscode.Uri.parse(backupId).fsPath, 'utf8').then((t) => parseReview(t, 'the unsaved review backup')) : readReview(reviewPathOf(filePath)),
     ]);
     return new BackstoryReviewDocument(uri, file, demographics, labels, review, performance.now() - t0);
+  }
+
+  /**
+   * Reads the backstories and demographics files again (generation or the demographic survey rewrote them);
+   * the review, which lives in its own file, stays as it is.
+   */
+  async reload(): Promise<void> {
+    const filePath = this.uri.fsPath;
+    const file = await readBackstoryFile(filePath, this.abort.signal);
+    const [demographics, labels] = await Promise.all([readDemographics(filePath, file, this.abort.signal), findPersonaLabels(filePath)]);
+    this.file = file;
+    this.demographics = demographics;
+    this.labels = labels;
+    this.searchIndex = undefined;
+    void this.search().catch(() => undefined);
+    this.reloadedEmitter.fire();
   }
 
   /** The search index, built once in the background after the list has opened. */
@@ -99,6 +118,7 @@ export class BackstoryReviewDocument implements vscode.CustomDocument {
     this.abort.abort();
     this.disposeEmitter.fire();
     this.changed.dispose();
+    this.reloadedEmitter.dispose();
     this.disposeEmitter.dispose();
   }
 }

@@ -40,6 +40,26 @@ export class BackstoryReviewProvider implements vscode.CustomEditorProvider<Back
       if (this.documents.get(key) === doc) this.documents.delete(key);
     });
     void doc.search().catch(() => undefined); // build the search index while the user looks at the list
+    // Generation rewrites the backstories file and the demographic survey writes its own: read them again.
+    const dir = vscode.Uri.joinPath(uri, '..');
+    const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, `{${base},${base.replace(/\.backstories\.jsonl$/i, '')}.demographics.jsonl}`));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reloadSoon = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        doc.reload().then(
+          () => this.log.info(`backstory review: ${uri.fsPath} changed on disk; read again (${doc.file.records.length} backstories)`),
+          (err: unknown) => this.log.error(`backstory review: could not read ${uri.fsPath} again`, err),
+        );
+      }, 300);
+    };
+    const subs = [watcher, watcher.onDidChange(reloadSoon), watcher.onDidCreate(reloadSoon), watcher.onDidDelete(reloadSoon)];
+    doc.onDidDispose(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      for (const d of subs) d.dispose();
+    });
     return doc;
   }
 

@@ -29,6 +29,9 @@ export class BackstoryReviewSession implements vscode.Disposable {
     this.subs.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       doc.onDidChangeReview((ids) => void this.post({ type: 'changed', ids })),
+      doc.onDidReload(() => {
+        if (this.ready) void this.post(this.init()); // the page starts over from the new file
+      }),
     );
   }
 
