@@ -53,6 +53,7 @@ describe('backstory review editor', () => {
     const doc = await until(() => backstoryReview.documentOf(uri), 'the review document');
     assert.equal(doc.file.records.length, 200);
     assert.deepEqual(doc.file.problems.map((p) => p.line), [201]);
+    await doc.demographicsReady;
     assert.deepEqual(doc.demographics.table?.columns.map((c) => c.name), ['gender', 'age']);
   });
 

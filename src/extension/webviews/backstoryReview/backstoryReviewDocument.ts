@@ -38,17 +38,29 @@ export class BackstoryReviewDocument implements vscode.CustomDocument {
     readonly openMs: number,
   ) {}
 
+  /**
+   * Reads the backstories file and the review; the list can show from here. The demographic survey (often as
+   * large) is read next, in `demographicsReady`, and the pages are told when it arrives (onDidReload).
+   */
   static async open(uri: vscode.Uri, backupId: string | undefined, signal: AbortSignal): Promise<BackstoryReviewDocument> {
     const t0 = performance.now();
     const filePath = uri.fsPath;
     const file = await readBackstoryFile(filePath, signal);
-    const [demographics, labels, review] = await Promise.all([
-      readDemographics(filePath, file, signal),
+    const [labels, review] = await Promise.all([
       findPersonaLabels(filePath),
       backupId ? fs.readFile(vscode.Uri.parse(backupId).fsPath, 'utf8').then((t) => parseReview(t, 'the unsaved review backup')) : readReview(reviewPathOf(filePath)),
     ]);
-    return new BackstoryReviewDocument(uri, file, demographics, labels, review, performance.now() - t0);
+    const doc = new BackstoryReviewDocument(uri, file, { table: undefined, note: 'Reading the demographic survey…' }, labels, review, performance.now() - t0);
+    doc.demographicsReady = readDemographics(filePath, file, doc.abort.signal).then((demographics) => {
+      if (doc.file !== file) return; // a reload read newer files meanwhile
+      doc.demographics = demographics;
+      doc.reloadedEmitter.fire();
+    });
+    return doc;
   }
+
+  /** Settles once the demographic survey of the file as opened has been read (or found missing). */
+  demographicsReady: Promise<void> = Promise.resolve();
 
   /**
    * Reads the backstories and demographics files again (generation or the demographic survey rewrote them);

@@ -39,7 +39,8 @@ export class BackstoryReviewProvider implements vscode.CustomEditorProvider<Back
     doc.onDidDispose(() => {
       if (this.documents.get(key) === doc) this.documents.delete(key);
     });
-    void doc.search().catch(() => undefined); // build the search index while the user looks at the list
+    // Then the search index, while the user looks at the list (after the demographics: both take the CPU).
+    void doc.demographicsReady.then(() => doc.search()).catch(() => undefined);
     // Generation rewrites the backstories file and the demographic survey writes its own: read them again.
     const dir = vscode.Uri.joinPath(uri, '..');
     const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
