@@ -1,6 +1,7 @@
 import { activationSuite } from './activationSuite';
 import { backstorySuite } from './backstorySuite';
 import type { BenchSuite } from './benchTypes';
+import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
 import { resultsPanelSuite } from './resultsPanelSuite';
 import { specScaleSuite } from './specScaleSuite';
@@ -8,4 +9,4 @@ import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, llmSuite, resultsPanelSuite, backstorySuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, largeDataSuite, llmSuite, resultsPanelSuite, backstorySuite];

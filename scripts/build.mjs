@@ -30,7 +30,9 @@ const webviewEntries = existsSync(path.join(root, 'src/webview'))
 
 const targets = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // gpt-tokenizer (4.7 MB of tables) is required from node_modules when an LLM command first counts tokens, so the
+  // other commands do not compile it at start-up (commands load lazily: src/cli/commands/index.ts)
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: ['gpt-tokenizer'] },
   { ...node, entryPoints: ['test/host/index.ts'], outfile: 'out/test/host/index.js', external: ['vscode', 'mocha'] },
 ];
 if (webviewEntries.length > 0) {

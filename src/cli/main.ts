@@ -25,7 +25,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       writeErr: (s) => ctx.err(s),
       outputError: (s, write) => write(usageError(current, s)),
     });
-  for (const register of commands) register(program, context);
+  const named = commands.find((c) => c.name === argv[0]);
+  for (const entry of named ? [named] : commands) entry.load()(program, context);
   const each = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.hook('preSubcommand', (_parent, sub) => void (current = sub));

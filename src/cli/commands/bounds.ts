@@ -1,11 +1,20 @@
 import type { Command } from 'commander';
 import type { MetricSummary } from '../../core/stats/metricSummary';
-import { seededSplitHalves } from '../../core/stats/seededSplitHalves';
-import { sha256SplitHalves } from '../../core/stats/sha256SplitHalves';
+import { eachSeededSplitHalf } from '../../core/stats/seededSplitHalves';
+import { eachSha256SplitHalf } from '../../core/stats/sha256SplitHalves';
 import { splitHalfBounds } from '../../core/stats/splitHalfBounds';
 import type { CliContext } from '../cliContext';
 import { CliError, ExitCode } from '../cliError';
-import { asCliError, collect, fmt, loadSample, resolveColumns, type MetricsCliOptions } from './metricsInput';
+import { progressLine } from '../progressLine';
+import { addReadOptions, asCliError, collect, loadSample, readOptions, resolveColumns, type MetricsCliOptions } from './metricsInput';
+import { flatColumns, fmtValue, frobeniusReason, MetricValues } from './unmeasured';
+
+interface BoundsFigures {
+  readonly wd_mean: number | null;
+  readonly frobenius: number | null;
+  readonly frobenius_upper: number | null;
+  readonly alpha_abs_diff: Record<string, number | null>;
+}
 
 interface BoundsOptions extends MetricsCliOptions {
   readonly splits: string;
@@ -19,7 +28,7 @@ interface BoundsOptions extends MetricsCliOptions {
  * sd over the splits of wd_mean, Frobenius distances and |Δalpha| per scale.
  */
 export function registerBounds(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('bounds')
     .description('Split-half human lower bound: metrics between random halves of one answer table, mean and sd over the splits')
     .argument('<data.csv>', 'the human answers')
@@ -30,8 +39,8 @@ export function registerBounds(program: Command, ctx: CliContext): void {
     .option('--splits <n>', 'number of splits', '100')
     .option('--split-rule <rule>', 'sha256 (reproducible across languages, docs/metrics.md §3.4) or seeded', 'sha256')
     .option('--seed <n>', 'seed of the seeded rule', '0')
-    .option('--json', 'print one JSON object')
-    .action((file: string, opts: BoundsOptions) => {
+    .option('--json', 'print one JSON object');
+  addReadOptions(command).action(async (file: string, opts: BoundsOptions) => {
       const nSplits = Number(opts.splits);
       if (!Number.isInteger(nSplits) || nSplits < 1) throw new CliError(`--splits: "${opts.splits}" is not a positive integer`, ExitCode.badInput);
       const seed = Number(opts.seed);
@@ -40,38 +49,62 @@ export function registerBounds(program: Command, ctx: CliContext): void {
         throw new CliError(`--split-rule: "${opts.splitRule}" is not one of sha256, seeded`, ExitCode.badInput);
       }
       const cols = resolveColumns(opts);
-      const data = loadSample(ctx.cwd, file, cols.columns, opts.weight);
+      const data = await loadSample(ctx.cwd, file, cols.columns, readOptions(opts, ctx));
       const result = asCliError(() => {
         const n = data.matrix.nRows;
-        const splits = opts.splitRule === 'sha256' ? sha256SplitHalves(n, { splits: nSplits }) : seededSplitHalves(n, { splits: nSplits, seed });
+        const progress = progressLine((t) => ctx.err(t), file);
+        // splits are drawn one at a time and dropped once measured
+        const splits = opts.splitRule === 'sha256' ? eachSha256SplitHalf(n, { splits: nSplits }) : eachSeededSplitHalf(n, { splits: nSplits, seed });
         return splitHalfBounds(data.matrix, splits, {
           items: cols.items.map((_, j) => j),
           scales: cols.scales,
           ...(data.weights ? { weights: data.weights } : {}),
+          signal: ctx.signal,
+          splitCount: nSplits,
+          onProgress: (done, total) => progress.update(done, total, 'splits'),
         });
       });
-      const pick = (s: MetricSummary): Record<string, unknown> => {
+      const v = new MetricValues();
+      const k = cols.items.length;
+      const half = result.halfSize;
+      const skipped = result.mean.skippedPairs ?? 0;
+      const flat = flatColumns(data.matrix, cols.items, file);
+      const pick = (stat: 'mean' | 'sd', s: MetricSummary): BoundsFigures => {
         const d = opts.weight && s.weighted ? s.weighted : s;
-        return { wd_mean: d.wdMean, frobenius: d.frobenius, frobenius_upper: d.frobeniusUpper, alpha_abs_diff: s.alphaAbsDiff };
+        const few = stat === 'sd' && result.nSplits < 2 ? 'the sd needs at least 2 splits' : undefined;
+        const frobeniusWhy = (): string =>
+          few ?? (half < 2 ? `halves of ${half} row have no correlations (a correlation needs at least 2 rows)` : frobeniusReason(k, skipped, flat, ' in at least one split'));
+        const alpha: Record<string, number | null> = {};
+        for (const [name, x] of Object.entries(s.alphaAbsDiff)) {
+          alpha[name] = v.num(`${stat}.alpha_abs_diff.${name}`, x, () => few ?? `alpha of ${name} is not defined in a half of at least one split (an item without variance${half < 2 ? `: halves of ${half} row` : ''}, or covariances summing to 0)`);
+        }
+        return {
+          wd_mean: v.num(`${stat}.wd_mean`, d.wdMean, () => few ?? 'no item has answers in both halves of at least one split'),
+          frobenius: v.num(`${stat}.frobenius`, d.frobenius, frobeniusWhy),
+          frobenius_upper: v.num(`${stat}.frobenius_upper`, d.frobeniusUpper, frobeniusWhy),
+          alpha_abs_diff: alpha,
+        };
       };
-      const out = { n_splits: result.nSplits, half_size: result.halfSize, mean: pick(result.mean), sd: pick(result.sd) };
+      const mean = pick('mean', result.mean);
+      const sd = pick('sd', result.sd);
+      if (mean.frobenius !== null && skipped > 0) v.note('mean.frobenius', frobeniusReason(k, skipped, flat, ' in at least one split'));
+      const out = { n_splits: result.nSplits, half_size: half, mean, sd, skipped_pairs: skipped, reasons: v.reasons };
       if (opts.json) {
         ctx.out(`${JSON.stringify(out, null, 2)}\n`);
         return;
       }
-      const m = out.mean as { wd_mean: number; frobenius: number; frobenius_upper: number };
-      const sd = out.sd as { wd_mean: number; frobenius: number; frobenius_upper: number };
       const lines = [
-        `${file}: ${result.nSplits} split-halves (${opts.splitRule}), halves of ${result.halfSize} rows${opts.weight ? `, weighted by ${opts.weight}` : ''}`,
+        `${file}: ${result.nSplits} split-halves (${opts.splitRule}), halves of ${half} rows${opts.weight ? `, weighted by ${opts.weight}` : ''}`,
         '',
         `${'metric'.padEnd(24)}${'mean'.padEnd(12)}sd`,
-        `${'wd_mean'.padEnd(24)}${fmt(m.wd_mean).padEnd(12)}${fmt(sd.wd_mean)}`,
-        `${'frobenius'.padEnd(24)}${fmt(m.frobenius).padEnd(12)}${fmt(sd.frobenius)}`,
-        `${'frobenius_upper'.padEnd(24)}${fmt(m.frobenius_upper).padEnd(12)}${fmt(sd.frobenius_upper)}`,
+        `${'wd_mean'.padEnd(24)}${fmtValue(mean.wd_mean).padEnd(12)}${fmtValue(sd.wd_mean)}`,
+        `${'frobenius'.padEnd(24)}${fmtValue(mean.frobenius).padEnd(12)}${fmtValue(sd.frobenius)}`,
+        `${'frobenius_upper'.padEnd(24)}${fmtValue(mean.frobenius_upper).padEnd(12)}${fmtValue(sd.frobenius_upper)}`,
       ];
-      for (const [name, v] of Object.entries(result.mean.alphaAbsDiff)) {
-        lines.push(`${`|Δalpha| ${name}`.padEnd(24)}${fmt(v).padEnd(12)}${fmt(result.sd.alphaAbsDiff[name] ?? NaN)}`);
+      for (const name of Object.keys(mean.alpha_abs_diff)) {
+        lines.push(`${`|Δalpha| ${name}`.padEnd(24)}${fmtValue(mean.alpha_abs_diff[name] ?? null).padEnd(12)}${fmtValue(sd.alpha_abs_diff[name] ?? null)}`);
       }
+      lines.push(...v.lines());
       ctx.out(`${lines.join('\n')}\n`);
     });
 }

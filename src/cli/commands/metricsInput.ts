@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
 import path from 'node:path';
-import { DataError, numericColumns, parseCsvTable, type DataTable } from '../../core/data/index';
+import { DataError, readTable, tableItemMatrix, type TableProgress } from '../../core/data/index';
+import { overflowColumn } from '../../core/stats/overflowColumn';
 import { StatsError } from '../../core/stats/StatsError';
 import type { AlphaScale, ItemMatrix } from '../../core/stats/types';
+import type { CliContext } from '../cliContext';
 import { CliError, ExitCode } from '../cliError';
+import { progressLine } from '../progressLine';
 
 /** What `compare` and `bounds` share: item, scale, reverse and weight options. */
 export interface MetricsCliOptions {
@@ -12,6 +15,8 @@ export interface MetricsCliOptions {
   readonly scale: string[];
   readonly reverse?: string;
   readonly json?: boolean;
+  readonly missing?: string;
+  readonly delimiter?: string;
 }
 
 /** The columns a metrics command reads, resolved from its options. */
@@ -61,39 +66,95 @@ export function resolveColumns(opts: MetricsCliOptions): MetricsColumns {
   return { items, columns, scales };
 }
 
+/** Adds the reading options every data command shares: --missing and --delimiter. */
+export function addReadOptions(command: Command): Command {
+  return command
+    .option('--missing <list>', 'comma-separated missing-value codes besides the empty field, e.g. NA,-99 (data rules: src/core/data/README.md)')
+    .option('--delimiter <char>', 'field separator (default: detected from the header line; tab for .tsv)');
+}
+
+/** The read options of {@link addReadOptions}, with progress on stderr unless --json. */
+export function readOptions(opts: MetricsCliOptions, ctx: CliContext): LoadSampleOptions {
+  return {
+    ...(opts.weight ? { weight: opts.weight } : {}),
+    ...(opts.missing ? { missing: list(opts.missing) } : {}),
+    ...(opts.delimiter ? { delimiter: opts.delimiter === '\\t' ? '\t' : opts.delimiter } : {}),
+    signal: ctx.signal,
+    err: (text) => ctx.err(text),
+  };
+}
+
 /** A loaded data file: its table, numeric columns and optional weights. */
 export interface LoadedSample {
   readonly file: string;
-  readonly table: DataTable;
   readonly matrix: ItemMatrix;
   readonly weights?: Float64Array;
 }
 
+/** How `compare` and `bounds` read their files. */
+export interface LoadSampleOptions {
+  readonly weight?: string;
+  /** A file without the weight column gets no weights instead of an error. */
+  readonly weightOptional?: boolean;
+  readonly missing?: readonly string[];
+  readonly delimiter?: string;
+  readonly signal?: AbortSignal;
+  /** stderr, for progress on reads longer than a second */
+  readonly err?: (text: string) => void;
+}
+
 /**
- * Reads a CSV file and its numeric columns; every problem becomes a one-line CliError (exit 2) naming the file.
- * With `weightOptional`, a file without the weight column gets no weights instead of an error.
+ * Reads the columns of a data file with the product's one reader (src/core/data); every problem becomes a one-line
+ * CliError (exit 2) naming the file.
  */
-export function loadSample(cwd: string, file: string, columns: readonly string[], weight: string | undefined, weightOptional = false): LoadedSample {
-  const full = path.resolve(cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: cannot read the file${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`, ExitCode.badInput);
-  }
+export async function loadSample(cwd: string, file: string, columns: readonly string[], options: LoadSampleOptions = {}): Promise<LoadedSample> {
+  const { weight } = options;
+  const progress = options.err ? progressLine(options.err, file) : undefined;
+  const table = await asCliErrorAsync(() =>
+    readTable(path.resolve(cwd, file), {
+      source: file,
+      columns,
+      ...(weight ? (options.weightOptional ? { optionalColumns: [weight] } : { columns: [...columns, weight] }) : {}),
+      ...(options.missing ? { missing: options.missing } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(progress ? { onProgress: (p: TableProgress) => progress.update(p.rows, 0, 'rows', `${file}: ${Math.floor((100 * p.bytesRead) / (p.totalBytes || 1))}%`) } : {}),
+    }),
+  );
   return asCliError(() => {
-    const table = parseCsvTable(text, { source: file });
-    const matrix = numericColumns(table, columns);
-    if (!weight || (weightOptional && !table.header.includes(weight))) return { file, table, matrix };
-    const weights = numericColumns(table, [weight]).data;
-    weights.forEach((w, r) => {
+    if (table.rows < 2) {
+      throw new DataError('tooFewRows', `${file}: ${table.rows} data row${table.rows === 1 ? '' : 's'}, at least 2 needed`, file);
+    }
+    const matrix = tableItemMatrix(table, columns);
+    const weights = weight ? table.columns.get(weight) : undefined;
+    const big = overflowColumn(matrix, weights);
+    if (big !== undefined) {
+      const name = big === 'weights' ? weight! : columns[big]!;
+      throw new CliError(`${file}: column "${name}" holds values so large that the sums behind the metrics would overflow double precision (n · value² must stay below 1e300); rescale the column`, ExitCode.badInput);
+    }
+    if (!weight || !weights) return { file, matrix };
+    for (let r = 0; r < weights.length; r++) {
+      const w = weights[r]!;
       if (!(w >= 0)) {
-        throw new DataError('notNumeric', `${file}: line ${table.lines[r]}, column "${weight}": a weight must be a non-negative number`, file, table.lines[r], weight);
+        const line = table.lines[r]!;
+        throw new DataError('notNumeric', `${file}: line ${line}, column "${weight}": a weight must be a non-negative number${Number.isNaN(w) ? ' (it is missing)' : ''}`, file, line, weight);
       }
-    });
-    return { file, table, matrix, weights };
+    }
+    if (!weights.some((w) => w > 0)) {
+      throw new CliError(`${file}: column "${weight}": every weight is 0, so the weighted metrics would weigh nothing; fix the weights or leave out --weight`, ExitCode.badInput);
+    }
+    return { file, matrix, weights };
   });
+}
+
+/** {@link asCliError} for a promise. */
+export async function asCliErrorAsync<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (DataError.is(err) || StatsError.is(err)) throw new CliError(err.message, ExitCode.badInput);
+    throw err;
+  }
 }
 
 /** Runs `fn`, turning DataError and StatsError into a CliError with exit code 2. */
@@ -106,5 +167,3 @@ export function asCliError<T>(fn: () => T): T {
   }
 }
 
-/** A number for the readable tables. */
-export const fmt = (v: number): string => (Number.isNaN(v) ? 'NaN' : v.toFixed(6));

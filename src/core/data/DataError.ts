@@ -1,5 +1,14 @@
 /** Why a data table was rejected. */
-export type DataErrorReason = 'parse' | 'emptyFile' | 'unknownColumn' | 'notNumeric' | 'tooFewRows' | 'duplicateColumn';
+export type DataErrorReason =
+  | 'parse'
+  | 'emptyFile'
+  | 'unknownColumn'
+  | 'notNumeric'
+  | 'tooFewRows'
+  | 'duplicateColumn'
+  | 'raggedRow'
+  | 'unsupportedFormat'
+  | 'unreadable';
 
 /**
  * A problem in a data file. The message is one line naming the file and, where known, the line and column;

@@ -1,6 +1,8 @@
-// Reading answer tables: CSV text in, raw fields and numeric item matrices out. File I/O stays with the caller.
+// Reading data tables: the one reader of the product (spec checks, compare, bounds, pipelines). Rules: README.md here.
 export * from './DataError';
-export * from './dataTableTypes';
-export * from './parseCsvTable';
-export * from './columnIndex';
-export * from './numericColumns';
+export * from './tableTypes';
+export * from './readTable';
+export * from './parseTableText';
+export * from './parseDecimal';
+export * from './missingCodes';
+export * from './tableItemMatrix';

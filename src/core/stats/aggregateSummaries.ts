@@ -30,7 +30,8 @@ export function aggregateSummaries(items: readonly MetricSummary[], options: Agg
   const alphaAbsDiff: Record<string, number> = {};
   for (const name of Object.keys(first.alphaAbsDiff)) alphaAbsDiff[name] = of((s) => s.alphaAbsDiff[name] ?? NaN);
   const wd = first.wd.map((_, j) => of((s) => s.wd[j] ?? NaN));
-  const base = { wd, wdMean: of((s) => s.wdMean), frobenius: of((s) => s.frobenius), frobeniusUpper: of((s) => s.frobeniusUpper), alphaAbsDiff };
+  const skippedPairs = Math.max(...items.map((s) => s.skippedPairs ?? 0));
+  const base = { wd, wdMean: of((s) => s.wdMean), frobenius: of((s) => s.frobenius), frobeniusUpper: of((s) => s.frobeniusUpper), skippedPairs, alphaAbsDiff };
   if (!first.weighted) return base;
   return {
     ...base,

@@ -8,10 +8,12 @@ export interface FrobeniusDistance {
   readonly skippedPairs: number;
 }
 
+
 /**
  * Frobenius norm of the difference of two k×k correlation matrices (data/README.md §3.2; Anthology's consistency
  * metric, seeds-methods §1.8). Design choice: a pair whose correlation is NaN in either matrix (e.g. a constant
- * simulated column) is skipped and counted in `skippedPairs` rather than poisoning the whole norm.
+ * simulated column) is skipped and counted in `skippedPairs` rather than poisoning the whole norm. When no pair is left
+ * (every pair skipped, or fewer than 2 items) nothing was measured and both distances are NaN, never 0.
  */
 export function frobeniusDistance(a: Float64Array, b: Float64Array, k: number): FrobeniusDistance {
   let sum = 0;
@@ -23,5 +25,6 @@ export function frobeniusDistance(a: Float64Array, b: Float64Array, k: number): 
       else sum += d * d;
     }
   }
+  if (skipped === (k * (k - 1)) / 2) return { full: NaN, upper: NaN, skippedPairs: skipped };
   return { full: Math.sqrt(2 * sum), upper: Math.sqrt(sum), skippedPairs: skipped };
 }

@@ -40,6 +40,7 @@ export * from './sampleParts';
 export * from './compareParts';
 export * from './compareSamples';
 export * from './metricSummary';
+export * from './overflowColumn';
 export * from './aggregateSummaries';
 export * from './sha256Words';
 export * from './sha256SplitHalves';

@@ -7,6 +7,8 @@ export interface MetricSummary {
   readonly wdMean: number;
   readonly frobenius: number;
   readonly frobeniusUpper: number;
+  /** Item pairs left out of the Frobenius distance (unweighted; see `DistanceMetrics.skippedPairs`); the largest over the replicates after {@link aggregateSummaries}. */
+  readonly skippedPairs?: number;
   /** |alpha(a) − alpha(b)| per scale name. */
   readonly alphaAbsDiff: Readonly<Record<string, number>>;
   /** Weighted WD mean and Frobenius distances, when weights were given. */
@@ -17,7 +19,7 @@ export interface MetricSummary {
 export function metricSummary(c: SampleComparison): MetricSummary {
   const alphaAbsDiff: Record<string, number> = {};
   for (const a of c.alpha) alphaAbsDiff[a.name] = a.absDiff;
-  const base = { wd: Array.from(c.wd), wdMean: c.wdMean, frobenius: c.frobenius, frobeniusUpper: c.frobeniusUpper, alphaAbsDiff };
+  const base = { wd: Array.from(c.wd), wdMean: c.wdMean, frobenius: c.frobenius, frobeniusUpper: c.frobeniusUpper, skippedPairs: c.skippedPairs, alphaAbsDiff };
   if (!c.weighted) return base;
   const w = c.weighted;
   return { ...base, weighted: { wd: Array.from(w.wd), wdMean: w.wdMean, frobenius: w.frobenius, frobeniusUpper: w.frobeniusUpper } };

@@ -98,44 +98,55 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
   return true;
 }
 
+/** Rows per pass of the SIMD path: its working memory stays (k + 3 + T) × 512 KB however long the columns are. */
+const BLOCK = 1 << 16;
+
 /**
- * The same triple-packed Gram with the f64x2 kernel: columns (padded to an even length, plus three zero columns so
- * every block has four) and the packed triples are laid out in the kernel's memory; four dot products per call.
+ * The same triple-packed Gram with the f64x2 kernel, in blocks of {@link BLOCK} rows: each block's columns (padded to
+ * an even length, plus three zero columns so every call has four) and packed triples are laid out in the kernel's
+ * memory, four dot products per call, and the blocks' exact integer sums are added up (exact: every partial sum is
+ * bounded like the total). The kernel's memory, which never shrinks, stays a few megabytes for a million rows.
  */
 function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, P: number, K: number, T: number, put: (i: number, t: number, s: number) => void): void {
-  const nrp = nr + (nr & 1);
-  const colBytes = nrp * 8;
+  const rows = Math.min(BLOCK, nr + (nr & 1));
+  const colBytes = rows * 8;
   const xCols = k + 3;
   const need = (xCols + T) * colBytes + 32;
   const have = kernel.memory.buffer.byteLength;
   if (need > have) kernel.memory.grow(Math.ceil((need - have) / 65536));
   const f = new Float64Array(kernel.memory.buffer, 0, need / 8);
-  // every byte the kernel reads is written here: the columns, their odd-row padding, three zero columns, the triples
-  for (let c = 0; c < k; c++) {
-    f.set(X.subarray(c * nr, (c + 1) * nr), c * nrp);
-    if (nrp > nr) f[c * nrp + nr] = 0;
-  }
-  f.fill(0, k * nrp, xCols * nrp);
-  const qBase = xCols * nrp;
-  for (let t = 0; t < T; t++) {
-    const dst = qBase + t * nrp;
-    const c0 = P * t * nr;
-    const filled = Math.min(P, k - P * t);
-    if (filled === 3) {
-      // one Horner pass per triple: (x2·K + x1)·K + x0
-      for (let r = 0; r < nr; r++) f[dst + r] = (X[c0 + 2 * nr + r]! * K + X[c0 + nr + r]!) * K + X[c0 + r]!;
-    } else if (filled === 2) {
-      for (let r = 0; r < nr; r++) f[dst + r] = X[c0 + nr + r]! * K + X[c0 + r]!;
-    } else {
-      for (let r = 0; r < nr; r++) f[dst + r] = X[c0 + r]!;
+  // every byte the kernel reads is written: the columns, their odd-row padding, three zero columns, the triples
+  f.fill(0, k * rows, xCols * rows);
+  const qBase = xCols * rows;
+  const outIndex = (xCols + T) * rows;
+  const acc = new Float64Array(k * T);
+  for (let r0 = 0; r0 < nr; r0 += BLOCK) {
+    const m = Math.min(BLOCK, nr - r0);
+    const mp = m + (m & 1);
+    for (let c = 0; c < k; c++) {
+      f.set(X.subarray(c * nr + r0, c * nr + r0 + m), c * rows);
+      if (mp > m) f[c * rows + m] = 0;
     }
-    if (nrp > nr) f[dst + nr] = 0;
-  }
-  const outIndex = (xCols + T) * nrp;
-  for (let t = 0; t < T; t++) {
-    for (let i = P * t; i < k; i += 4) {
-      kernel.dot4(i * colBytes, (qBase + t * nrp) * 8, nrp, colBytes, outIndex * 8);
-      for (let c = 0; c < 4 && i + c < k; c++) put(i + c, t, f[outIndex + c]!);
+    for (let t = 0; t < T; t++) {
+      const dst = qBase + t * rows;
+      const c0 = P * t * nr + r0;
+      const filled = Math.min(P, k - P * t);
+      if (filled === 3) {
+        // one Horner pass per triple: (x2·K + x1)·K + x0
+        for (let r = 0; r < m; r++) f[dst + r] = (X[c0 + 2 * nr + r]! * K + X[c0 + nr + r]!) * K + X[c0 + r]!;
+      } else if (filled === 2) {
+        for (let r = 0; r < m; r++) f[dst + r] = X[c0 + nr + r]! * K + X[c0 + r]!;
+      } else {
+        for (let r = 0; r < m; r++) f[dst + r] = X[c0 + r]!;
+      }
+      if (mp > m) f[dst + m] = 0;
+    }
+    for (let t = 0; t < T; t++) {
+      for (let i = P * t; i < k; i += 4) {
+        kernel.dot4(i * colBytes, (qBase + t * rows) * 8, mp, colBytes, outIndex * 8);
+        for (let c = 0; c < 4 && i + c < k; c++) acc[(i + c) * T + t]! += f[outIndex + c]!;
+      }
     }
   }
+  for (let t = 0; t < T; t++) for (let i = P * t; i < k; i++) put(i, t, acc[i * T + t]!);
 }

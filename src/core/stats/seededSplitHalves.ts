@@ -17,13 +17,21 @@ export interface SeededSplitHalvesOptions {
  * @throws StatsError `tooFewRows` / `invalidOption`
  */
 export function seededSplitHalves(nRows: number, options: SeededSplitHalvesOptions = {}): SplitHalf[] {
+  return Array.from(eachSeededSplitHalf(nRows, options));
+}
+
+/**
+ * The splits of {@link seededSplitHalves} one at a time (the same stream), so a caller that measures each split and
+ * drops it never holds them all. Arguments are checked on the first `next()`.
+ * @throws StatsError `tooFewRows` / `invalidOption`
+ */
+export function* eachSeededSplitHalf(nRows: number, options: SeededSplitHalvesOptions = {}): Generator<SplitHalf, void, undefined> {
   const nSplits = options.splits ?? 100;
   if (!Number.isInteger(nRows) || nRows < 2) throw new StatsError('tooFewRows', `split-halves need at least 2 rows, got ${nRows}`);
   if (!Number.isInteger(nSplits) || nSplits < 1) throw new StatsError('invalidOption', `splits must be a positive integer, got ${nSplits}`);
   const random = createRandom(options.seed ?? 0);
   const m = Math.floor(nRows / 2);
   const perm = new Int32Array(nRows);
-  const result: SplitHalf[] = [];
   for (let s = 0; s < nSplits; s++) {
     for (let i = 0; i < nRows; i++) perm[i] = i;
     for (let i = nRows - 1; i > 0; i--) {
@@ -32,7 +40,6 @@ export function seededSplitHalves(nRows: number, options: SeededSplitHalvesOptio
       perm[i] = perm[j]!;
       perm[j] = t;
     }
-    result.push({ a: perm.slice(0, m).sort(), b: perm.slice(m, 2 * m).sort() });
+    yield { a: perm.slice(0, m).sort(), b: perm.slice(m, 2 * m).sort() };
   }
-  return result;
 }

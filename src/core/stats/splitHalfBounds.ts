@@ -22,6 +22,12 @@ export interface SplitHalfBoundsOptions {
   readonly weights?: ArrayLike<number>;
   /** Keep every split's full comparison in `perSplit`. @default false */
   readonly keepPerSplit?: boolean;
+  /** Called after each split with the number done and `splitCount` (or the array's length). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** How many splits an iterable (not an array) will give, for progress. */
+  readonly splitCount?: number;
+  /** Checked between splits; the function throws the signal's reason when it is aborted. */
+  readonly signal?: AbortSignal;
 }
 
 /** The human lower bound: metrics between the halves of each split, their mean and spread. */
@@ -40,15 +46,17 @@ export interface SplitHalfBoundsResult {
 
 /**
  * Split-half "human lower bound" (data/README.md §3.4, seeds-methods §1.8 (4)): for each split, every metric between
- * half a and half b; then the mean and sd over the splits. Use {@link sha256SplitHalves} (reproducible across
+ * half a and half b; then the mean and sd over the splits. Use {@link sha256SplitHalves} or, to hold one split at a
+ * time, `eachSha256SplitHalf` (reproducible across
  * languages) or {@link seededSplitHalves} for the splits. Half b's moments are computed as all − a − rest (moments are
  * additive), which halves the work; with integer codes and no weights the subtraction is exact.
  * @throws StatsError `tooFewRows`, `invalidOption` (bad split indices)
  */
-export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[], options: SplitHalfBoundsOptions = {}): SplitHalfBoundsResult {
+export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[] | Iterable<SplitHalf>, options: SplitHalfBoundsOptions = {}): SplitHalfBoundsResult {
   assertItemMatrix(matrix);
   if (matrix.nRows < 2) throw new StatsError('tooFewRows', `split-halves need at least 2 rows, got ${matrix.nRows}`);
-  if (splits.length === 0) throw new StatsError('invalidOption', 'no splits given');
+  const total = Array.isArray(splits) ? splits.length : (options.splitCount ?? 0);
+  if (Array.isArray(splits) && splits.length === 0) throw new StatsError('invalidOption', 'no splits given');
   const { weights } = options;
   if (weights) assertWeights(weights, matrix.nRows);
   const plan = planComparison(matrix.nCols, options);
@@ -59,7 +67,10 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
   const inHalf = new Uint8Array(matrix.nRows);
   const summaries: MetricSummary[] = [];
   const perSplit: SampleComparison[] = [];
+  let halfSize = 0;
   for (const split of splits) {
+    if (summaries.length === 0) halfSize = split.a.length;
+    options.signal?.throwIfAborted();
     inHalf.fill(0);
     for (const half of [split.a, split.b]) {
       for (const r of half) {
@@ -68,7 +79,7 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
       }
     }
     const a = sampleParts(matrix, plan, codes, 0, { rows: split.a, ...w, ...shifts });
-    const restRows = Int32Array.from(complement(inHalf));
+    const restRows = complement(inHalf, matrix.nRows - split.a.length - split.b.length);
     let b: SampleParts;
     if (restRows.length <= split.b.length / 4) {
       const rest = sampleParts(matrix, plan, codes, 0, { rows: restRows, ...w, ...shifts });
@@ -79,10 +90,12 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
     const cmp = compareParts(plan, codes, a, b);
     summaries.push(metricSummary(cmp));
     if (options.keepPerSplit) perSplit.push(cmp);
+    options.onProgress?.(summaries.length, total);
   }
+  if (summaries.length === 0) throw new StatsError('invalidOption', 'no splits given');
   return {
-    nSplits: splits.length,
-    halfSize: splits[0]!.a.length,
+    nSplits: summaries.length,
+    halfSize,
     splits: summaries,
     ...(options.keepPerSplit ? { perSplit } : {}),
     mean: aggregateSummaries(summaries),
@@ -90,8 +103,12 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
   };
 }
 
-function* complement(inHalf: Uint8Array): Generator<number> {
-  for (let r = 0; r < inHalf.length; r++) if (!inHalf[r]) yield r;
+/** The rows in neither half, ascending (`size` of them). */
+function complement(inHalf: Uint8Array, size: number): Int32Array {
+  const out = new Int32Array(size);
+  let k = 0;
+  for (let r = 0; r < inHalf.length && k < size; r++) if (!inHalf[r]) out[k++] = r;
+  return out;
 }
 
 function subtractParts(all: SampleParts, a: SampleParts, rest: SampleParts, n: number): SampleParts {

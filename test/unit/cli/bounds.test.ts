@@ -26,7 +26,7 @@ describe('cli: bounds', () => {
       const { expected, table } = loadReference(name);
       const file = path.join(dir, `${name}.csv`);
       const columns = [...(expected.weight_column ? [expected.weight_column] : []), ...[...expected.items].reverse()];
-      writeSubset(file, table, columns, Int32Array.from({ length: table.nRows }, (_, r) => r));
+      writeSubset(file, table, columns, Int32Array.from({ length: table.rows }, (_, r) => r));
       // reverse-keyed items marked per scale ('-A1'), since bfi's all25_raw uses the same items unrecoded
       const scaleArgs = expected.alpha_sets.flatMap((s) => ['--scale', `${s.name}=${s.items.map((i) => (s.reverse.includes(i) ? `-${i}` : i)).join(',')}`]);
       const reverse: string[] = [];
@@ -57,7 +57,7 @@ describe('cli: bounds', () => {
   it('the seeded rule is reproducible and lands within 4·sd/√100 of the sha256 bound (data/README.md §3.4)', async () => {
     const { expected, table } = loadReference('bfi');
     const file = path.join(dir, 'bfi-seeded.csv');
-    writeSubset(file, table, expected.items, Int32Array.from({ length: table.nRows }, (_, r) => r));
+    writeSubset(file, table, expected.items, Int32Array.from({ length: table.rows }, (_, r) => r));
     const args = ['bounds', file, '--items', expected.items.join(','), '--split-rule', 'seeded', '--seed', '7', '--json'];
     const r1 = await runCliCaptured(args);
     const r2 = await runCliCaptured(args);

@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { close, loadReference, rowsWhere } from '../stats/referenceData';
-import type { DataTable } from '../../../src/core/data/index';
+import type { Table } from '../../../src/core/data/index';
 import { runCliCaptured } from './runCli.test';
 
 /** Writes the given rows of `columns` (in that order) as a CSV file. */
-export function writeSubset(file: string, table: DataTable, columns: readonly string[], rows: ArrayLike<number>): void {
-  const idx = columns.map((c) => table.header.indexOf(c));
+export function writeSubset(file: string, table: Table, columns: readonly string[], rows: ArrayLike<number>): void {
+  const text = columns.map((c) => table.text.get(c)!);
   const lines = [columns.map((c) => `"${c}"`).join(',')];
-  for (let t = 0; t < rows.length; t++) lines.push(idx.map((c) => table.columns[c]![rows[t]!]!).join(','));
+  for (let t = 0; t < rows.length; t++) lines.push(text.map((col) => col[rows[t]!]!).join(','));
   writeFileSync(file, `${lines.join('\r\n')}\r\n`);
 }
 

@@ -35,7 +35,7 @@ describe('cli: usage errors and help texts', () => {
   it('cites in its help texts only documents that exist in the repository', () => {
     const program = new Command('persona-studio');
     const noop = { cwd: root, signal: new AbortController().signal, out: () => undefined, err: () => undefined, setExitCode: () => undefined };
-    for (const register of commands) register(program, noop);
+    for (const entry of commands) entry.load()(program, noop);
     const texts: string[] = [];
     const walk = (cmd: Command): void => {
       texts.push(cmd.helpInformation());

@@ -3,7 +3,9 @@
 // chi-square against the tables' own shares; critical values from the chi-square table at alpha = 0.001
 // (df 3: 16.266, df 2: 13.816, df 1: 10.828; scipy.stats.chi2.ppf(0.999, df)).
 import assert from 'node:assert/strict';
-import { parseCsvTable } from '../../../src/core/data/parseCsvTable';
+import { parseTableText, type ReadTableOptions } from '../../../src/core/data/index';
+
+const parseCsvTable = (text: string, options: ReadTableOptions) => parseTableText(text, { ...options, text: 'all' });
 import { CensusTableError, jointTableOf, marginalTablesOf } from '../../../src/core/pipelines/ladder/censusTables';
 import { sampleMetaPersonas } from '../../../src/core/pipelines/ladder/sampleMetaPersonas';
 

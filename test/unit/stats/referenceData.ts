@@ -1,7 +1,7 @@
 // Loads the real-data fixtures of test/fixtures/data/<name> (copied from /work/shared/data; see SOURCE.md there).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { columnIndex, numericColumns, parseCsvTable, type DataTable } from '../../../src/core/data/index';
+import { parseTableText, tableItemMatrix, type Table } from '../../../src/core/data/index';
 import type { AlphaScale, ItemMatrix } from '../../../src/core/stats/types';
 
 export const fixtureDir = (name: string): string => path.resolve(__dirname, '../../fixtures/data', name);
@@ -78,7 +78,7 @@ export interface Expected {
 export interface ReferenceData {
   readonly name: string;
   readonly expected: Expected;
-  readonly table: DataTable;
+  readonly table: Table;
   /** The items as columns 0..k−1. */
   readonly matrix: ItemMatrix;
   readonly scales: AlphaScale[];
@@ -94,23 +94,24 @@ export function loadReference(name: string): ReferenceData {
   if (hit) return hit;
   const dir = fixtureDir(name);
   const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
-  const table = parseCsvTable(readFileSync(path.join(dir, 'data.csv'), 'utf8'), { source: `${name}/data.csv` });
-  const matrix = numericColumns(table, expected.items);
+  const numeric = [...expected.items, ...(expected.weight_column ? [expected.weight_column] : [])];
+  const table = parseTableText(readFileSync(path.join(dir, 'data.csv')), { source: `${name}/data.csv`, columns: numeric, text: 'all' });
+  const matrix = tableItemMatrix(table, expected.items);
   const scales = expected.alpha_sets.map((s) => ({
     name: s.name,
     items: s.items.map((i) => expected.items.indexOf(i)),
     reverse: s.reverse.map((i) => expected.items.indexOf(i)),
   }));
   const splits = (JSON.parse(readFileSync(path.join(dir, 'splits.json'), 'utf8')) as { splits: { a: number[]; b: number[] }[] }).splits;
-  const weights = expected.weight_column ? numericColumns(table, [expected.weight_column]).data : undefined;
+  const weights = expected.weight_column ? table.columns.get(expected.weight_column) : undefined;
   const data: ReferenceData = { name, expected, table, matrix, scales, splits, ...(weights ? { weights } : {}) };
   cache.set(name, data);
   return data;
 }
 
 /** Row indices whose raw CSV field in `column` equals `equals` exactly (data/README.md §3.5). */
-export function rowsWhere(table: DataTable, column: string, equals: string): Int32Array {
-  const col = table.columns[columnIndex(table, column)]!;
+export function rowsWhere(table: Table, column: string, equals: string): Int32Array {
+  const col = table.text.get(column)!;
   const rows: number[] = [];
   col.forEach((v, r) => {
     if (v === equals) rows.push(r);

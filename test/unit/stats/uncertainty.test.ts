@@ -11,7 +11,7 @@ describe('stats: subgroupComparisons', () => {
     const female = rowsWhere(table, 'gender', 'Female');
     const male = rowsWhere(table, 'gender', 'Male');
     // one demographic column "province" on both sides: only provinces present in both are compared
-    const province = table.columns[table.header.indexOf('province')]!;
+    const province = table.text.get('province')!;
     const groupsA = Array.from(female, () => 'all');
     const groupsB = Array.from(male, () => 'all');
     const res = subgroupComparisons(takeRows(matrix, female), takeRows(matrix, male), groupsA, groupsB, {

@@ -1,4 +1,13 @@
-import type { DataTable } from '../../data/dataTableTypes';
+import { parseDecimalText } from '../../data/parseDecimal';
+import type { Table } from '../../data/tableTypes';
+
+/** A census table as the one table reader gives it, every column as text (`readTable`/`parseTableText` with `text: 'all'`). */
+type DataTable = Table;
+
+/** The raw (trimmed) text of column `col`, data row `r`. */
+function cell(table: DataTable, col: number, r: number): string {
+  return table.text.get(table.header[col]!)?.[r] ?? '';
+}
 
 /** Why a census table cannot be used; `line` is the 1-based file line when one row is at fault. */
 export class CensusTableError extends Error {
@@ -38,9 +47,9 @@ function weightColumn(table: DataTable): number {
 }
 
 function readWeight(table: DataTable, col: number, r: number): number {
-  const raw = table.columns[col]![r]!.trim();
-  const w = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isFinite(w)) {
+  const raw = cell(table, col, r);
+  const w = parseDecimalText(raw);
+  if (!Number.isFinite(w) || w < 0 || raw.startsWith('-')) {
     throw new CensusTableError('badWeight', `${table.source}: line ${table.lines[r]!}: weight "${raw.slice(0, 40)}" is not a non-negative number`, table.source, table.lines[r]);
   }
   return w;
@@ -70,9 +79,9 @@ export function jointTableOf(table: DataTable): JointTable {
   const varCols = table.header.map((_, i) => i).filter((i) => i !== wCol && i !== regionCol && !['share', 'count'].includes(table.header[i]!));
   if (varCols.length === 0) throw new CensusTableError('missingColumn', `${table.source}: no variable columns besides the weight`, table.source);
   const map = new Map<string, { rows: string[][]; weights: number[] }>();
-  for (let r = 0; r < table.nRows; r++) {
-    const region = regionCol >= 0 ? table.columns[regionCol]![r]!.trim() : '';
-    addRow(map, region, varCols.map((c) => table.columns[c]![r]!.trim()), readWeight(table, wCol, r));
+  for (let r = 0; r < table.rows; r++) {
+    const region = regionCol >= 0 ? cell(table, regionCol, r) : '';
+    addRow(map, region, varCols.map((c) => cell(table, c, r)), readWeight(table, wCol, r));
   }
   return freeze(table.source, varCols.map((c) => table.header[c]!), map);
 }
@@ -90,12 +99,12 @@ export function marginalTablesOf(table: DataTable): JointTable[] {
   const wCol = weightColumn(table);
   const regionCol = table.header.indexOf('region');
   const perVariable = new Map<string, Map<string, { rows: string[][]; weights: number[] }>>();
-  for (let r = 0; r < table.nRows; r++) {
-    const variable = table.columns[vCol]![r]!.trim();
+  for (let r = 0; r < table.rows; r++) {
+    const variable = cell(table, vCol, r);
     let map = perVariable.get(variable);
     if (!map) perVariable.set(variable, (map = new Map()));
-    const region = regionCol >= 0 ? table.columns[regionCol]![r]!.trim() : '';
-    addRow(map, region, [table.columns[cCol]![r]!.trim()], readWeight(table, wCol, r));
+    const region = regionCol >= 0 ? cell(table, regionCol, r) : '';
+    addRow(map, region, [cell(table, cCol, r)], readWeight(table, wCol, r));
   }
   return [...perVariable].map(([variable, map]) => freeze(table.source, [variable], map));
 }

@@ -1,6 +1,7 @@
 import type { SpecDiagnostic } from '../specDiagnostic';
 import type { SemanticContext } from './semanticContext';
 import { at, diag, entriesOf, isRecord, listText, str } from './specShape';
+import { parseDecimalText } from '../../data/index';
 import { humanDataOf } from './humanData';
 
 /**
@@ -22,13 +23,13 @@ export function checkDemographicCoverage(ctx: SemanticContext): SpecDiagnostic[]
       ? spec['ranges'].filter(isRecord).flatMap((r) => (typeof r['min'] === 'number' && typeof r['max'] === 'number' ? [[r['min'], r['max']] as const] : []))
       : undefined;
     if (!map && !ranges) continue;
-    const missing = new Set(Array.isArray(spec['missing']) ? spec['missing'].map((v) => String(v)) : ['']);
+    const missing = new Set(Array.isArray(spec['missing']) ? spec['missing'].map((v) => String(v).trim()) : ['']);
     const bad: [string, number][] = [];
     for (const [value, rows] of summary.counts) {
       if (missing.has(value)) continue;
       if (map && Object.prototype.hasOwnProperty.call(map, value)) continue;
       if (ranges) {
-        const n = value.trim() === '' ? NaN : Number(value);
+        const n = parseDecimalText(value);
         if (Number.isFinite(n) && ranges.some(([lo, hi]) => n >= lo && n <= hi)) continue;
       }
       bad.push([value, rows]);

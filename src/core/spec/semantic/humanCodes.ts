@@ -1,6 +1,7 @@
 import type { SpecDiagnostic } from '../specDiagnostic';
 import type { SemanticContext } from './semanticContext';
 import { declaredCodes, diag, listText, questionsOf } from './specShape';
+import { classifyField } from '../../data/index';
 import { humanDataOf, missingMarkers } from './humanData';
 
 /**
@@ -21,9 +22,9 @@ export function checkHumanCodes(ctx: SemanticContext): SpecDiagnostic[] {
     const declared = new Set(codes);
     const bad: [string, number][] = [];
     for (const [value, rows] of summary.counts) {
-      if (missing.has(value) || missing.has(value.trim())) continue;
-      const n = value.trim() === '' ? NaN : Number(value);
-      if (Number.isFinite(n) && declared.has(n)) continue;
+      // read exactly as compare/bounds/analysis will read the column (src/core/data README: 0x10 is not 16)
+      const n = classifyField(value, missing);
+      if (n === 'missing' || (typeof n === 'number' && declared.has(n))) continue;
       bad.push([value, rows]);
     }
     if (bad.length === 0) continue;

@@ -1,16 +1,11 @@
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { DataError, missingCodes, parseTableText, type MissingCodes, type ValueCounts } from '../../data/index';
 import type { FileKind, SpecFileSystem } from '../specFileSystem';
 import type { SemanticContext } from './semanticContext';
 import { at, resolveSpecPath, str } from './specShape';
 
-/** Per-column summary of a human-data CSV: what the data checks need, and no more. */
-export interface ColumnSummary {
-  /** Raw field text → number of rows with it. Stops growing at `MAX_DISTINCT` distinct values. */
-  readonly counts: ReadonlyMap<string, number>;
-  /** True when the column had more distinct values than were kept. */
-  readonly truncated: boolean;
-}
+/** Per-column summary of a human-data CSV (trimmed field text → rows, up to `MAX_DISTINCT` values): what the data checks need. */
+export type ColumnSummary = ValueCounts;
 
 export interface HumanTable {
   readonly columns: readonly string[];
@@ -55,63 +50,48 @@ export const humanDataStats = { parses: 0 };
 export function humanDataOf(ctx: SemanticContext): HumanDataResult | undefined {
   const written = str(at(ctx.spec.value, ['human', 'data']));
   if (written === undefined || written.trim() === '') return undefined;
-  const delimiter = str(at(ctx.spec.value, ['human', 'delimiter'])) ?? ',';
+  const delimiter = str(at(ctx.spec.value, ['human', 'delimiter']));
   return loadHumanData(ctx.files, resolveSpecPath(ctx, written), delimiter);
 }
 
-export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter = ','): HumanDataResult {
+/**
+ * Reads the human data with the product's one table reader (src/core/data), so a spec that validates reads its data
+ * exactly as `compare`, `bounds` and the pipelines will. Without a `delimiter` (the spec's `human.delimiter`) it is
+ * the schema's default, ",", or a tab for a .tsv file; 'auto' detects it as `compare` does for a bare file.
+ */
+export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter?: string): HumanDataResult {
   const stat = files.stat(absPath);
   if (!stat) return { kind: 'missing', absPath };
   if (!stat.isFile) return { kind: 'not-a-file', absPath, fileKind: stat.kind };
   const extension = path.extname(absPath).toLowerCase();
   const format = HUMAN_DATA_FORMATS.find((f) => f.extension === extension);
   if (!format) return { kind: 'unsupported', absPath, extension };
-  const key = `${stat.mtimeMs}:${stat.size}:${delimiter}`;
+  const sep = delimiter ?? format.delimiter ?? ',';
+  const key = `${stat.mtimeMs}:${stat.size}:${sep}`;
   const hit = cache.get(absPath);
   if (hit && hit.key === key) return hit.result;
-  const result = readCsv(files, absPath, format.delimiter !== undefined && delimiter === ',' ? format.delimiter : delimiter);
+  const result = readCsv(files, absPath, extension, sep);
   cache.delete(absPath);
   cache.set(absPath, { key, result });
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return result;
 }
 
-function readCsv(files: SpecFileSystem, absPath: string, delimiter: string): HumanDataResult {
+function readCsv(files: SpecFileSystem, absPath: string, extension: string, delimiter: string): HumanDataResult {
   const text = files.readText(absPath);
   if (text === undefined) return { kind: 'unreadable', absPath, reason: 'the file could not be read' };
   humanDataStats.parses++;
-  let records: string[][];
   try {
-    records = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const t = parseTableText(text, { source: path.basename(absPath), delimiter, counts: 'all', maxDistinct: MAX_DISTINCT }, extension);
+    return { kind: 'table', absPath, table: { columns: t.header, rows: t.rows, summary: t.counts } };
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { kind: 'unreadable', absPath, reason };
+    if (!DataError.is(e)) throw e;
+    return { kind: 'unreadable', absPath, reason: e.message };
   }
-  const header = records[0];
-  if (!header) return { kind: 'unreadable', absPath, reason: 'the file is empty (a header row is needed)' };
-  const counts = header.map(() => new Map<string, number>());
-  const truncated = header.map(() => false);
-  for (let r = 1; r < records.length; r++) {
-    const row = records[r]!;
-    for (let c = 0; c < header.length; c++) {
-      const v = row[c] ?? '';
-      const m = counts[c]!;
-      const n = m.get(v);
-      if (n !== undefined) m.set(v, n + 1);
-      else if (m.size < MAX_DISTINCT) m.set(v, 1);
-      else truncated[c] = true;
-    }
-  }
-  const summary = new Map<string, ColumnSummary>();
-  header.forEach((name, c) => {
-    if (!summary.has(name)) summary.set(name, { counts: counts[c]!, truncated: truncated[c]! });
-  });
-  return { kind: 'table', absPath, table: { columns: header, rows: records.length - 1, summary } };
 }
 
-/** Missing-value markers from `human.missing` (default: the empty field), as field text. */
-export function missingMarkers(ctx: SemanticContext): Set<string> {
+/** Missing-value codes from `human.missing` (the empty field is always missing), compiled as the table reader uses them. */
+export function missingMarkers(ctx: SemanticContext): MissingCodes {
   const m = at(ctx.spec.value, ['human', 'missing']);
-  if (!Array.isArray(m)) return new Set(['']);
-  return new Set(m.filter((v) => typeof v === 'string' || typeof v === 'number').map((v) => String(v)));
+  return missingCodes(Array.isArray(m) ? m.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number') : []);
 }

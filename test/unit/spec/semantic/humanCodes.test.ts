@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkHumanCodes } from '../../../../src/core/spec/semantic/humanCodes';
-import { humanDataStats } from '../../../../src/core/spec/semantic/humanData';
+import { humanDataOf, humanDataStats } from '../../../../src/core/spec/semantic/humanData';
 import { contextFor, expectDiagnostics, MemoryFiles, SURVEY } from './helpers';
 
 const csv = 'id,A1,A2,K\n1,1,4,0\n2,2,,3\n3,9,99,1\n4,9,2,2\n5,x,1,3\n';
@@ -39,5 +39,23 @@ questions:
     files.write('/ws/surveys/cache.csv', csv.replace('0\n', '7\n'));
     assert.equal(checkHumanCodes(contextFor(text, SURVEY, files)).length, 1);
     assert.equal(humanDataStats.parses - before, 2);
+  });
+
+  it('reads codes exactly as compare and analysis will: 0x10 is not 16, " 3 " is 3, 1e1 is 10 (one table reader)', () => {
+    const files = new MemoryFiles({ '/ws/surveys/hex.csv': 'Q\n0x10\n" 3 "\n1e1\n16\n' });
+    const ds = expectDiagnostics(checkHumanCodes, `human: { data: hex.csv }
+questions:
+  - { id: Q, text: q, options: [a, b, c], codes: ⟦[3, 10, 16]⟧ }
+`, ['semantic/code-not-declared'], { files });
+    assert.match(ds[0]!.message, /1 value that is not among the declared codes \[3, 10, 16\] in 1 row: "0x10" \(1 row\)/);
+  });
+
+  it('reports a ragged row with its line, as compare would (it used to validate and then fail in compare)', () => {
+    const files = new MemoryFiles({ '/ws/surveys/rag.csv': 'Q,R\n1,2\n3\n' });
+    const ctx = contextFor('human: { data: rag.csv }\nquestions:\n  - { id: Q, text: q, options: [a, b], codes: [1, 3] }\n', SURVEY, files);
+    assert.deepEqual(checkHumanCodes(ctx), []);
+    const human = humanDataOf(ctx);
+    assert.equal(human?.kind, 'unreadable');
+    assert.match(human?.kind === 'unreadable' ? human.reason : '', /rag\.csv: line 3 has 1 field, the header has 2/);
   });
 });
