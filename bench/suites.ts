@@ -3,10 +3,11 @@ import { backstorySuite } from './backstorySuite';
 import type { BenchSuite } from './benchTypes';
 import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
+import { resultLensSuite } from './resultLensSuite';
 import { resultsPanelSuite } from './resultsPanelSuite';
 import { specScaleSuite } from './specScaleSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, largeDataSuite, llmSuite, resultsPanelSuite, backstorySuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, largeDataSuite, llmSuite, resultLensSuite, resultsPanelSuite, backstorySuite];

@@ -1,5 +1,5 @@
 import type { CorrelationView } from '../../protocol/resultsPanel';
-import { Plot, plot } from '../shared/charts';
+import { colorRamp, Plot, plot } from '../shared/charts';
 import { el, setChildren } from '../shared/dom';
 import { chartTheme } from '../shared/theme';
 import type { App, UiPatch } from './app';
@@ -16,12 +16,17 @@ export function heatmap(ids: readonly string[], matrix: readonly (readonly (numb
     marginLeft: 50,
     marginBottom: 40,
     padding: 0,
-    title,
+    ariaLabel: title,
     x: { domain: [...ids], label: null, tickRotate: -90, axis: ids.length > 40 ? null : 'bottom' },
     y: { domain: [...ids], label: null, axis: ids.length > 40 ? null : 'left' },
     color: { type: 'linear', domain: [-domain, 0, domain], range: [t.negative, t.background, t.positive], clamp: true, unknown: t.grid },
     marks: [Plot.cell(cells, { x: 'a', y: 'b', fill: 'r', inset: 0.25, title: (c: { a: string; b: string; r: number | null }) => `${c.a} × ${c.b}: ${c.r === null ? 'not computed' : c.r.toFixed(3)}` })],
   });
+}
+
+function ramp(label: string, d: number): Element {
+  const t = chartTheme();
+  return colorRamp({ type: 'linear', domain: [-d, 0, d], range: [t.negative, t.background, t.positive], label, ticks: 5 });
 }
 
 export async function renderCorrelations(app: App, root: HTMLElement): Promise<void> {
@@ -55,5 +60,6 @@ export async function renderCorrelations(app: App, root: HTMLElement): Promise<v
   setChildren(root,
     el('div', { class: 'toolbar' }, el('h2', { text: 'Correlations' }), methodSelect, scaleSelect, windowNote),
     el('p', { class: 'note', text: 'Pairwise-complete Pearson correlations. Blue negative, red positive; the difference map uses ±0.5 for full colour. Grey cells could not be computed.' }),
+    el('div', { class: 'legend' }, ramp('correlation r', 1), ramp('difference', 0.5)),
     el('div', { class: 'heatmaps' }, ...boxes));
 }

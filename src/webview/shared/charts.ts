@@ -19,6 +19,14 @@ export function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
   return chart;
 }
 
+/** A colour-scale legend (Plot's ramp), nonce stamped like the charts. */
+export function colorRamp(color: Plot.ScaleOptions & { label?: string }): Element {
+  const t = chartTheme();
+  const legend = Plot.legend({ color, marginLeft: 14, marginRight: 14, width: 280, style: { color: t.foreground, background: 'transparent', fontSize: '11px' } }) as Element;
+  for (const s of legend.querySelectorAll('style')) s.nonce = pageNonce;
+  return legend;
+}
+
 export { Plot };
 
 /** One entry of a chart's colour key. */
