@@ -102,22 +102,3 @@ export function parseQuery(query: string): string[] {
   }
   return terms;
 }
-
-/** The values present in both ascending arrays. */
-export function intersectSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(Math.min(a.length, b.length));
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      out[n++] = x;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out.slice(0, n);
-}

@@ -15,7 +15,6 @@ const PREVIEW_CHARS = 240;
 export class BackstoryReviewSession implements vscode.Disposable {
   private result: Uint32Array = new Uint32Array(0);
   private seq = -1;
-  private query: BackstoryQueryView = { text: '', demographics: {}, review: 'all' };
   private ready = false;
   private pendingReveal: string | undefined;
   private readonly subs: vscode.Disposable[] = [];
@@ -112,7 +111,6 @@ export class BackstoryReviewSession implements vscode.Disposable {
 
   private async runQuery(seq: number, query: BackstoryQueryView): Promise<void> {
     this.seq = seq;
-    this.query = query;
     const t0 = performance.now();
     const search = query.text.trim() !== '' ? await this.doc.search() : undefined;
     if (seq !== this.seq) return; // a newer query arrived while the index was built
@@ -171,11 +169,6 @@ export class BackstoryReviewSession implements vscode.Disposable {
 
   private async post(m: HostMessage): Promise<void> {
     await this.panel.webview.postMessage(m);
-  }
-
-  /** The current query (for tests and the reveal of an id). */
-  get currentQuery(): BackstoryQueryView {
-    return this.query;
   }
 
   dispose(): void {
