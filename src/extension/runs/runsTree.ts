@@ -31,8 +31,9 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    // Live: a run rewrites its run.json as it advances; specs come and go.
-    for (const glob of ['**/runs/**/run.json', '**/*.survey.{yaml,yml}']) {
+    // Live: a run rewrites its run.json as it advances; specs come and go. Run folders are watched too: a
+    // run.json written right after its folder was made can reach the watcher before the folder is watched.
+    for (const glob of ['**/runs/**/run.json', '**/runs/*/*', '**/*.survey.{yaml,yml}']) {
       const w = vscode.workspace.createFileSystemWatcher(glob);
       this.subs.push(w, w.onDidCreate(() => this.refreshSoon()), w.onDidChange(() => this.refreshSoon()), w.onDidDelete(() => this.refreshSoon()));
     }
