@@ -5,9 +5,11 @@ import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
 import { resultLensSuite } from './resultLensSuite';
 import { resultsPanelSuite } from './resultsPanelSuite';
+import { personaSetSuite } from './personaSetSuite';
+import { savSuite } from './savSuite';
 import { specScaleSuite } from './specScaleSuite';
 import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, largeDataSuite, llmSuite, resultLensSuite, resultsPanelSuite, backstorySuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, resultsPanelSuite, backstorySuite];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { clearApiKey, setApiKey, testEndpoint, type EndpointCommandContext } from './endpoints/endpointCommands';
+import { importSurveyData } from './importSurveyData';
 import type { DiagnosticsController } from './language/diagnosticsController';
 import type { Log } from './log';
 import { runsCommands } from './runs/runsCommands';
@@ -37,6 +38,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.showBackstory': (file, id) => showBackstory(ctx.backstories, file, id),
     ...runsCommands(ctx.runs.tree, ctx.runs.view),
     'personaStudio.openResults': (uri, options) => openResults(ctx.results, ctx.log, uri, options),
+    'personaStudio.importSurveyData': (uri) => importSurveyData(ctx.log, uri),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

@@ -38,6 +38,7 @@ function sanitiseEndpoints(raw: unknown): EndpointConfig[] {
       baseUrl: e.baseUrl,
       ...(typeof e.apiKeyEnv === 'string' && e.apiKeyEnv !== '' ? { apiKeyEnv: e.apiKeyEnv } : {}),
       ...(typeof e.model === 'string' && e.model !== '' ? { model: e.model } : {}),
+      ...(e.api === 'chat' || e.api === 'completions' ? { api: e.api } : {}),
     });
   }
   return out;

@@ -42,12 +42,21 @@ export interface TestServerOptions {
   n?: 'support' | 'ignore' | 'reject';
   /** @default ['test-model', 'test-base-model'] */
   models?: readonly string[];
+  /** Models served only through `/v1/completions` (base models): chat requests for them get 404, as OpenAI answers for davinci-002. @default [] */
+  baseModels?: readonly string[];
   /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
   apiKey?: string;
   /** Retrievals of a batch before it completes. @default 2 */
   batchPolls?: number;
   /** Keep the bodies of logged requests (memory!). @default false */
   logBodies?: boolean;
+  /**
+   * The first `count` requests to any route (the model list included) are answered with `status` (429 or 5xx),
+   * with `retry-after-ms`/`retry-after` when set: a server that is busy for a moment.
+   */
+  failFirst?: { count: number; status: number; retryAfterMs?: number; retryAfterSeconds?: number };
+  /** Every route answers 200 with an HTML page (a web UI or a proxy's login page, not an API). */
+  html?: boolean;
 }
 
 export interface LoggedRequest {
@@ -229,6 +238,7 @@ export class OpenAiTestServer {
   private readonly sockets = new Set<Socket>();
   private seq = 0;
   private ids = 0;
+  private failedFirst = 0;
   private server: http.Server | undefined;
   url = '';
 
@@ -287,6 +297,23 @@ export class OpenAiTestServer {
     }
     const latency = this.options.latencyMs ?? 0;
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    const first = this.options.failFirst;
+    if (first !== undefined && this.failedFirst < first.count) {
+      this.failedFirst++;
+      this.record(req, path, bodyHash, `fail-first-${first.status}`, '');
+      const headers: Record<string, string> = {};
+      if (first.retryAfterMs !== undefined) headers['retry-after-ms'] = String(first.retryAfterMs);
+      if (first.retryAfterSeconds !== undefined) headers['retry-after'] = String(first.retryAfterSeconds);
+      return first.status === 429
+        ? apiError(429, 'Rate limit reached.', 'requests', 'rate_limit_exceeded', headers)
+        : apiError(first.status, 'The server is busy.', 'server_error', null, headers);
+    }
+    if (this.options.html === true) {
+      this.record(req, path, bodyHash, 'html', '');
+      const page = '<!doctype html><html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>';
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page) });
+      return void res.end(page);
+    }
 
     if (req.method === 'GET' && path === '/models') {
       this.record(req, path, bodyHash, 'ok', '');
@@ -417,6 +444,9 @@ export class OpenAiTestServer {
     }
     // per-content faults: the same body fails every time
     if (f.badRequest !== undefined && unit('bad', bodyHash) < f.badRequest) return log('bad-request'), apiError(400, 'Invalid value for messages.', 'invalid_request_error', 'invalid_value');
+    if (path === '/chat/completions' && typeof body.model === 'string' && (this.options.baseModels ?? []).includes(body.model)) {
+      return log('not-chat'), apiError(404, 'This is not a chat model and thus not supported in the v1/chat/completions endpoint. Did you mean to use v1/completions?', 'invalid_request_error', 'model_not_supported');
+    }
     const nMode = this.options.n ?? 'support';
     if (nMode === 'reject' && typeof body.n === 'number' && body.n > 1) return log('n-rejected'), apiError(400, "'n' is not supported", 'invalid_request_error', 'unsupported_parameter');
     const contentFilter = f.contentFilter !== undefined && unit('filter', bodyHash) < f.contentFilter;

@@ -50,6 +50,16 @@ function batchStatus(b: OpenAI.Batches.Batch): BatchJobStatus {
   };
 }
 
+/** What a model list names: the `id` of every entry of `data`; throws `incompatible` for any other shape. */
+function modelIdsOf(body: unknown): string[] {
+  const data = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as { data?: unknown }).data : undefined;
+  if (!Array.isArray(data) || !data.every((m: unknown) => m !== null && typeof m === 'object' && typeof (m as { id?: unknown }).id === 'string')) {
+    const what = typeof body === 'string' ? (/^\s*</.test(body) ? 'an HTML page' : 'text') : Array.isArray(body) ? 'a JSON array' : body === null || typeof body !== 'object' ? `JSON ${String(body)}` : 'JSON without a data list of models';
+    throw new LlmError('incompatible', `GET /models answered with ${what}, not a model list: this is not an OpenAI-compatible API (is the URL the API's base URL, e.g. ending in /v1?)`);
+  }
+  return (data as Array<{ id: string }>).map((m) => m.id);
+}
+
 /**
  * The `LlmClient` (and `BatchBackend`) over the `openai` package for any OpenAI-compatible endpoint.
  * The package's own retries are off (`maxRetries: 0`): the scheduler decides what to retry.
@@ -92,19 +102,25 @@ export class OpenAiLlmClient implements LlmClient, BatchBackend {
     } catch (err) {
       throw this.fail(err);
     }
+    if (typeof raw === 'string') {
+      // the body was not JSON (content type text/html or text/plain) although the status was 2xx
+      throw new LlmError('incompatible', `${request.kind === 'chat' ? 'POST /chat/completions' : 'POST /completions'} answered with ${/^\s*</.test(raw) ? 'an HTML page' : 'text'}, not JSON: this is not an OpenAI-compatible API`);
+    }
     return parseWireResponse(raw, request.kind);
   }
 
+  /**
+   * `GET /models`, its answer checked: an OpenAI-compatible server answers `{data: [{id}, …]}`. Anything else
+   * with status 200 (an HTML page, a web UI, a proxy's login form) is `incompatible`, never an empty list.
+   */
   async listModels(options: CallOptions = {}): Promise<string[]> {
+    let body: unknown;
     try {
-      const ids: string[] = [];
-      await linked(options.signal, async (o) => {
-        for await (const m of this.client.models.list(o)) ids.push(m.id);
-      });
-      return ids;
+      body = await linked(options.signal, (o) => this.client.get<unknown>('/models', o));
     } catch (err) {
       throw this.fail(err);
     }
+    return modelIdsOf(body);
   }
 
   async uploadBatchFile(name: string, content: string, options: CallOptions = {}): Promise<string> {

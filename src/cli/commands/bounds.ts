@@ -31,7 +31,7 @@ export function registerBounds(program: Command, ctx: CliContext): void {
   const command = program
     .command('bounds')
     .description('Split-half human lower bound: metrics between random halves of one answer table, mean and sd over the splits')
-    .argument('<data.csv>', 'the human answers')
+    .argument('<data.csv>', 'the human answers (CSV, or SPSS .sav/.zsav with user-missing values read as missing)')
     .requiredOption('--items <list>', 'comma-separated item columns')
     .option('--weight <column>', 'survey-weight column (weighted WD and correlations)')
     .option('--scale <name=items>', 'an alpha scale, NAME=item1,item2,...; -item reverse-keys it in this scale (repeatable)', collect, [])

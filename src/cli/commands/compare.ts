@@ -15,8 +15,8 @@ export function registerCompare(program: Command, ctx: CliContext): void {
   const command = program
     .command('compare')
     .description('Compare two answer tables: per-item Wasserstein distance, correlation Frobenius distance, Cronbach alpha')
-    .argument('<a.csv>', 'first sample (e.g. humans)')
-    .argument('<b.csv>', 'second sample (e.g. personas)')
+    .argument('<a.csv>', 'first sample (e.g. humans; CSV, or SPSS .sav/.zsav with user-missing values read as missing)')
+    .argument('<b.csv>', 'second sample (e.g. personas; CSV or .sav)')
     .requiredOption('--items <list>', 'comma-separated item columns')
     .option('--weight <column>', 'survey-weight column (used where the file has it; other files count each row once)')
     .option('--scale <name=items>', 'an alpha scale, NAME=item1,item2,...; -item reverse-keys it in this scale (repeatable)', collect, [])

@@ -22,6 +22,8 @@ export const commands: readonly CommandEntry[] = [
   { name: 'endpoint', load: () => (require('./endpoint') as typeof import('./endpoint')).registerEndpoint },
   { name: 'compare', load: () => (require('./compare') as typeof import('./compare')).registerCompare },
   { name: 'bounds', load: () => (require('./bounds') as typeof import('./bounds')).registerBounds },
+  { name: 'import', load: () => (require('./importSurvey') as typeof import('./importSurvey')).registerImportSurvey },
+  { name: 'import-personas', load: () => (require('./importPersonas') as typeof import('./importPersonas')).registerImportPersonas },
   { name: 'llm', load: () => (require('./llm') as typeof import('./llm')).registerLlm },
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -6,6 +6,7 @@ import { importBatchOutput } from '../../core/llm/batch/exportBatchFiles';
 import { runBatch } from '../../core/llm/batch/runBatch';
 import { defaultApiKeyEnv, publicBaseUrl, redactSecret } from '../../core/llm/endpointConfig';
 import { estimateRunCost, needsConfirmation, type RunEstimate } from '../../core/llm/estimateRunCost';
+import { formatUsd } from '../../core/llm/formatUsd';
 import { LlmError } from '../../core/llm/llmError';
 import type { ModelPrice } from '../../core/llm/modelPrices';
 import type { PlannedRequest } from '../../core/llm/plannedRequest';
@@ -14,6 +15,7 @@ import { runRequests } from '../../core/llm/runRequests';
 import { openRunStore, RunStoreError, type RunStore } from '../../core/runStore/openRunStore';
 import { CliError, ExitCode } from '../cliError';
 import { endpointClient, type EndpointOptions } from '../endpointClient';
+import { parseIntegerOption, parseTimeoutOption } from '../parseOptions';
 import type { CliContext } from '../cliContext';
 
 async function loadPlan(input: string): Promise<PlannedRequest[]> {
@@ -37,7 +39,7 @@ async function loadPlan(input: string): Promise<PlannedRequest[]> {
 function parsePrices(values: readonly string[]): Record<string, ModelPrice> {
   const prices: Record<string, ModelPrice> = {};
   for (const v of values) {
-    const m = /^(.+)=([\d.]+)\/([\d.]+)$/.exec(v);
+    const m = /^(.+)=(\d+(?:\.\d*)?|\.\d+)\/(\d+(?:\.\d*)?|\.\d+)$/.exec(v);
     if (!m) throw new CliError(`--price expects MODEL=INPUT/OUTPUT (USD per 1M tokens), got ${v}`, ExitCode.badInput);
     prices[m[1]!] = { inputPerMTok: Number(m[2]), outputPerMTok: Number(m[3]) };
   }
@@ -45,8 +47,23 @@ function parsePrices(values: readonly string[]): Record<string, ModelPrice> {
 }
 
 function describeEstimate(e: RunEstimate): string {
-  const usd = (x: number): string => `$${x.toFixed(x < 1 ? 4 : 2)}`;
-  return `${e.calls} calls (${e.samples} samples); input ${e.inputTokens.min}–${e.inputTokens.max} tokens, output ${e.outputTokens.min}–${e.outputTokens.max}; cost ${usd(e.costUsd.min)}–${usd(e.costUsd.max)}${e.note ? ` (${e.note})` : ''}`;
+  return `${e.calls} calls (${e.samples} samples); input ${e.inputTokens.min}–${e.inputTokens.max} tokens, output ${e.outputTokens.min}–${e.outputTokens.max}; cost ${formatUsd(e.costUsd.min)}–${formatUsd(e.costUsd.max)}${e.note ? ` (${e.note})` : ''}`;
+}
+
+/** The CLI has no settings: prices come from --price. */
+const howToSetPrice = 'set a price with --price MODEL=INPUT/OUTPUT, USD per 1M tokens';
+
+/** `3 failed (bad-request 2, auth 1)`, or `0 failed`: never an empty `{}`. */
+function describeFailures(failed: number, byReason: Readonly<Partial<Record<string, number>>>): string {
+  const parts = Object.entries(byReason)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+    .map(([reason, n]) => `${reason} ${n ?? 0}`);
+  return `${failed} failed${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+
+function withPrice(cmd: Command): Command {
+  return cmd.option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[]);
 }
 
 
@@ -88,11 +105,11 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .option('--json', 'print the estimate as JSON')
     .action(async (opts: { input: string; batch?: boolean; price: string[]; json?: boolean }) => {
       const plan = await loadPlan(opts.input);
-      const e = await estimateRunCost(plan, { prices: parsePrices(opts.price), batch: opts.batch ?? false });
+      const e = await estimateRunCost(plan, { prices: parsePrices(opts.price), batch: opts.batch ?? false, howToSetPrice });
       ctx.out(opts.json ? `${JSON.stringify(e)}\n` : `${describeEstimate(e)}\n`);
     });
 
-  withEndpoint(llm.command('run'))
+  withPrice(withEndpoint(llm.command('run')))
     .description('Run a plan against an endpoint; re-running the same command resumes and sends only what has no answer.')
     .requiredOption('--input <file>', 'JSONL of {custom_id, method, url, body} lines')
     .requiredOption('--run-dir <dir>', 'folder for the manifest, journal and cache')
@@ -102,16 +119,24 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .option('--confirm-above <usd>', 'stop unless --yes when the estimate may exceed this', '5')
     .option('--yes', 'run even above the confirmation threshold')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: EndpointOptions & { input: string; runDir: string; concurrency: string; timeout: string; maxAttempts: string; confirmAbove: string; yes?: boolean; json?: boolean }) => {
+    .action(async (opts: EndpointOptions & { input: string; runDir: string; concurrency: string; timeout: string; maxAttempts: string; confirmAbove: string; price: string[]; yes?: boolean; json?: boolean }, cmd: Command) => {
+      const concurrency = parseIntegerOption(opts.concurrency, '--concurrency', 1, 100_000);
+      const timeoutMs = parseTimeoutOption(opts.timeout);
+      const maxAttempts = parseIntegerOption(opts.maxAttempts, '--max-attempts', 1, 1000);
+      const confirmAbove = Number(opts.confirmAbove);
+      if (opts.confirmAbove.trim() === '' || !Number.isFinite(confirmAbove) || confirmAbove < 0) throw new CliError(`--confirm-above expects a cost in USD (0 or more), got ${JSON.stringify(opts.confirmAbove)}`, ExitCode.badInput);
+      const prices = parsePrices(opts.price);
       const plan = await loadPlan(opts.input);
-      const { client: c, apiKey, baseUrl } = endpointClient(opts);
+      const { client: c, apiKey, baseUrl } = endpointClient(opts, cmd);
+      const secrets = [apiKey, process.env[opts.apiKeyEnv]];
       const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
       try {
-        const estimate = await estimateRunCost(plan, { done: store.resume.answered });
-        if (!opts.yes && needsConfirmation(estimate, Number(opts.confirmAbove))) {
-          throw new CliError(`estimated up to $${estimate.costUsd.max.toFixed(2)} (threshold $${opts.confirmAbove}); pass --yes to run`, ExitCode.problems);
+        const estimate = await estimateRunCost(plan, { done: store.resume.answered, prices, howToSetPrice });
+        if (!opts.yes && needsConfirmation(estimate, confirmAbove)) {
+          throw new CliError(`estimated up to ${formatUsd(estimate.costUsd.max)} (threshold ${formatUsd(confirmAbove)}); pass --yes to run`, ExitCode.problems);
         }
-        if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${store.resume.answered.size} answered already; ` : ''}${describeEstimate(estimate)}\n`);
+        const alreadyDone = plan.reduce((n, p) => n + (store.resume.answered.has(p.id) ? 1 : 0), 0);
+        if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${alreadyDone} answered already; ` : ''}${describeEstimate(estimate)}\n`);
         const summary = await runRequests({
           client: c,
           journal: store.journal,
@@ -119,22 +144,25 @@ export function registerLlm(program: Command, ctx: CliContext): void {
           cacheScope: publicBaseUrl(baseUrl),
           requests: plan,
           done: store.resume.answered,
-          concurrency: Number(opts.concurrency) || 16,
-          timeoutMs: Number(opts.timeout) || 120_000,
-          maxAttempts: Number(opts.maxAttempts) || 6,
+          concurrency,
+          timeoutMs,
+          maxAttempts,
+          secrets,
           signal: ctx.signal,
           progressEveryMs: 1000,
           onProgress: (p) => {
             if (opts.json) return;
-            ctx.err(`  ${p.answered + p.cached + p.skipped}/${plan.length} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`);
+            // what earlier runs answered counts from the start, not as the plan is walked past it
+            ctx.err(`  ${alreadyDone + p.answered + p.cached}/${plan.length} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`);
           },
         });
         const { inFlight: _inFlight, ...rest } = summary;
-        ctx.out(opts.json ? `${JSON.stringify(rest)}\n` : `${summary.answered} answered, ${summary.cached} from cache, ${summary.skipped} already done, ${summary.failed} failed ${JSON.stringify(summary.failedByReason)}, ${summary.retried} retries\n`);
+        ctx.out(opts.json ? `${JSON.stringify(rest)}\n` : `${summary.answered} answered, ${summary.cached} from cache, ${summary.skipped} already done, ${describeFailures(summary.failed, summary.failedByReason)}, ${summary.retried} retries\n`);
         if (summary.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
         else if (summary.failed > 0) ctx.setExitCode(ExitCode.problems);
       } catch (err) {
-        if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, apiKey), ExitCode.problems);
+        if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, secrets), ExitCode.problems);
+        if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
         throw err;
       } finally {
         store.close();
@@ -148,9 +176,12 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .option('--poll <ms>', 'time between status checks', '30000')
     .option('--max-rounds <n>', 'submissions, the first included (later ones resubmit failures)', '3')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: EndpointOptions & { input: string; runDir: string; poll: string; maxRounds: string; json?: boolean }) => {
+    .action(async (opts: EndpointOptions & { input: string; runDir: string; poll: string; maxRounds: string; json?: boolean }, cmd: Command) => {
+      const pollIntervalMs = parseIntegerOption(opts.poll, '--poll', 1, 2 ** 31 - 1);
+      const maxRounds = parseIntegerOption(opts.maxRounds, '--max-rounds', 1, 1000);
       const plan = await loadPlan(opts.input);
-      const { client: c, apiKey, baseUrl } = endpointClient(opts);
+      const { client: c, apiKey, baseUrl } = endpointClient(opts, cmd);
+      const secrets = [apiKey, process.env[opts.apiKeyEnv]];
       const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
       try {
         const s = await runBatch({
@@ -161,8 +192,9 @@ export function registerLlm(program: Command, ctx: CliContext): void {
           cache: store.cache,
           cacheScope: publicBaseUrl(baseUrl),
           done: store.resume.answered,
-          pollIntervalMs: Number(opts.poll) || 30_000,
-          maxRounds: Number(opts.maxRounds) || 3,
+          pollIntervalMs,
+          maxRounds,
+          secrets,
           signal: ctx.signal,
           onStatus: (b) => opts.json || ctx.err(`  batch ${b.batchId}: ${b.status} (${b.requests} requests)\n`),
         });
@@ -170,7 +202,8 @@ export function registerLlm(program: Command, ctx: CliContext): void {
         if (s.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
         else if (s.failed + s.unanswered > 0) ctx.setExitCode(ExitCode.problems);
       } catch (err) {
-        if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, apiKey), ExitCode.problems);
+        if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, secrets), ExitCode.problems);
+        if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
         throw err;
       } finally {
         store.close();

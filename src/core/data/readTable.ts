@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CsvScanner } from './csvScanner';
 import { DataError } from './DataError';
+import { readSavFile } from './sav/readSavTable';
 import { detectDelimiter } from './detectDelimiter';
 import { TableBuilder } from './tableBuilder';
 import type { ReadTableOptions, Table } from './tableTypes';
@@ -65,13 +66,15 @@ function unreadable(err: unknown, source: string): DataError {
 }
 
 /**
- * The readers by lower-case file extension. CSV for `.csv`, `.tsv` (tab) and `.txt`; other formats (e.g. SPSS `.sav`)
- * are added here behind the same interface.
+ * The readers by lower-case file extension. CSV for `.csv`, `.tsv` (tab) and `.txt`; SPSS system files for `.sav` and
+ * `.zsav` (src/core/data/sav: user-missing values read as missing). Other formats are added here behind the same interface.
  */
 export const tableFormats: ReadonlyMap<string, TableFormatReader> = new Map([
   ['.csv', readCsvFile],
   ['.tsv', readCsvFile],
   ['.txt', readCsvFile],
+  ['.sav', readSavFile],
+  ['.zsav', readSavFile],
 ]);
 
 /**

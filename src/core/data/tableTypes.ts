@@ -48,8 +48,8 @@ export interface ReadTableOptions {
 /** A read table: the header, the row count and the selected columns. */
 export interface Table {
   readonly source: string;
-  readonly format: 'csv';
-  /** The field separator used. */
+  readonly format: 'csv' | 'sav';
+  /** The field separator used ('' for a `.sav` file). */
   readonly delimiter: string;
   /** Every header name, trimmed, in file order. */
   readonly header: readonly string[];
@@ -61,6 +61,6 @@ export interface Table {
   readonly text: ReadonlyMap<string, readonly string[]>;
   /** Value counts (`counts`). */
   readonly counts: ReadonlyMap<string, ValueCounts>;
-  /** `lines[r]` = the 1-based file line where data row r starts. */
+  /** `lines[r]` = the 1-based file line where data row r starts (for a `.sav` file: the 1-based case number). */
   readonly lines: Int32Array;
 }

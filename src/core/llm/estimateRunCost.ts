@@ -32,6 +32,8 @@ export interface EstimateOptions {
   readonly defaultMaxTokens?: number;
   /** Ids already answered (resume): not counted. */
   readonly done?: ReadonlySet<string>;
+  /** How the caller's user sets a price, for the note on unpriced models. @default 'set one in the settings' */
+  readonly howToSetPrice?: string;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function estimateRunCost(requests: Iterable<PlannedRequest> | Async
   e.approximate = tokenizers.has('approx-chars/4');
   const notes: string[] = [];
   if (e.approximate) notes.push('prompt tokens of non-OpenAI models are approximated as characters/4, ±30%');
-  if (e.unpricedModels.length > 0) notes.push(`no price for ${e.unpricedModels.join(', ')} (set one in the settings)`);
+  if (e.unpricedModels.length > 0) notes.push(`no price for ${e.unpricedModels.join(', ')} (${options.howToSetPrice ?? 'set one in the settings'})`);
   if (options.batch) notes.push('batch price: 50% of synchronous');
   e.note = notes.join('; ');
   return e;

@@ -19,7 +19,7 @@ export type { FinishReason, LlmChoice, LlmResponse, LlmUsage, TokenLogprob, TopL
 export { LlmError, isInfrastructureFailure, llmErrorReasons, type LlmErrorReason } from './llmError';
 export type { CallOptions, LlmClient } from './llmClient';
 export type { PlannedRequest } from './plannedRequest';
-export { defaultApiKeyEnv, normalizeBaseUrl, publicBaseUrl, redactSecret, resolveApiKey, type EndpointConfig } from './endpointConfig';
+export { defaultApiKeyEnv, normalizeApiKey, normalizeBaseUrl, publicBaseUrl, redactSecret, resolveApiKey, type EndpointConfig } from './endpointConfig';
 export { probeEndpoint, type EndpointCapabilities } from './probeEndpoint';
 export { runRequests, type RequestOutcome, type RunCounts, type RunRequestsOptions, type RunSummary } from './runRequests';
 export { estimateRunCost, needsConfirmation, type EstimateOptions, type RunEstimate } from './estimateRunCost';

@@ -3,7 +3,9 @@
  * - `rate-limited` 429; `server` 5xx, 409 and 408-like server trouble; `timeout` no answer in time;
  *   `connection` refused, reset or dropped; `unparseable` a malformed or truncated response body.
  * - `auth` 401/403; `bad-request` 400/404/422 and other 4xx; `content-filter` blocked by the provider;
- *   `length` the answer was cut off before it could be used; `unknown` the client threw something unexpected.
+ *   `length` the answer was cut off before it could be used; `incompatible` the server answered, but not as
+ *   the OpenAI API does (an HTML page with status 200, a model list without `data`); `unknown` the client
+ *   threw something unexpected.
  */
 export type LlmErrorReason =
   | 'rate-limited'
@@ -15,6 +17,7 @@ export type LlmErrorReason =
   | 'bad-request'
   | 'content-filter'
   | 'length'
+  | 'incompatible'
   | 'unknown';
 
 export const llmErrorReasons: readonly LlmErrorReason[] = [
@@ -27,6 +30,7 @@ export const llmErrorReasons: readonly LlmErrorReason[] = [
   'bad-request',
   'content-filter',
   'length',
+  'incompatible',
   'unknown',
 ];
 

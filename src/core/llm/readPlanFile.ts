@@ -7,7 +7,9 @@ import type { PlannedRequest } from './plannedRequest';
 /**
  * Streams a plan from a JSONL file in batch-input format (`{custom_id, method, url, body}` per line, as
  * `exportBatchFiles` writes it). Lines with identical bodies are repeated samples: they get sample indices
- * 0, 1, 2, … in file order, so their answers are cached apart. Throws with the line number on a bad line.
+ * 0, 1, 2, … in file order, so their answers are cached apart. A UTF-8 byte order mark at the start is
+ * ignored. Throws with the line number on a bad line: not a JSON object, an empty `custom_id`, a method
+ * other than POST, a url other than the chat or completions API, a body that is not a request.
  */
 export async function* readPlanFile(path: string): AsyncGenerator<PlannedRequest> {
   const seen = new Map<string, number>();
@@ -16,14 +18,27 @@ export async function* readPlanFile(path: string): AsyncGenerator<PlannedRequest
   const parse = (line: string): PlannedRequest | undefined => {
     lineNo++;
     if (line.trim() === '') return undefined;
-    let item: { custom_id?: unknown; url?: unknown; body?: unknown };
+    let value: unknown;
     try {
-      item = JSON.parse(line) as typeof item;
+      value = JSON.parse(lineNo === 1 ? line.replace(/^\uFEFF/, '') : line);
     } catch {
       throw new SyntaxError(`${path}:${lineNo}: not JSON`);
     }
-    if (typeof item.custom_id !== 'string' || typeof item.url !== 'string' || item.body === null || typeof item.body !== 'object') {
-      throw new TypeError(`${path}:${lineNo}: expected {custom_id, url, body}`);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new TypeError(`${path}:${lineNo}: expected a JSON object {custom_id, method, url, body}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    }
+    const item = value as { custom_id?: unknown; method?: unknown; url?: unknown; body?: unknown };
+    if (typeof item.custom_id !== 'string' || item.custom_id.trim() === '') {
+      throw new TypeError(`${path}:${lineNo}: custom_id must be a non-empty string (it is how answers are matched to requests)`);
+    }
+    if (item.method !== undefined && item.method !== 'POST') {
+      throw new TypeError(`${path}:${lineNo}: method ${typeof item.method === 'string' ? item.method : JSON.stringify(item.method)} is not supported: completion requests are sent with POST`);
+    }
+    if (typeof item.url !== 'string' || !/\/(chat\/)?completions$/.test(item.url) || item.body === null || typeof item.body !== 'object' || Array.isArray(item.body)) {
+      if (typeof item.url === 'string' && !/\/(chat\/)?completions$/.test(item.url)) {
+        throw new TypeError(`${path}:${lineNo}: url ${item.url} is not supported: use /v1/chat/completions or /v1/completions`);
+      }
+      throw new TypeError(`${path}:${lineNo}: expected {custom_id, method, url, body}`);
     }
     let request;
     try {

@@ -3,11 +3,13 @@ import type { ResponseCache } from '../runStore/responseCache';
 import type { JournalWriter } from '../runStore/journalWriter';
 import { requestKey } from '../runStore/requestKey';
 import { AdaptiveLimiter } from './adaptiveLimiter';
-import { backoffDelay, type BackoffOptions } from './backoff';
+import type { BackoffOptions } from './backoff';
+import { redactSecret } from './endpointConfig';
 import type { LlmClient } from './llmClient';
-import { isInfrastructureFailure, LlmError, type LlmErrorReason } from './llmError';
+import { LlmError, type LlmErrorReason } from './llmError';
 import type { LlmResponse } from './llmResponse';
 import type { PlannedRequest } from './plannedRequest';
+import { retryCall, RetryCancelled, RetryExhausted } from './retryCall';
 
 /** How one planned request ended. */
 export type RequestOutcome =
@@ -71,30 +73,8 @@ export interface RunRequestsOptions {
   readonly progressEveryMs?: number;
   /** Randomness for jitter. @default Math.random */
   readonly random?: () => number;
-}
-
-class Cancelled {
-  constructor(readonly reason: unknown) {}
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Cancelled(signal.reason));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new Cancelled(signal?.reason));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function toLlmError(err: unknown): LlmError {
-  if (LlmError.is(err)) return err;
-  return new LlmError('unknown', err instanceof Error ? `${err.name}: ${err.message}` : String(err), { cause: err });
+  /** The API key (every form of it) to redact from server text before it is stored; bearer tokens always are. */
+  readonly secrets?: readonly (string | undefined)[];
 }
 
 /**
@@ -169,35 +149,18 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
     return r.value;
   };
 
-  /** One attempt with its own time limit, tied to the run's signal. */
-  const attempt = async (planned: PlannedRequest): Promise<LlmResponse> => {
-    const controller = new AbortController();
-    let timedOut = false;
-    const onAbort = (): void => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
-      const response = await options.client.complete(planned.request, { signal: controller.signal });
-      if (response.choices.length > 0 && response.choices.every((c) => c.finishReason === 'content_filter')) {
-        throw new LlmError('content-filter', 'every choice was stopped by the content filter');
-      }
-      // e.g. a reasoning model that spent the whole token budget thinking: nothing to parse, and asking
-      // again with the same limit cannot help
-      if (response.choices.length > 0 && response.choices.every((c) => c.finishReason === 'length' && c.text === '' && !c.logprobs?.length)) {
-        throw new LlmError('length', 'the token limit was reached before any answer text');
-      }
-      return response;
-    } catch (err) {
-      if (signal?.aborted) throw new Cancelled(signal.reason);
-      if (timedOut) throw new LlmError('timeout', `no answer within ${timeoutMs} ms`, { cause: err });
-      throw err;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+  /** One attempt: the answer, or an LlmError when nothing in it can be used. */
+  const attempt = async (planned: PlannedRequest, attemptSignal: AbortSignal): Promise<LlmResponse> => {
+    const response = await options.client.complete(planned.request, { signal: attemptSignal });
+    if (response.choices.length > 0 && response.choices.every((c) => c.finishReason === 'content_filter')) {
+      throw new LlmError('content-filter', 'every choice was stopped by the content filter');
     }
+    // e.g. a reasoning model that spent the whole token budget thinking: nothing to parse, and asking
+    // again with the same limit cannot help
+    if (response.choices.length > 0 && response.choices.every((c) => c.finishReason === 'length' && c.text === '' && !c.logprobs?.length)) {
+      throw new LlmError('length', 'the token limit was reached before any answer text');
+    }
+    return response;
   };
 
   // Cache writes run behind the answers (the journal already holds them), at most a few per slot at once.
@@ -228,62 +191,47 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
         return;
       }
     }
-    for (let n = 1; ; n++) {
-      await limiter.acquire(signal).catch((reason: unknown) => {
-        throw new Cancelled(reason);
-      });
-      counts.inFlight++;
-      let response: LlmResponse;
-      try {
-        response = await attempt(planned);
-      } catch (err) {
-        counts.inFlight--;
-        limiter.release();
-        if (err instanceof Cancelled) throw err;
-        const error = toLlmError(err);
-        if (error.reason === 'rate-limited') limiter.onRateLimited(error.retryAfterMs);
-        if (isInfrastructureFailure(error.reason) && n < maxAttempts) {
-          const delayMs = Math.round(backoffDelay(n, error.retryAfterMs, options.backoff, random));
+    let response: LlmResponse;
+    let attempts: number;
+    try {
+      ({ value: response, attempts } = await retryCall((attemptSignal) => attempt(planned, attemptSignal), {
+        limiter,
+        signal,
+        maxAttempts,
+        timeoutMs,
+        random,
+        ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+        onSlot: (event) => (event === 'start' ? counts.inFlight++ : counts.inFlight--),
+        onRetry: (error, n, delayMs) => {
           counts.retried++;
           counts.retriedByReason[error.reason] = (counts.retriedByReason[error.reason] ?? 0) + 1;
-          options.journal?.append({
-            t: 'retry',
-            id: planned.id,
-            key,
-            at: now(),
-            reason: error.reason,
-            ...(error.status === undefined ? {} : { status: error.status }),
-            attempt: n,
-            delayMs,
-          });
-          await sleep(delayMs, signal);
-          continue;
-        }
-        counts.failed++;
-        counts.failedByReason[error.reason] = (counts.failedByReason[error.reason] ?? 0) + 1;
-        options.journal?.append({
-          t: 'failure',
-          id: planned.id,
-          key,
-          at: now(),
-          reason: error.reason,
-          ...(error.status === undefined ? {} : { status: error.status }),
-          message: error.message,
-          attempts: n,
-          ...req,
-        });
-        options.onOutcome?.({ kind: 'failed', planned, key, error, attempts: n });
-        return;
-      }
-      counts.inFlight--;
-      limiter.release();
-      limiter.onSuccess();
-      counts.answered++;
-      options.journal?.append({ t: 'answer', id: planned.id, key, at: now(), source: 'live', attempts: n, ...req, response });
-      if (options.cache) await storeInCache(key, response);
-      options.onOutcome?.({ kind: 'answered', planned, key, response, source: 'live', attempts: n });
+          options.journal?.append({ t: 'retry', id: planned.id, key, at: now(), reason: error.reason, ...(error.status === undefined ? {} : { status: error.status }), attempt: n, delayMs });
+        },
+      }));
+    } catch (err) {
+      if (!RetryExhausted.is(err)) throw err;
+      const { error, attempts: n } = err;
+      counts.failed++;
+      counts.failedByReason[error.reason] = (counts.failedByReason[error.reason] ?? 0) + 1;
+      options.journal?.append({
+        t: 'failure',
+        id: planned.id,
+        key,
+        at: now(),
+        reason: error.reason,
+        ...(error.status === undefined ? {} : { status: error.status }),
+        // server text: no bearer token or key it may echo is stored
+        message: redactSecret(error.message, options.secrets),
+        attempts: n,
+        ...req,
+      });
+      options.onOutcome?.({ kind: 'failed', planned, key, error, attempts: n });
       return;
     }
+    counts.answered++;
+    options.journal?.append({ t: 'answer', id: planned.id, key, at: now(), source: 'live', attempts, ...req, response });
+    if (options.cache) await storeInCache(key, response);
+    options.onOutcome?.({ kind: 'answered', planned, key, response, source: 'live', attempts });
   };
 
   const worker = async (): Promise<void> => {
@@ -293,7 +241,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunSumma
       try {
         await handle(planned);
       } catch (err) {
-        if (!(err instanceof Cancelled)) throw err;
+        if (!RetryCancelled.is(err)) throw err;
         counts.cancelled++;
         return;
       }

@@ -3,24 +3,11 @@ import * as nodePath from 'node:path';
 import { JournalWriter } from './journalWriter';
 import { ResponseCache } from './responseCache';
 import { loadResumeState, type ResumeState } from './resumeState';
-import { readManifest, writeManifest, type RunManifest } from './runManifest';
+import { damagedHint, readManifest, writeManifest, type RunManifest } from './runManifest';
+import { takeRunLock } from './runLock';
+import { RunStoreError } from './runStoreError';
 
-/** Why a run folder could not be opened. */
-export type RunStoreErrorReason = 'in-use' | 'mismatch';
-
-export class RunStoreError extends Error {
-  constructor(
-    readonly reason: RunStoreErrorReason,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RunStoreError';
-  }
-
-  static is(err: unknown): err is RunStoreError {
-    return err instanceof RunStoreError;
-  }
-}
+export { RunStoreError, type RunStoreErrorReason } from './runStoreError';
 
 /** An open run folder: `manifest.json`, `journal.jsonl` (append-only) and a lock while open. */
 export interface RunStore {
@@ -44,47 +31,59 @@ export interface OpenRunStoreOptions {
   readonly cacheDir?: string;
 }
 
-function alive(pid: number): boolean {
+/** The kind of thing at `path`: 'none' when nothing is there. */
+function kindOf(path: string): 'none' | 'file' | 'directory' | 'other' {
   try {
-    process.kill(pid, 0);
-    return true;
+    const st = fs.statSync(path);
+    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw new RunStoreError('damaged', `${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})${damagedHint}`, path);
   }
 }
 
-function takeLock(path: string): void {
-  for (let i = 0; i < 2; i++) {
-    try {
-      fs.writeFileSync(path, String(process.pid), { flag: 'wx' });
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(fs.readFileSync(path, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new RunStoreError('in-use', `the run in ${nodePath.dirname(path)} is open in process ${pid}`);
-      fs.rmSync(path, { force: true }); // left by a crashed process
-    }
-  }
-  throw new RunStoreError('in-use', `could not lock ${path}`);
+/** Throws `RunStoreError('damaged')` unless `path` is absent or of the `expected` kind. */
+function expectKind(path: string, expected: 'file' | 'directory', what: string): void {
+  const kind = kindOf(path);
+  if (kind === 'none' || kind === expected) return;
+  const is = kind === 'directory' ? 'a directory' : kind === 'file' ? 'a file' : 'neither a file nor a folder';
+  throw new RunStoreError('damaged', `${path} is ${is}, not ${what}${damagedHint}`, path);
 }
 
 /**
  * Opens (or creates) a run folder for writing: takes its lock (one writer per journal; a lock left by a
- * killed process is taken over), checks or writes the manifest, reads the journal into a resume state and
- * opens it for appending.
+ * killed process, an earlier boot or a process whose pid was reused is taken over), checks or writes the
+ * manifest, reads the journal into a resume state and opens it for appending. A folder whose files are not
+ * what they should be is a `RunStoreError('damaged')` naming the file, and nothing in it is changed.
  */
 export async function openRunStore(dir: string, options: OpenRunStoreOptions): Promise<RunStore> {
-  await fs.promises.mkdir(dir, { recursive: true });
+  try {
+    await fs.promises.mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new RunStoreError('damaged', `cannot make the run folder ${dir} (${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : (code ?? String(err))}); pass another folder`, dir);
+  }
+  expectKind(dir, 'directory', 'a run folder');
   const lockPath = nodePath.join(dir, 'run.lock');
-  takeLock(lockPath);
+  try {
+    takeRunLock(lockPath);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (RunStoreError.is(err) || typeof e.code !== 'string') throw err;
+    throw new RunStoreError('damaged', `cannot lock the run folder ${dir} (${e.code}): is it writable?`, dir);
+  }
   try {
     const manifestPath = nodePath.join(dir, 'manifest.json');
     const journalPath = nodePath.join(dir, 'journal.jsonl');
+    const cacheDir = options.cacheDir ?? nodePath.join(dir, 'cache');
+    // everything is checked before anything is written
+    expectKind(journalPath, 'file', 'a journal file');
+    expectKind(cacheDir, 'directory', 'a folder');
     let manifest = await readManifest(manifestPath);
     const resumed = manifest !== undefined;
     if (manifest) {
       if (manifest.specHash !== options.manifest.specHash || manifest.endpoint.model !== options.manifest.endpoint.model) {
-        throw new RunStoreError('mismatch', `${dir} holds a run of another spec or model (${manifest.specHash.slice(0, 12)}, ${manifest.endpoint.model})`);
+        throw new RunStoreError('mismatch', `${dir} holds a run of another spec or model (${manifest.specHash.slice(0, 12)}, ${manifest.endpoint.model}); pass another run folder, or move this one aside to start over`, dir);
       }
     } else {
       manifest = { version: 1, createdAt: new Date().toISOString(), ...options.manifest, batches: [] };
@@ -92,7 +91,7 @@ export async function openRunStore(dir: string, options: OpenRunStoreOptions): P
     }
     const resume = await loadResumeState(journalPath);
     const journal = JournalWriter.open(journalPath);
-    const cache = new ResponseCache(options.cacheDir ?? nodePath.join(dir, 'cache'));
+    const cache = new ResponseCache(cacheDir);
     return {
       dir,
       manifestPath,
@@ -109,6 +108,10 @@ export async function openRunStore(dir: string, options: OpenRunStoreOptions): P
     };
   } catch (err) {
     fs.rmSync(lockPath, { force: true });
+    const e = err as NodeJS.ErrnoException;
+    if (!RunStoreError.is(err) && typeof e.code === 'string' && typeof e.path === 'string') {
+      throw new RunStoreError('damaged', `${e.path} cannot be used (${e.code})${damagedHint}`, e.path);
+    }
     throw err;
   }
 }

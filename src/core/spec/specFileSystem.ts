@@ -9,6 +9,8 @@ export type FileKind = 'file' | 'directory' | 'fifo' | 'character-device' | 'blo
 export interface SpecFileSystem {
   stat(absPath: string): { readonly mtimeMs: number; readonly size: number; readonly isFile: boolean; readonly kind?: FileKind } | undefined;
   readText(absPath: string): string | undefined;
+  /** The file's bytes (binary data such as `.sav`); when absent, binary data is streamed from disk instead. */
+  readBytes?(absPath: string): Uint8Array | undefined;
 }
 
 /** `a folder`, `a named pipe (FIFO)`, …: how a message names what a path is when it is not a regular file. */

@@ -155,7 +155,7 @@ describe('data: parseTableText / readTable', () => {
       mkdirSync(path.join(dir, 'sub.csv'));
       await assert.rejects(readTable(path.join(dir, 'none.csv'), { source: 'none.csv' }), isErr('unreadable', /^none\.csv: cannot read the file \(no such file\)/));
       await assert.rejects(readTable(path.join(dir, 'sub.csv'), { source: 'sub.csv' }), isErr('unreadable', /^sub\.csv: cannot read the file \(it is a folder\)/));
-      await assert.rejects(readTable(path.join(dir, 'x.sav')), isErr('unsupportedFormat', /"\.sav" is not a supported data format/));
+      await assert.rejects(readTable(path.join(dir, 'x.xlsx')), isErr('unsupportedFormat', /"\.xlsx" is not a supported data format/));
       if (process.platform !== 'win32') {
         // a FIFO is refused at once (opening it would wait for a writer)
         const fifo = path.join(dir, 'pipe.csv');

@@ -24,7 +24,7 @@ describe('cli: persona-studio endpoint test', function () {
       try {
         const r = await runCliCaptured(['endpoint', 'test', '--endpoint', server.url, '--json']);
         assert.equal(r.code, 0, r.err);
-        assert.deepEqual(JSON.parse(r.out), { models: ['m1', 'm2'], ...c.expected });
+        assert.deepEqual(JSON.parse(r.out), { models: ['m1', 'm2'], model: 'm1', api: 'chat', warnings: [], ...c.expected });
       } finally {
         await server.close();
       }
@@ -51,7 +51,8 @@ describe('cli: persona-studio endpoint test', function () {
   });
 
   it('fails with exit 1 and a reason when nothing listens', async () => {
-    const r = await runCliCaptured(['endpoint', 'test', '--endpoint', 'http://127.0.0.1:1', '--json']);
+    // two attempts: a refused connection is retried like any infrastructure failure, then reported
+    const r = await runCliCaptured(['endpoint', 'test', '--endpoint', 'http://127.0.0.1:1', '--max-attempts', '2', '--json']);
     assert.equal(r.code, 1);
     assert.match(r.err, /connection/);
   });

@@ -1,5 +1,6 @@
 import type { JournalWriter } from '../../runStore/journalWriter';
 import type { ResponseCache } from '../../runStore/responseCache';
+import { redactSecret } from '../endpointConfig';
 import { isInfrastructureFailure, type LlmErrorReason } from '../llmError';
 import type { LlmRequest } from '../llmRequest';
 import { parseBatchOutputLine } from './parseBatchOutputLine';
@@ -30,13 +31,14 @@ export function emptyMergeCounts(): MergeCounts {
 /**
  * Joins batch output (or error) lines to the plan on `custom_id` and records them: answers go to the journal
  * (`source: 'batch'`) and the cache; content failures are journalled as failures; infrastructure failures as
- * retries, so a later round resubmits them. `answered` is updated in place.
+ * retries, so a later round resubmits them. `answered` is updated in place. Server text stored in a failure
+ * record has bearer tokens and `secrets` removed.
  */
 export async function mergeBatchOutput(
   text: string,
   plan: ReadonlyMap<string, BatchPlanEntry>,
   state: { readonly answered: Set<string>; readonly failed: Set<string> },
-  stores: { journal?: JournalWriter; cache?: ResponseCache; round?: number },
+  stores: { journal?: JournalWriter; cache?: ResponseCache; round?: number; secrets?: readonly (string | undefined)[] },
   counts: MergeCounts = emptyMergeCounts(),
 ): Promise<MergeCounts> {
   const at = new Date().toISOString();
@@ -70,7 +72,7 @@ export async function mergeBatchOutput(
       state.failed.add(customId);
       counts.failed++;
       counts.failedByReason[reason] = (counts.failedByReason[reason] ?? 0) + 1;
-      stores.journal?.append({ t: 'failure', id: customId, key: entry.key, at, reason, ...(status === undefined ? {} : { status }), message, attempts: stores.round ?? 1, request: entry.request });
+      stores.journal?.append({ t: 'failure', id: customId, key: entry.key, at, reason, ...(status === undefined ? {} : { status }), message: redactSecret(message, stores.secrets), attempts: stores.round ?? 1, request: entry.request });
     }
   }
   return counts;

@@ -26,6 +26,8 @@ export interface RunBatchOptions {
   /** Aborting stops waiting; submitted batches stay in the manifest and a later call resumes them. */
   readonly signal?: AbortSignal;
   readonly onStatus?: (batch: Readonly<ManifestBatch>) => void;
+  /** The API key (every form of it) to redact from server text before it is stored; bearer tokens always are. */
+  readonly secrets?: readonly (string | undefined)[];
 }
 
 export interface RunBatchSummary extends MergeCounts {
@@ -98,7 +100,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunBatchSummar
     for (const fileId of [batch.outputFileId, batch.errorFileId]) {
       if (fileId === undefined) continue;
       const text = await options.backend.downloadFile(fileId, signal ? { signal } : {});
-      await mergeBatchOutput(text, plan, state, { ...(options.journal ? { journal: options.journal } : {}), ...(options.cache ? { cache: options.cache } : {}), round: rounds }, counts);
+      await mergeBatchOutput(text, plan, state, { ...(options.journal ? { journal: options.journal } : {}), ...(options.cache ? { cache: options.cache } : {}), ...(options.secrets ? { secrets: options.secrets } : {}), round: rounds }, counts);
     }
     options.journal?.flush();
     batch.merged = true;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DataError, missingCodes, parseTableText, type MissingCodes, type ValueCounts } from '../../data/index';
+import { openSav, openSavBytes, savTable } from '../../data/sav/index';
 import type { FileKind, SpecFileSystem } from '../specFileSystem';
 import type { SemanticContext } from './semanticContext';
 import { at, resolveSpecPath, str } from './specShape';
@@ -25,10 +26,12 @@ export type HumanDataResult =
  * The human-data formats the checks and runs can read, by file extension (lower case). The one list to
  * extend when a reader for another format lands; `semantic/unsupported-format` names these in its message.
  */
-export const HUMAN_DATA_FORMATS: readonly { readonly extension: string; readonly description: string; readonly delimiter?: string }[] = [
+export const HUMAN_DATA_FORMATS: readonly { readonly extension: string; readonly description: string; readonly delimiter?: string; readonly binary?: boolean }[] = [
   { extension: '.csv', description: 'comma-separated values (or the spec\'s `delimiter`)' },
   { extension: '.tsv', description: 'tab-separated values', delimiter: '\t' },
   { extension: '.txt', description: 'delimited text (the spec\'s `delimiter`, default comma)' },
+  { extension: '.sav', description: 'an SPSS system file (user-missing values read as missing)', binary: true },
+  { extension: '.zsav', description: 'a zlib-compressed SPSS system file', binary: true },
 ];
 
 /** Distinct values kept per column (ids and weights have many; codes and demographics few). */
@@ -66,11 +69,12 @@ export function loadHumanData(files: SpecFileSystem, absPath: string, delimiter?
   const extension = path.extname(absPath).toLowerCase();
   const format = HUMAN_DATA_FORMATS.find((f) => f.extension === extension);
   if (!format) return { kind: 'unsupported', absPath, extension };
+  const sav = format.binary === true;
   const sep = delimiter ?? format.delimiter ?? ',';
   const key = `${stat.mtimeMs}:${stat.size}:${sep}`;
   const hit = cache.get(absPath);
   if (hit && hit.key === key) return hit.result;
-  const result = readCsv(files, absPath, extension, sep);
+  const result = sav ? readSav(files, absPath) : readCsv(files, absPath, extension, sep);
   cache.delete(absPath);
   cache.set(absPath, { key, result });
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -87,6 +91,28 @@ function readCsv(files: SpecFileSystem, absPath: string, extension: string, deli
   } catch (e) {
     if (!DataError.is(e)) throw e;
     return { kind: 'unreadable', absPath, reason: e.message };
+  }
+}
+
+/**
+ * An SPSS system file: variable names are the columns; values are counted as the metrics read them (system-missing and
+ * the file's declared user-missing values are the empty field). Read through `files.readBytes` when the file system has
+ * it, else streamed from disk.
+ */
+function readSav(files: SpecFileSystem, absPath: string): HumanDataResult {
+  humanDataStats.parses++;
+  const source = path.basename(absPath);
+  try {
+    const bytes = files.readBytes?.(absPath);
+    const file = files.readBytes ? (bytes ? openSavBytes(bytes, source) : undefined) : openSav(absPath, { source });
+    if (!file) return { kind: 'unreadable', absPath, reason: 'the file could not be read' };
+    const t = savTable(file, { source, counts: 'all', maxDistinct: MAX_DISTINCT });
+    return { kind: 'table', absPath, table: { columns: t.header, rows: t.rows, summary: t.counts } };
+  } catch (e) {
+    if (DataError.is(e)) return { kind: 'unreadable', absPath, reason: e.message };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== undefined) return { kind: 'unreadable', absPath, reason: `the file could not be read (${code})` };
+    throw e;
   }
 }
 

@@ -13,7 +13,7 @@ import { HUMAN_DATA_FORMATS, humanDataOf } from './humanData';
  * `semantic/not-a-file`: the persona spec or the human data is a folder, a named pipe or a device.
  * `semantic/unsupported-format`: the human data is not one of `HUMAN_DATA_FORMATS` (an error: runs could
  * not compare with it).
- * `semantic/unreadable-data`: the human data cannot be parsed as CSV.
+ * `semantic/unreadable-data`: the human data cannot be parsed (CSV, or a damaged `.sav`).
  */
 export function checkSurveyFiles(ctx: SemanticContext): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
@@ -40,16 +40,16 @@ export function checkSurveyFiles(ctx: SemanticContext): SpecDiagnostic[] {
     out.push(diag(ctx, ['human', 'data'], 'value', 'error', 'semantic/not-a-file',
       `Human data must be a file, but ${human.absPath} is ${describeFileKind(human.fileKind, false)}. Point \`data\` to the data file itself (${supportedFormats()}).`));
   } else if (human?.kind === 'unsupported') {
-    const sav = human.extension === '.sav';
     const what = human.extension ? `"${human.extension}" files` : 'a file without an extension';
     out.push(diag(ctx, ['human', 'data'], 'value', 'error', 'semantic/unsupported-format',
       `Human data in ${what} cannot be read, so its columns and codes cannot be checked and runs cannot compare with it. Supported: ${supportedFormats()}. ` +
-      (sav
-        ? 'Convert the SPSS file to CSV, e.g. in R: write.csv(haven::as_factor(haven::read_sav("file.sav"), levels = "values"), "file.csv", row.names = FALSE, na = ""), or in Python: pandas.read_spss("file.sav", convert_categoricals=False).to_csv("file.csv", index=False); then point `data` at the .csv.'
-        : 'Export the data as UTF-8 CSV with a header row and point `data` at it.')));
+        'Export the data as UTF-8 CSV with a header row (or an SPSS .sav file) and point `data` at it.'));
   } else if (human?.kind === 'unreadable') {
+    const sav = /\.z?sav$/i.test(human.absPath);
     out.push(diag(ctx, ['human', 'data'], 'value', 'error', 'semantic/unreadable-data',
-      `The human data could not be read as CSV: ${human.reason}. Check that it is UTF-8 CSV with a header row and the right \`delimiter\`.`));
+      sav
+        ? `The human data could not be read as an SPSS system file: ${human.reason}.`
+        : `The human data could not be read as CSV: ${human.reason}. Check that it is UTF-8 CSV with a header row and the right \`delimiter\`.`));
   }
   return out;
 }

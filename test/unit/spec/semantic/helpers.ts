@@ -51,24 +51,25 @@ let nextMtime = 1;
 /** An in-memory file system: files by absolute path; every folder on the way to a file exists. */
 export class MemoryFiles implements SpecFileSystem {
   readonly reads: string[] = [];
-  private readonly files = new Map<string, { text: string; mtimeMs: number }>();
+  private readonly files = new Map<string, { text: string; bytes?: Uint8Array; mtimeMs: number }>();
   private readonly specials = new Map<string, FileKind>();
-  constructor(files: Record<string, string> = {}) {
-    for (const [p, text] of Object.entries(files)) this.write(p, text);
+  constructor(files: Record<string, string | Uint8Array> = {}) {
+    for (const [p, content] of Object.entries(files)) this.write(p, content);
   }
   /** A path that exists but is not a regular file (a named pipe, a device…): never readable. */
   special(absPath: string, kind: Exclude<FileKind, 'file'>): void {
     this.specials.set(path.resolve(absPath), kind);
   }
-  write(absPath: string, text: string): void {
-    this.files.set(path.resolve(absPath), { text, mtimeMs: nextMtime++ });
+  write(absPath: string, content: string | Uint8Array): void {
+    const entry = typeof content === 'string' ? { text: content } : { text: Buffer.from(content).toString('utf8'), bytes: content };
+    this.files.set(path.resolve(absPath), { ...entry, mtimeMs: nextMtime++ });
   }
   stat(absPath: string): { mtimeMs: number; size: number; isFile: boolean; kind: FileKind } | undefined {
     const p = path.resolve(absPath);
     const special = this.specials.get(p);
     if (special) return { mtimeMs: 0, size: 0, isFile: false, kind: special };
     const f = this.files.get(p);
-    if (f) return { mtimeMs: f.mtimeMs, size: Buffer.byteLength(f.text), isFile: true, kind: 'file' };
+    if (f) return { mtimeMs: f.mtimeMs, size: f.bytes ? f.bytes.length : Buffer.byteLength(f.text), isFile: true, kind: 'file' };
     const prefix = p.endsWith(path.sep) ? p : p + path.sep;
     for (const k of this.files.keys()) if (k.startsWith(prefix)) return { mtimeMs: 0, size: 0, isFile: false, kind: 'directory' };
     return undefined;
@@ -76,6 +77,11 @@ export class MemoryFiles implements SpecFileSystem {
   readText(absPath: string): string | undefined {
     this.reads.push(absPath);
     return this.files.get(path.resolve(absPath))?.text;
+  }
+  readBytes(absPath: string): Uint8Array | undefined {
+    this.reads.push(absPath);
+    const f = this.files.get(path.resolve(absPath));
+    return f ? (f.bytes ?? new TextEncoder().encode(f.text)) : undefined;
   }
 }
 

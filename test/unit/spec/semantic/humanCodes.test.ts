@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { checkHumanCodes } from '../../../../src/core/spec/semantic/humanCodes';
 import { humanDataOf, humanDataStats } from '../../../../src/core/spec/semantic/humanData';
 import { contextFor, expectDiagnostics, MemoryFiles, SURVEY } from './helpers';
@@ -57,5 +59,21 @@ questions:
     const human = humanDataOf(ctx);
     assert.equal(human?.kind, 'unreadable');
     assert.match(human?.kind === 'unreadable' ? human.reason : '', /rag\.csv: line 3 has 1 field, the header has 2/);
+  });
+});
+
+describe('semantic: human-data codes in an SPSS .sav file', () => {
+  // test/fixtures/sav/survey.sav (survey.sps): trust_in_government = 1 5 9 2 3 8 4 sysmis 2 1, with 8 and 9 declared
+  // user-missing; party_identification = 1 2 3 99 91 1 2 3 1 95 with 90 THRU 95 and 99 user-missing.
+  const sav = new Uint8Array(readFileSync(path.join(__dirname, '../../../fixtures/sav/survey.sav')));
+
+  it('checks the codes as the metrics read them: user-missing values are missing, an undeclared code is named', () => {
+    const files = new MemoryFiles({ '/ws/surveys/survey.sav': sav });
+    const ds = expectDiagnostics(checkHumanCodes, `human: { data: survey.sav }
+questions:
+  - { id: trust_in_government, text: t, options: [a, b, c, d], codes: ⟦[1, 2, 3, 4]⟧ }
+  - { id: party_identification, text: p, options: [r, d, i], codes: [1, 2, 3] }
+`, ['semantic/code-not-declared'], { files });
+    assert.match(ds[0]!.message, /1 value that is not among the declared codes \[1, 2, 3, 4\] in 1 row: "5" \(1 row\)/);
   });
 });

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { checkSurveyFiles } from '../../../../src/core/spec/semantic/surveyFiles';
 import { expectDiagnostics, MemoryFiles } from './helpers';
 
@@ -15,16 +17,29 @@ questions: []
     assert.match(ds[1]!.message, /\/ws\/surveys\/data\/bfi\.csv/);
   });
 
-  it('flags a personas path that is not a persona spec, a .sav file (an error naming the supported formats) and an unparseable CSV', () => {
-    const files = new MemoryFiles({ '/ws/p.yaml': 'name: p', '/ws/w34.sav': 'binary', '/ws/bad.csv': 'a,b\n"1,2\n' });
+  it('flags a personas path that is not a persona spec, a file that is not a .sav, an unknown format and an unparseable CSV', () => {
+    const files = new MemoryFiles({ '/ws/p.yaml': 'name: p', '/ws/w34.sav': 'binary', '/ws/w34.xlsx': 'PK', '/ws/bad.csv': 'a,b\n"1,2\n' });
     const ds = expectDiagnostics(checkSurveyFiles, `personas: ⟦../p.yaml⟧
 human: { data: ⟦../w34.sav⟧ }
-`, ['semantic/wrong-kind', 'semantic/unsupported-format'], { files });
-    assert.equal(ds[1]!.severity, 'error');
-    assert.match(ds[1]!.message, /Supported: \.csv, \.tsv or \.txt/);
-    assert.match(ds[1]!.message, /Convert the SPSS file to CSV/);
+`, ['semantic/wrong-kind', 'semantic/unreadable-data'], { files });
+    assert.match(ds[1]!.message, /could not be read as an SPSS system file: w34\.sav: not an SPSS system file/);
+    const xlsx = expectDiagnostics(checkSurveyFiles, `human: { data: ⟦../w34.xlsx⟧ }
+`, ['semantic/unsupported-format'], { files });
+    assert.equal(xlsx[0]!.severity, 'error');
+    assert.match(xlsx[0]!.message, /Supported: \.csv, \.tsv, \.txt, \.sav or \.zsav/);
     expectDiagnostics(checkSurveyFiles, `human: { data: ⟦../bad.csv⟧ }
 `, ['semantic/unreadable-data'], { files });
+  });
+
+  it('reads an SPSS .sav file; a cut one is unreadable, saying where', () => {
+    const sav = new Uint8Array(readFileSync(path.join(__dirname, '../../../fixtures/sav/survey.sav')));
+    const files = new MemoryFiles({ '/ws/data/survey.sav': sav });
+    expectDiagnostics(checkSurveyFiles, `human: { data: ../data/survey.sav }
+`, [], { files });
+    const cut = new MemoryFiles({ '/ws/data/survey.sav': sav.subarray(0, 3000) });
+    const ds = expectDiagnostics(checkSurveyFiles, `human: { data: ⟦../data/survey.sav⟧ }
+`, ['semantic/unreadable-data'], { files: cut });
+    assert.match(ds[0]!.message, /truncated: the file ends at byte 3000/);
   });
 
   it('makes any data format it cannot read an error that names the supported ones (it was a warning)', () => {
@@ -33,7 +48,7 @@ human: { data: ⟦../w34.sav⟧ }
       const [d] = expectDiagnostics(checkSurveyFiles, `human: { data: ⟦${written}⟧ }\n`, ['semantic/unsupported-format'], { files });
       assert.equal(d!.severity, 'error');
       assert.ok(d!.message.includes(what), d!.message);
-      assert.match(d!.message, /Supported: \.csv, \.tsv or \.txt/);
+      assert.match(d!.message, /Supported: \.csv, \.tsv, \.txt, \.sav or \.zsav/);
     }
   });
 
