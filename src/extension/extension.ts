@@ -37,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
     context.subscriptions.push(
       backstories.disposable, runsTree,
       (runsView = vscode.window.createTreeView('personaStudio.runs', { treeDataProvider: runsTree, canSelectMany: true, showCollapseAll: true })),
+      runsTree.attach(runsView),
     );
     context.subscriptions.push(
       diagnostics, results, new ResultLensProvider(service, log), ...registerLanguageProviders(service, diagnostics),

@@ -2,6 +2,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { listRuns, type RunEntry, type RunProblem } from '../../core/runs/listRuns';
 import { RUN_FILES, type RunRecord } from '../../core/runs/runRecord';
+import { runsSignature } from '../../core/runs/runsSignature';
+
+/** While the view is visible, how often the runs folders are checked besides the file watcher. */
+const POLL_MS = 3000;
 
 export type RunsNode =
   | { readonly kind: 'spec'; readonly spec: vscode.Uri; readonly runs: number; readonly problems: number }
@@ -29,6 +33,9 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subs: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private poller: ReturnType<typeof setInterval> | undefined;
+  private specs: string[] = [];
+  private signature = '';
 
   constructor() {
     // Live: a run rewrites its run.json as it advances; specs come and go. Run folders are watched too: a
@@ -41,6 +48,25 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
 
   refresh(): void {
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Polls the runs folders while `view` is visible: file watchers can miss a run.json written right after its
+   * folder was made, and do not work on every file system (inotify limits, network drives).
+   */
+  attach(view: vscode.TreeView<RunsNode>): vscode.Disposable {
+    const update = (): void => {
+      if (this.poller !== undefined) clearInterval(this.poller);
+      this.poller = undefined;
+      if (!view.visible) return;
+      this.poller = setInterval(() => {
+        void runsSignature(this.specs).then((sig) => {
+          if (sig !== this.signature) this.refresh();
+        }, () => undefined);
+      }, POLL_MS);
+    };
+    update();
+    return view.onDidChangeVisibility(update);
   }
 
   /** Coalesces a burst of file events (a run writes run.json often) into one refresh. */
@@ -56,6 +82,8 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     if (!node) {
       const specs = (await vscode.workspace.findFiles('**/*.survey.{yaml,yml}', '{**/node_modules/**,**/runs/**}', 1000))
         .sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+      this.specs = specs.map((u) => u.fsPath);
+      this.signature = await runsSignature(this.specs).catch(() => '');
       return Promise.all(specs.map(async (spec) => {
         const list = await listRuns(spec.fsPath).catch(() => ({ runs: [], problems: [] }));
         return { kind: 'spec' as const, spec, runs: list.runs.length, problems: list.problems.length };
@@ -114,6 +142,7 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
 
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.poller !== undefined) clearInterval(this.poller);
     for (const s of this.subs) s.dispose();
     this.changed.dispose();
   }
