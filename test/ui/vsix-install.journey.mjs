@@ -91,11 +91,21 @@ describe('journey: install the packaged .vsix into code-server and use it', func
     const nameLine = text.findIndex((l) => /^name:/.test(l)) + 1;
     assert.ok(nameLine > 0);
     const description = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'survey.schema.json'), 'utf8')).properties.name.description.split(/[.\n]/)[0].slice(0, 40);
-    await goToLine(page, nameLine);
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    await page.waitForFunction((want) => [...document.querySelectorAll('.monaco-hover')].some((h) => h.textContent.replace(/\s+/g, ' ').includes(want)), description, { timeout: 60_000 });
+    await page.locator('.part.activitybar [aria-label*="Persona Studio"]').first().waitFor({ timeout: 60_000 });
+    // The hover provider exists once the installed extension has activated: ask again until it answers.
+    for (let attempt = 1; ; attempt++) {
+      await goToLine(page, nameLine);
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      try {
+        await page.waitForFunction((want) => [...document.querySelectorAll('.monaco-hover')].some((h) => h.textContent.replace(/\s+/g, ' ').includes(want)), description, { timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt === 6) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.keyboard.press('Escape');
     await row('personas').click();
     await row('us-adults.backstories.jsonl').click();
