@@ -35,6 +35,18 @@ export default tseslint.config(
     },
   },
   {
+    // The typed spec model is the bottom of the core: the spec language and the pipelines import it, never the reverse.
+    files: ['src/core/specModel/**/*.ts'],
+    rules: restrict(
+      [
+        { regex: '^openai(/|$)', message: openaiBan.message },
+        { group: ['**/extension/**', '**/adapters/**', '**/webview/**', '**/cli/**'], message: 'src/core must not depend on outer layers.' },
+        { regex: '^(\\.\\./)+(spec|llm|runStore|runs|pipelines|data|stats|matching|wasm)(/|$)', message: 'src/core/specModel imports nothing else in the core.' },
+      ],
+      [vscodeBan],
+    ),
+  },
+  {
     files: ['src/adapters/**/*.ts'],
     rules: restrict([{ group: ['**/extension/**', '**/webview/**', '**/cli/**'], message: 'Adapters depend only on src/core.' }], [vscodeBan]),
   },

@@ -20,7 +20,7 @@ function normal(random: RandomSource): number {
 }
 
 /** n × k five-point answers from a 5-factor latent model cut at ±0.4, ±1.2 (as reference_bench.py `synth`). */
-function synth(n: number, k: number, seed: number, missing: number): ItemMatrix {
+export function synth(n: number, k: number, seed: number, missing: number): ItemMatrix {
   const structure = createRandom(SEED);
   const load = Float64Array.from({ length: k }, () => (0.3 + 0.5 * structure()) * (structure() < 0.5 ? -1 : 1));
   const random = createRandom(seed);

@@ -19,9 +19,14 @@ export interface CommandEntry {
 /** Every subcommand of `persona-studio`, in the order `--help` lists them. */
 export const commands: readonly CommandEntry[] = [
   { name: 'validate', load: () => (require('./validate') as typeof import('./validate')).registerValidate },
+  { name: 'generate', load: () => (require('./study') as typeof import('./study')).registerGenerate },
+  { name: 'simulate', load: () => (require('./study') as typeof import('./study')).registerSimulate },
+  { name: 'estimate', load: () => (require('./study') as typeof import('./study')).registerEstimate },
   { name: 'endpoint', load: () => (require('./endpoint') as typeof import('./endpoint')).registerEndpoint },
   { name: 'compare', load: () => (require('./compare') as typeof import('./compare')).registerCompare },
   { name: 'bounds', load: () => (require('./bounds') as typeof import('./bounds')).registerBounds },
+  { name: 'analyze', load: () => (require('./analyze') as typeof import('./analyze')).registerAnalyze },
+  { name: 'report', load: () => (require('./analyze') as typeof import('./analyze')).registerReport },
   { name: 'import', load: () => (require('./importSurvey') as typeof import('./importSurvey')).registerImportSurvey },
   { name: 'import-personas', load: () => (require('./importPersonas') as typeof import('./importPersonas')).registerImportPersonas },
   { name: 'llm', load: () => (require('./llm') as typeof import('./llm')).registerLlm },

@@ -31,7 +31,12 @@ export function aggregateSummaries(items: readonly MetricSummary[], options: Agg
   for (const name of Object.keys(first.alphaAbsDiff)) alphaAbsDiff[name] = of((s) => s.alphaAbsDiff[name] ?? NaN);
   const wd = first.wd.map((_, j) => of((s) => s.wd[j] ?? NaN));
   const skippedPairs = Math.max(...items.map((s) => s.skippedPairs ?? 0));
-  const base = { wd, wdMean: of((s) => s.wdMean), frobenius: of((s) => s.frobenius), frobeniusUpper: of((s) => s.frobeniusUpper), skippedPairs, alphaAbsDiff };
+  let alphaB: Record<string, number> | undefined;
+  if (first.alphaB) {
+    alphaB = {};
+    for (const name of Object.keys(first.alphaB)) alphaB[name] = of((s) => s.alphaB?.[name] ?? NaN);
+  }
+  const base = { wd, wdMean: of((s) => s.wdMean), frobenius: of((s) => s.frobenius), frobeniusUpper: of((s) => s.frobeniusUpper), skippedPairs, alphaAbsDiff, ...(alphaB ? { alphaB } : {}) };
   if (!first.weighted) return base;
   return {
     ...base,

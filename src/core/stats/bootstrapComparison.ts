@@ -1,14 +1,9 @@
 import { aggregateSummaries } from './aggregateSummaries';
 import { assertItemMatrix } from './assertItemMatrix';
-import { assertWeights } from './assertWeights';
-import { compareParts } from './compareParts';
+import { bootstrapReplicates } from './bootstrapReplicates';
 import type { CompareSamplesOptions } from './compareSamples';
 import { compareSamples } from './compareSamples';
-import { createRandom } from './createRandom';
-import { encodeCodes } from './encodeCodes';
 import { metricSummary, type MetricSummary } from './metricSummary';
-import { planComparison } from './planComparison';
-import { sampleParts } from './sampleParts';
 import { StatsError } from './StatsError';
 import type { ItemMatrix } from './types';
 
@@ -48,25 +43,7 @@ export function bootstrapComparison(a: ItemMatrix, b: ItemMatrix, options: Boots
   assertItemMatrix(a, { label: 'sample A' });
   assertItemMatrix(b, { label: 'sample B' });
   const estimate = metricSummary(compareSamples(a, b, options));
-  const plan = planComparison(a.nCols, options);
-  const codes = encodeCodes([a, b], { columns: plan.items });
-  const weighted = options.weightsA !== undefined || options.weightsB !== undefined;
-  const weightsA = weighted ? (options.weightsA ?? new Float64Array(a.nRows).fill(1)) : undefined;
-  const weightsB = weighted ? (options.weightsB ?? new Float64Array(b.nRows).fill(1)) : undefined;
-  if (weightsA) assertWeights(weightsA, a.nRows, 'weights of sample A');
-  if (weightsB) assertWeights(weightsB, b.nRows, 'weights of sample B');
-  const random = createRandom(options.seed ?? 0);
-  const draw = (n: number): Int32Array => {
-    const rows = new Int32Array(n);
-    for (let i = 0; i < n; i++) rows[i] = Math.floor(random() * n);
-    return rows;
-  };
-  const summaries: MetricSummary[] = [];
-  for (let rep = 0; rep < replicates; rep++) {
-    const pa = sampleParts(a, plan, codes, 0, { rows: draw(a.nRows), ...(weightsA ? { weights: weightsA } : {}) });
-    const pb = sampleParts(b, plan, codes, 1, { rows: draw(b.nRows), ...(weightsB ? { weights: weightsB } : {}) });
-    summaries.push(metricSummary(compareParts(plan, codes, pa, pb)));
-  }
+  const summaries = [...bootstrapReplicates(a, b, options)];
   return {
     estimate,
     lower: aggregateSummaries(summaries, { statistic: 'quantile', probability: (1 - level) / 2 }),

@@ -24,6 +24,9 @@ export * from './itemWasserstein';
 export * from './wasserstein1d';
 export * from './representativeness';
 export * from './signedDrift';
+export * from './jensenShannonDivergence';
+export * from './totalVariationDistance';
+export * from './mixDistributions';
 // Structure metrics
 export * from './pairwiseMoments';
 export * from './columnStatsFromHistogram';
@@ -47,5 +50,6 @@ export * from './sha256SplitHalves';
 export * from './seededSplitHalves';
 export * from './splitHalfBounds';
 export * from './createRandom';
+export * from './bootstrapReplicates';
 export * from './bootstrapComparison';
 export * from './subgroupComparisons';

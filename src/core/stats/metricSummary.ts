@@ -11,6 +11,8 @@ export interface MetricSummary {
   readonly skippedPairs?: number;
   /** |alpha(a) − alpha(b)| per scale name. */
   readonly alphaAbsDiff: Readonly<Record<string, number>>;
+  /** alpha of sample B per scale name (the simulated side in an analysis; its bootstrap interval is reported). */
+  readonly alphaB?: Readonly<Record<string, number>>;
   /** Weighted WD mean and Frobenius distances, when weights were given. */
   readonly weighted?: { readonly wd: readonly number[]; readonly wdMean: number; readonly frobenius: number; readonly frobeniusUpper: number };
 }
@@ -18,8 +20,12 @@ export interface MetricSummary {
 /** The scalar metrics of one {@link SampleComparison}. */
 export function metricSummary(c: SampleComparison): MetricSummary {
   const alphaAbsDiff: Record<string, number> = {};
-  for (const a of c.alpha) alphaAbsDiff[a.name] = a.absDiff;
-  const base = { wd: Array.from(c.wd), wdMean: c.wdMean, frobenius: c.frobenius, frobeniusUpper: c.frobeniusUpper, skippedPairs: c.skippedPairs, alphaAbsDiff };
+  const alphaB: Record<string, number> = {};
+  for (const a of c.alpha) {
+    alphaAbsDiff[a.name] = a.absDiff;
+    alphaB[a.name] = a.b;
+  }
+  const base = { wd: Array.from(c.wd), wdMean: c.wdMean, frobenius: c.frobenius, frobeniusUpper: c.frobeniusUpper, skippedPairs: c.skippedPairs, alphaAbsDiff, alphaB };
   if (!c.weighted) return base;
   const w = c.weighted;
   return { ...base, weighted: { wd: Array.from(w.wd), wdMean: w.wdMean, frobenius: w.frobenius, frobeniusUpper: w.frobeniusUpper } };

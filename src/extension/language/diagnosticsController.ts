@@ -1,4 +1,6 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { ReferenceIndex } from '../../core/spec/referenceIndex';
 import type { SpecService } from '../../core/spec/specService';
 import type { SpecAction, SpecFix } from '../../core/spec/specDiagnostic';
 import { specKindOf } from '../../core/spec/specKind';
@@ -27,8 +29,10 @@ export interface WorkspaceValidation {
 /**
  * Keeps the Problems panel in step with every spec in the workspace, open or not: open specs are
  * validated from their editor buffer (on open, and after typing, debounced), the others from disk;
- * a change to a file a spec refers to (human data, the persona spec) re-validates them all. Keeps the
- * quick fixes of the latest diagnostics for the code action provider.
+ * a change to a file a spec refers to (human data, backstories, census tables, the persona spec)
+ * re-validates the specs that name it. Only those files are watched, one watcher each: run folders'
+ * journals, caches and answers are not data and never trigger validation. Keeps the quick fixes of the
+ * latest diagnostics for the code action provider.
  */
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
@@ -36,6 +40,10 @@ export class DiagnosticsController implements vscode.Disposable {
   /** One pending "re-validate everything": a save fires both the save event and the file watcher. */
   private revalidateAllTimer: NodeJS.Timeout | undefined;
   private readonly revalidateAlso = new Map<string, vscode.Uri>();
+  private revalidateEverySpec = false;
+  /** Spec URI → the files it names (absolute paths), and one watcher per named file. */
+  private readonly references = new ReferenceIndex();
+  private readonly fileWatchers = new Map<string, vscode.FileSystemWatcher>();
   private readonly fixes = new Map<string, DiagnosticFixes[]>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
@@ -45,7 +53,6 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly log: Log,
   ) {
     const specs = vscode.workspace.createFileSystemWatcher(SPEC_GLOB);
-    const data = vscode.workspace.createFileSystemWatcher('**/*.{csv,sav,jsonl,parquet}');
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.validateDocument(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -55,10 +62,6 @@ export class DiagnosticsController implements vscode.Disposable {
       specs.onDidCreate((uri) => void this.validateFromDisk(uri)),
       specs.onDidChange((uri) => this.revalidateAll(uri)),
       specs.onDidDelete((uri) => this.forget(uri)),
-      data,
-      data.onDidCreate(() => this.revalidateAll()),
-      data.onDidChange(() => this.revalidateAll()),
-      data.onDidDelete(() => this.revalidateAll()),
     );
     for (const doc of vscode.workspace.textDocuments) this.validateDocument(doc);
   }
@@ -113,6 +116,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const t0 = performance.now();
       const found = this.service().validate(text, uri.fsPath, { endpointNames: this.config().endpoints.map((e) => e.name) });
       this.log.debug(`validated ${vscode.workspace.asRelativePath(uri)} in ${(performance.now() - t0).toFixed(1)} ms: ${found.length} problem(s)`);
+      this.watchReferences(uri, this.service().links(text, uri.fsPath).map((l) => l.target));
       const converted = found.map((d) => ({ spec: d, vs: toVsDiagnostic(d) }));
       this.collection.set(uri, converted.map((c) => c.vs));
       this.fixes.set(key, converted.flatMap((c) => (c.spec.fix || c.spec.actions ? [{ diagnostic: c.vs, actions: c.spec.actions ?? [], ...(c.spec.fix ? { fix: c.spec.fix } : {}) }] : [])));
@@ -130,16 +134,42 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Re-validates every spec that has diagnostics (open or not), plus `also`, once for a burst of triggers. */
   private revalidateAll(also?: vscode.Uri): void {
-    if (also) this.revalidateAlso.set(also.toString(), also);
+    this.revalidateEverySpec = true;
+    this.revalidateUris(also ? [also] : []);
+  }
+
+  /** Re-validates `uris` (coalesced with other triggers of the same burst). */
+  private revalidateUris(uris: readonly vscode.Uri[]): void {
+    for (const uri of uris) this.revalidateAlso.set(uri.toString(), uri);
     clearTimeout(this.revalidateAllTimer);
     this.revalidateAllTimer = setTimeout(() => {
       this.revalidateAllTimer = undefined;
-      const uris = new Map(this.revalidateAlso);
+      const pending = new Map(this.revalidateAlso);
       this.revalidateAlso.clear();
-      this.collection.forEach((uri) => void uris.set(uri.toString(), uri));
-      for (const doc of vscode.workspace.textDocuments) if (specKindOf(doc.fileName)) uris.set(doc.uri.toString(), doc.uri);
-      for (const uri of uris.values()) void this.validateFromDisk(uri);
+      if (this.revalidateEverySpec) {
+        this.collection.forEach((uri) => void pending.set(uri.toString(), uri));
+        for (const doc of vscode.workspace.textDocuments) if (specKindOf(doc.fileName)) pending.set(doc.uri.toString(), doc.uri);
+      }
+      this.revalidateEverySpec = false;
+      for (const uri of pending.values()) void this.validateFromDisk(uri);
     }, 50);
+  }
+
+  /** Watches exactly the files `spec` names; a change to one re-validates the specs that name it. */
+  private watchReferences(spec: vscode.Uri, files: readonly string[]): void {
+    const { added, removed } = this.references.set(spec.toString(), files);
+    for (const file of removed) {
+      this.fileWatchers.get(file)?.dispose();
+      this.fileWatchers.delete(file);
+    }
+    for (const file of added) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+      const changed = (): void => this.revalidateUris(this.references.specsReferencing(file).map((key) => vscode.Uri.parse(key)));
+      watcher.onDidCreate(changed);
+      watcher.onDidChange(changed);
+      watcher.onDidDelete(changed);
+      this.fileWatchers.set(file, watcher);
+    }
   }
 
   private forget(uri: vscode.Uri): void {
@@ -148,11 +178,17 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.delete(key);
     this.fixes.delete(key);
     this.collection.delete(uri);
+    for (const file of this.references.delete(key)) {
+      this.fileWatchers.get(file)?.dispose();
+      this.fileWatchers.delete(file);
+    }
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     clearTimeout(this.revalidateAllTimer);
     for (const d of this.disposables) d.dispose();
+    for (const w of this.fileWatchers.values()) w.dispose();
+    this.fileWatchers.clear();
   }
 }

@@ -25,6 +25,13 @@ describe('architecture: import boundaries are enforced by lint', function () {
     assert.equal((await restrictedImports('src/core/stats/x.ts', "import { x } from '../../adapters/openai/openAiLlmClient';\nexport const a = x;\n")).length, 1);
   });
 
+  it('src/core/specModel imports nothing else in the core; the spec language may import it', async () => {
+    assert.equal((await restrictedImports('src/core/specModel/x.ts', "import { parseSpec } from '../spec/parseSpec';\nexport const p = parseSpec;\n")).length, 1);
+    assert.equal((await restrictedImports('src/core/specModel/templates/x.ts', "import { fsum } from '../../stats/fsum';\nexport const f = fsum;\n")).length, 1);
+    assert.equal((await restrictedImports('src/core/specModel/x.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n")).length, 1);
+    assert.deepEqual(await restrictedImports('src/core/spec/x.ts', "import { toSurveySpec } from '../specModel/toSurveySpec';\nexport const t = toSurveySpec;\n"), []);
+  });
+
   it('only src/adapters/openai imports openai; the CLI may use the adapter module', async () => {
     assert.deepEqual(await restrictedImports('src/adapters/openai/x.ts', "import OpenAI from 'openai';\nexport const o = OpenAI;\n"), []);
     assert.equal((await restrictedImports('src/cli/commands/x.ts', "import OpenAI from 'openai';\nexport const o = OpenAI;\n")).length, 1);

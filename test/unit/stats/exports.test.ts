@@ -7,12 +7,12 @@ import * as stats from '../../../src/core/stats/index';
 describe('core facades: exported names', () => {
   it('src/core/stats', () => {
     assert.deepEqual(Object.keys(stats).sort(), [
-      'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
+      'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'bootstrapReplicates', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
       'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
       'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'eachSeededSplitHalf', 'eachSha256SplitHalf', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
-      'itemWasserstein', 'meanExact', 'metricSummary', 'overflowColumn', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
+      'itemWasserstein', 'jensenShannonDivergence', 'meanExact', 'metricSummary', 'mixDistributions', 'overflowColumn', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
       'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'sharedCodeHistograms', 'signedDrift', 'splitHalfBounds', 'splitHalvesOfKeys',
-      'subgroupComparisons', 'subtractMoments', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
+      'subgroupComparisons', 'subtractMoments', 'totalVariationDistance', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
     ]);
   });
   it('src/core/matching', () => {

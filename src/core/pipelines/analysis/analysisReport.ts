@@ -66,6 +66,8 @@ export interface HumanBounds {
   readonly wd: Readonly<Record<string, number | null>>;
   readonly frobenius: number | null;
   readonly alpha_abs_diff: Readonly<Record<string, number | null>>;
+  /** With survey weights, `wd_mean`/`wd`/`frobenius` above are weighted; the unweighted values are here. */
+  readonly unweighted?: { readonly wd_mean: number | null; readonly frobenius: number | null };
 }
 
 export interface MethodMetrics {
@@ -100,6 +102,8 @@ export interface MethodMetrics {
     readonly wd_mean: Interval | null;
     readonly frobenius: Interval | null;
     readonly alpha: Readonly<Record<string, Interval | null>>;
+    /** Seed of the bootstrap stream. */
+    readonly seed?: number;
   };
   /** Metrics per subgroup of a demographic variable: variable → group → the main scalar metrics. */
   readonly subgroups?: Readonly<Record<string, Readonly<Record<string, SubgroupMetrics>>>>;

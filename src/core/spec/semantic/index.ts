@@ -15,7 +15,7 @@ import { checkSurveyFiles } from './surveyFiles';
 import { checkSurveyTemplateVariables } from './surveyTemplateVariables';
 
 export type { SemanticContext } from './semanticContext';
-export { TEMPLATE_VARIABLES } from './templateVariables';
+export { TEMPLATE_VARIABLES } from '../../specModel/templates/templateVariables';
 
 /** A semantic check: pure apart from reads through `ctx.files`; never throws on odd input. */
 export type SemanticCheckFn = (ctx: SemanticContext) => SpecDiagnostic[];

@@ -1,7 +1,8 @@
 import type { SpecDiagnostic } from '../specDiagnostic';
 import type { SemanticContext } from './semanticContext';
 import { at, isRecord, questionsOf } from './specShape';
-import { checkTemplateAt, TEMPLATE_VARIABLES, vars } from './templateVariables';
+import { allowedVariables as vars, TEMPLATE_VARIABLES } from '../../specModel/templates/templateVariables';
+import { checkTemplateAt } from './templateVariables';
 
 /**
  * `semantic/unknown-variable` in a survey spec: `{{name}}` placeholders in `simulation.template`,

@@ -2,34 +2,10 @@ import { didYouMean } from '../didYouMean';
 import type { Position, Range } from '../range';
 import type { SpecDiagnostic } from '../specDiagnostic';
 import type { YamlPath } from '../yamlPath';
+import { findPlaceholders, VARIABLE_NAME } from '../../specModel/templates/placeholders';
+import type { AllowedVariables } from '../../specModel/templates/templateVariables';
 import type { SemanticContext } from './semanticContext';
 import { at } from './specShape';
-
-/**
- * The variables one template may use. A name maps to the sub-fields `{{name.field}}` it offers:
- * `false` for none, a set when they are known, `'any'` when they cannot be checked here.
- */
-export type AllowedVariables = ReadonlyMap<string, false | ReadonlySet<string> | 'any'>;
-
-/** One `{{ … }}` occurrence. `start`/`end` are offsets into the scanned text. */
-export interface TemplatePlaceholder {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Placeholder syntax: `{{name}}`, `{{ name }}`, `{{name.sub}}`. Names: letters, digits, `_`. */
-export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$/;
-
-/** Finds every `{{ … }}` in `text` (the inside is trimmed; it may be malformed). */
-export function findPlaceholders(text: string): TemplatePlaceholder[] {
-  const out: TemplatePlaceholder[] = [];
-  const re = /\{\{([^{}]*)\}\}/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ name: m[1]!.trim(), start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
 
 /** Why a placeholder is not allowed (with how to fix it), or undefined when it is fine. */
 export function explainPlaceholder(name: string, allowed: AllowedVariables, where: string): string | undefined {
@@ -108,31 +84,3 @@ function positionAt(text: string, offset: number): Position {
 function rangeAt(text: string, start: number, end: number): Range {
   return { start: positionAt(text, start), end: positionAt(text, end) };
 }
-
-export function vars(names: readonly string[], withFields: Readonly<Record<string, ReadonlySet<string> | 'any'>> = {}): AllowedVariables {
-  const m = new Map<string, false | ReadonlySet<string> | 'any'>();
-  for (const n of names) m.set(n, withFields[n] ?? false);
-  return m;
-}
-
-/** The variables of every template, for the schema descriptions, hover, completion and the report. */
-export const TEMPLATE_VARIABLES = {
-  survey: {
-    'simulation.template': ['backstory', 'demographics', 'history', 'consistency', 'question', 'options', 'labels', 'id'],
-    'questions[].template': ['backstory', 'demographics', 'history', 'consistency', 'question', 'options', 'labels', 'id'],
-    'simulation.system': ['backstory', 'demographics'],
-    'simulation.consistency': [],
-  },
-  persona: {
-    'backstories.system': [],
-    'backstories.preamble.prompt': [],
-    'backstories.prompt': ['demographics'],
-    'demographics.template': ['backstory', 'question', 'options', 'labels', 'variable'],
-    'demographics.variables.*.sentence': ['value'],
-    'profile.preamble': [],
-    'profile.item': ['variable', 'question', 'options', 'labels', 'answer', 'value'],
-    'profile.line': ['variable', 'topic', 'question', 'value'],
-    'generation.system': [],
-    'generation.prompt': ['meta', 'template', 'index'],
-  },
-} as const;
