@@ -1,8 +1,10 @@
 import { activationSuite } from './activationSuite';
+import { backstorySuite } from './backstorySuite';
 import { analyzeSuite } from './analyzeSuite';
 import type { BenchSuite } from './benchTypes';
 import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
+import { pipelineSuite } from './pipelineSuite';
 import { resultLensSuite } from './resultLensSuite';
 import { resultsPanelSuite } from './resultsPanelSuite';
 import { personaSetSuite } from './personaSetSuite';
@@ -12,4 +14,4 @@ import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, resultsPanelSuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, resultsPanelSuite, pipelineSuite, backstorySuite];

@@ -51,6 +51,13 @@ export interface TestServerOptions {
   /** Keep the bodies of logged requests (memory!). @default false */
   logBodies?: boolean;
   /**
+   * Answers a persona study would get (see `plausibleText`): citizenship preambles answered yes or no,
+   * first-person backstories (some too short, some duplicated), and multiple-choice answers in varied styles
+   * (a bare letter, "(B)", "(B) option", the option text, a stated amount, non-compliant text, refusals).
+   * @default false (a letter or "(letter)", as the engine tests expect)
+   */
+  plausible?: boolean;
+  /**
    * The first `count` requests to any route (the model list included) are answered with `status` (429 or 5xx),
    * with `retry-after-ms`/`retry-after` when set: a server that is busy for a moment.
    */
@@ -129,8 +136,62 @@ function promptTextOf(body: Record<string, unknown>): string {
   return messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
 }
 
+
+const FIRST = ['Maria', 'James', 'Aisha', 'Wei', 'Carlos', 'Emma', 'Darnell', 'Priya', 'Tom', 'Rosa', 'Yusuf', 'Hannah'];
+const PLACES = ['a small town in Ohio', 'Houston', 'rural Georgia', 'Chicago', 'the Bronx', 'a farm in Iowa', 'San Diego', 'Detroit', 'Phoenix', 'a suburb of Atlanta'];
+const EVENTS = ['my father lost his job when I was twelve', 'I joined the Army after high school', 'I became a mother at nineteen', 'I moved across the country for college', 'my grandmother raised me', 'I started my own repair shop', 'I went back to school at forty', 'I lost my brother in a car accident'];
+const VALUES = ['my family', 'my faith', 'working hard and paying my bills', 'my garden and my dogs', 'fishing on weekends', 'my students', 'music and cooking for friends', 'staying healthy'];
+
+/** The options offered in a prompt, by letter: the text after "(A) " on each option line. */
+export function offeredOptions(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/^\(([A-Z])\) (.+)$/gm)) out.set(m[1]!, m[2]!.trim());
+  return out;
+}
+
+/**
+ * A plausible persona-study answer for prompts without option letters, or `undefined` when the prompt is none of
+ * those: the citizenship preamble (yes about 75% of the time), or a backstory (about 8% too short, about 4% one
+ * shared text so de-duplication has work). `h` is a hash of the request body and the choice index.
+ */
+export function plausibleText(prompt: string, h: string): string | undefined {
+  const u = (salt: string): number => unit(salt, h);
+  const tail = prompt.slice(-400);
+  if (/Are you a US citizen\?\s*\n\nAnswer:$/.test(tail)) return u('citizen') < 0.75 ? (u('yesform') < 0.5 ? 'Yes' : 'Yes, I am.') : 'No, I am not.';
+  if (/Tell me about yourself/.test(tail)) {
+    if (u('short') < 0.08) return 'I would rather not say much.';
+    if (u('dup') < 0.04) return 'I am an ordinary person who grew up in an ordinary place, and I like ordinary things: a good meal, a long walk and quiet evenings with the people I love most in this world.';
+    const pick = <T>(xs: readonly T[], salt: string): T => xs[Math.floor(u(salt) * xs.length)]!;
+    const age = 18 + Math.floor(u('age') * 70);
+    return `My name is ${pick(FIRST, 'name')} and I am ${age} years old. I grew up in ${pick(PLACES, 'place')}. The event that made me who I am is that ${pick(EVENTS, 'event')}. What matters most to me is ${pick(VALUES, 'value')}, and I enjoy ${pick(VALUES, 'enjoy')} (${h.slice(0, 6)}).`;
+  }
+  return undefined;
+}
+
+/** A stated amount inside an option's range ("30-49" → 31, "$10,000 to $19,999" → $10,001), or undefined. */
+function amountIn(option: string): string | undefined {
+  const m = /^(\$?)(\d[\d,]*)/.exec(option.trim());
+  if (!m) return undefined;
+  const v = Number(m[2]!.replace(/,/g, '')) + 1;
+  return m[1] ? `About $${v.toLocaleString('en-US')} a year.` : `I am ${v} years old.`;
+}
+
+/** One multiple-choice answer in a varied style for `pick` (plausible mode). */
+function styledAnswer(pick: string, options: ReadonlyMap<string, string>, prompt: string, h: string): string {
+  const option = options.get(pick) ?? '';
+  if (/Was not mentioned/.test(prompt)) return `The essay does not say much about this. Answer: (${pick})`;
+  const u = unit('styled', h);
+  if (u < 0.5) return pick;
+  if (u < 0.65) return `(${pick})`;
+  if (u < 0.75) return `(${pick}) ${option}`;
+  if (u < 0.85 && option !== '') return amountIn(option) ?? option;
+  if (u < 0.9 && option !== '') return option;
+  if (u < 0.96) return 'Hmm, that is a hard one to say.';
+  return 'As an AI, I cannot answer that.';
+}
+
 /** Deterministic generation for one request body (chat or completions). */
-export function generateAnswer(body: Record<string, unknown>, kind: 'chat' | 'completion', opts: { logprobs: boolean; n: 'support' | 'ignore' | 'reject'; contentFilter: boolean }): Record<string, unknown> {
+export function generateAnswer(body: Record<string, unknown>, kind: 'chat' | 'completion', opts: { logprobs: boolean; n: 'support' | 'ignore' | 'reject'; contentFilter: boolean; plausible?: boolean }): Record<string, unknown> {
   const text = promptTextOf(body);
   const bodyHash = sha256(JSON.stringify(body));
   const letters = offeredLetters(text);
@@ -162,7 +223,10 @@ export function generateAnswer(body: Record<string, unknown>, kind: 'chat' | 'co
         }
       }
       content = pick;
-      if (maxTokens > 1 && unit('style', bodyHash, i) < 0.3) content = `(${pick})`;
+      if (opts.plausible && maxTokens > 1) content = styledAnswer(pick, offeredOptions(text), text, `${bodyHash}:${i}`);
+      else if (maxTokens > 1 && unit('style', bodyHash, i) < 0.3) content = `(${pick})`;
+    } else if (opts.plausible && plausibleText(text, `${bodyHash}:${i}`) !== undefined) {
+      content = plausibleText(text, `${bodyHash}:${i}`)!;
     } else {
       const words = ['The', 'answer', 'is', sha256(`${bodyHash}:${i}`).slice(0, 8), 'as', 'far', 'as', 'I', 'can', 'tell.'];
       const cut = Math.max(1, Math.min(words.length, maxTokens));
@@ -194,6 +258,7 @@ export function generateAnswer(body: Record<string, unknown>, kind: 'chat' | 'co
     }
   }
   const promptTokens = Math.ceil(text.length / 4);
+  const completionTokens = opts.plausible ? choices.reduce((a, c) => a + Math.max(1, Math.ceil(String((c.message as { content?: string } | undefined)?.content ?? c.text ?? '').length / 4)), 0) : n;
   return {
     id: `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${bodyHash.slice(0, 16)}`,
     object: kind === 'chat' ? 'chat.completion' : 'text_completion',
@@ -201,7 +266,7 @@ export function generateAnswer(body: Record<string, unknown>, kind: 'chat' | 'co
     model: typeof body.model === 'string' ? body.model : 'unknown',
     system_fingerprint: 'fp_test',
     choices,
-    usage: { prompt_tokens: promptTokens, completion_tokens: n, total_tokens: promptTokens + n },
+    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
   };
 }
 
@@ -451,7 +516,7 @@ export class OpenAiTestServer {
     if (nMode === 'reject' && typeof body.n === 'number' && body.n > 1) return log('n-rejected'), apiError(400, "'n' is not supported", 'invalid_request_error', 'unsupported_parameter');
     const contentFilter = f.contentFilter !== undefined && unit('filter', bodyHash) < f.contentFilter;
     log(contentFilter ? 'content-filter' : 'ok');
-    send(200, generateAnswer(body, path === '/chat/completions' ? 'chat' : 'completion', { logprobs: this.options.logprobs ?? true, n: nMode, contentFilter }));
+    send(200, generateAnswer(body, path === '/chat/completions' ? 'chat' : 'completion', { logprobs: this.options.logprobs ?? true, n: nMode, contentFilter, plausible: this.options.plausible ?? false }));
   }
 
   private fileObject(f: StoredFile): Record<string, unknown> {
@@ -486,7 +551,7 @@ export class OpenAiTestServer {
         continue;
       }
       const kind = item.url.endsWith('/chat/completions') ? 'chat' : 'completion';
-      const answer = generateAnswer(item.body, kind, { logprobs: this.options.logprobs ?? true, n: this.options.n ?? 'support', contentFilter: false });
+      const answer = generateAnswer(item.body, kind, { logprobs: this.options.logprobs ?? true, n: this.options.n ?? 'support', contentFilter: false, plausible: this.options.plausible ?? false });
       out.push(JSON.stringify({ id: reqId, custom_id: item.custom_id, response: { status_code: 200, request_id: reqId, body: answer }, error: null }));
     }
     // output order is not input order

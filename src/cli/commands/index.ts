@@ -19,6 +19,9 @@ export interface CommandEntry {
 /** Every subcommand of `persona-studio`, in the order `--help` lists them. */
 export const commands: readonly CommandEntry[] = [
   { name: 'validate', load: () => (require('./validate') as typeof import('./validate')).registerValidate },
+  { name: 'generate', load: () => (require('./study') as typeof import('./study')).registerGenerate },
+  { name: 'simulate', load: () => (require('./study') as typeof import('./study')).registerSimulate },
+  { name: 'estimate', load: () => (require('./study') as typeof import('./study')).registerEstimate },
   { name: 'endpoint', load: () => (require('./endpoint') as typeof import('./endpoint')).registerEndpoint },
   { name: 'compare', load: () => (require('./compare') as typeof import('./compare')).registerCompare },
   { name: 'bounds', load: () => (require('./bounds') as typeof import('./bounds')).registerBounds },

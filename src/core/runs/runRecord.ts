@@ -41,8 +41,26 @@ export interface RunRecord {
   totals: { calls: number; promptTokens: number; completionTokens: number; costUsd: number | null };
   /** Present when `status` is `failed`: what failed and what to do. */
   error?: { readonly reason: string; readonly message: string };
+  /**
+   * Simulation runs: per question id, how every persona's answer ended (answered, refused, non-compliant, failed;
+   * they add up to the persona count), with re-asks and logprob fallbacks. See
+   * src/core/pipelines/simulation/questionCounts.ts.
+   */
+  answerCounts?: Record<string, AnswerCounts>;
   /** Summary for lists and lenses, filled once analysis has run. */
   summary?: { readonly wd_mean: number | null; readonly frobenius: number | null; readonly n: number };
+}
+
+/** How one question's answers ended over all personas: `answered + refused + nonCompliant + failed = personas`. */
+export interface AnswerCounts {
+  readonly personas: number;
+  readonly answered: number;
+  readonly refused: number;
+  readonly nonCompliant: number;
+  readonly failed: number;
+  readonly reasks: number;
+  readonly logprobFallbacks: number;
+  readonly via: Readonly<Record<string, number>>;
 }
 
 export type RunStatus = 'planned' | 'running' | 'cancelled' | 'failed' | 'done';

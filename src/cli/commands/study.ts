@@ -1,0 +1,178 @@
+import type { Command } from 'commander';
+import * as nodePath from 'node:path';
+import { version } from '../../../package.json';
+import { redactSecret } from '../../core/llm/endpointConfig';
+import { LlmError } from '../../core/llm/llmError';
+import { PipelineError } from '../../core/pipelines/shared/pipelineError';
+import type { StudyEstimate } from '../../core/pipelines/study/estimateStudy';
+import { estimateSpec, generatePersonas, simulateStudy, type StudyOptions } from '../../core/pipelines/study/runStudy';
+import { CliError, ExitCode } from '../cliError';
+import type { CliContext } from '../cliContext';
+import { studyEndpointClient, type StudyEndpointOptions } from '../endpointClient';
+import { progressReporter } from '../progressReporter';
+
+interface StudyFlags extends StudyEndpointOptions {
+  model?: string;
+  maxConcurrency: string;
+  batch?: boolean;
+  exportBatch?: boolean;
+  import: string[];
+  poll: string;
+  seed?: string;
+  count?: string;
+  locator: boolean;
+  confirmAbove: string;
+  yes?: boolean;
+  json?: boolean;
+}
+
+function integer(value: string | undefined, flag: string, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new CliError(`${flag} expects an integer ≥ ${min}, got ${value}`, ExitCode.badInput);
+  return n;
+}
+
+function withStudyFlags(cmd: Command): Command {
+  return cmd
+    .option('--endpoint <url>', 'base URL of an OpenAI-compatible server, with or without /v1 (default: OPENAI_BASE_URL)')
+    .option('--endpoint-name <name>', 'a named endpoint from personaStudio.endpoints in .vscode/settings.json')
+    .option('--api-key-env <var>', 'environment variable holding the API key (default: OPENAI_API_KEY)')
+    .option('--model <id>', 'model id instead of the spec\'s')
+    .option('--max-concurrency <n>', 'requests in flight at most', '16')
+    .option('--batch', 'send each round as an OpenAI Batch API job (half price, slower) instead of live calls')
+    .option('--export-batch', 'write each round of requests as batch input files for vllm run-batch (or any OpenAI-format runner) and stop')
+    .option('--import <results...>', 'batch runner results to merge before continuing (after --export-batch)', [] as string[])
+    .option('--poll <ms>', 'batch status polling interval', '30000')
+    .option('--seed <n>', 'seed instead of the spec\'s (orders, options, request seeds, matching)')
+    .option('--count <n>', 'backstories wanted instead of the spec\'s backstories.count (small runs)')
+    .option('--no-locator', 'sample every demographic variable (skip the locator model)')
+    .option('--confirm-above <usd>', 'stop unless --yes when the estimate may cost more than this', '5')
+    .option('--yes', 'run even above the confirmation threshold')
+    .option('--json', 'print the result as JSON');
+}
+
+export function describeEstimate(e: StudyEstimate): string {
+  const usd = (x: number): string => `$${x.toFixed(x < 1 ? 4 : 2)}`;
+  // a stage with an unpriced model has no cost figure: never print $0 for what was not priced
+  const cost = (c: { min: number; max: number }, unpriced: readonly string[]): string => (unpriced.length > 0 ? `cost unknown (no price for ${unpriced.join(', ')})` : `${usd(c.min)}–${usd(c.max)}`);
+  const lines = Object.entries(e.stages).map(([name, s]) => `  ${name}: ${s.calls} calls (${s.samples} samples), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ${s.outputTokens.min}–${s.outputTokens.max}, ${cost(s.costUsd, s.unpricedModels)}`);
+  const unpriced = [...new Set(Object.values(e.stages).flatMap((s) => s.unpricedModels))];
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}  total: ${e.total.calls} calls, ${cost(e.total.costUsd, unpriced)}${e.total.note ? ` (${e.total.note})` : ''}\n`;
+}
+
+function studyOptions(flags: StudyFlags, ctx: CliContext): { options: StudyOptions; apiKey: string | undefined } {
+  const { client, apiKey, baseUrl } = studyEndpointClient(flags, ctx.cwd);
+  const threshold = Number(flags.confirmAbove);
+  const seed = integer(flags.seed, '--seed');
+  const count = integer(flags.count, '--count', 1);
+  const options: StudyOptions = {
+    access: {
+      client,
+      mode: flags.exportBatch || flags.import.length > 0 ? 'export' : flags.batch ? 'batch' : 'live',
+      importFiles: flags.import.map((f) => nodePath.resolve(ctx.cwd, f)),
+      cacheScope: baseUrl,
+      concurrency: integer(flags.maxConcurrency, '--max-concurrency', 1) ?? 16,
+      pollIntervalMs: integer(flags.poll, '--poll', 1) ?? 30_000,
+    },
+    endpoint: { baseUrl },
+    ...(flags.model === undefined ? {} : { model: flags.model }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(count === undefined ? {} : { count }),
+    ...(flags.locator === false ? { noLocator: true } : {}),
+    signal: ctx.signal,
+    onProgress: progressReporter((s) => ctx.err(s)),
+    onMessage: (line) => ctx.err(`${line}\n`),
+    confirm: (e) => {
+      ctx.err(`estimate:\n${describeEstimate(e)}`);
+      if (!flags.yes && Number.isFinite(threshold) && e.total.costUsd.max > threshold) {
+        throw new CliError(`estimated up to $${e.total.costUsd.max.toFixed(2)} (threshold $${flags.confirmAbove}); pass --yes to run`, ExitCode.problems);
+      }
+      return true;
+    },
+    versions: { personaStudio: version, node: process.version },
+  };
+  return { options, apiKey };
+}
+
+async function guarded<T>(apiKey: string | undefined, ctx: CliContext, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (PipelineError.is(err, 'awaiting-import')) {
+      ctx.err(`persona-studio: ${err.message}\n`);
+      return undefined;
+    }
+    if (PipelineError.is(err, 'cancelled') || ctx.signal.aborted) {
+      ctx.err('persona-studio: interrupted; everything answered is in the journal, run the same command again to resume\n');
+      ctx.setExitCode(ExitCode.interrupted);
+      return undefined;
+    }
+    if (PipelineError.is(err)) throw new CliError(redactSecret(err.message, apiKey), err.reason === 'declined' ? ExitCode.problems : ExitCode.badInput);
+    if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, apiKey), ExitCode.problems);
+    throw err;
+  }
+}
+
+const fmt = (x: number | null | undefined): string => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
+
+/** Mean WD and Frobenius of the run next to the human split-half bounds, when the run was analysed. */
+function metricsLine(r: Awaited<ReturnType<typeof simulateStudy>>): string {
+  const m = r.analysis?.methods[r.record.method];
+  if (!r.analysis || !m) return '';
+  const b = r.analysis.human.bounds;
+  return `  mean WD ${fmt(m.wd_mean)} (human bound ${fmt(b.wd_mean)}), Frobenius ${fmt(m.frobenius)} (human bound ${fmt(b.frobenius)}); persona-studio analyze ${r.runDir} for every metric\n`;
+}
+
+/** `persona-studio generate <persona.yaml>`: backstories and their demographic survey. */
+export function registerGenerate(program: Command, ctx: CliContext): void {
+  withStudyFlags(program.command('generate'))
+    .description('Generate backstories (Anthology) and their demographic survey for a persona spec; re-running resumes.')
+    .argument('<persona.yaml>', 'the persona spec')
+    .action(async (spec: string, flags: StudyFlags) => {
+      const { options, apiKey } = studyOptions(flags, ctx);
+      const r = await guarded(apiKey, ctx, () => generatePersonas(nodePath.resolve(ctx.cwd, spec), options));
+      if (!r) return;
+      const out = { backstories: r.backstoriesPath, demographics: r.demographicsPath ?? null, written: r.backstories.length, surveyed: r.demographics.length, backstorySummary: r.backstorySummary, demographicSummary: r.demographicSummary ?? null, requests: r.requests };
+      ctx.out(flags.json ? `${JSON.stringify(out)}\n` : `${r.backstories.length} backstories in ${r.backstoriesPath}${r.demographicsPath ? `; demographics of ${r.demographics.length} in ${r.demographicsPath}` : ''}\n`);
+      if (r.backstories.length < r.backstorySummary.wanted) ctx.setExitCode(ExitCode.problems);
+    });
+}
+
+/** `persona-studio simulate <survey.yaml>`: the study end to end into a run folder. */
+export function registerSimulate(program: Command, ctx: CliContext): void {
+  withStudyFlags(program.command('simulate'))
+    .description('Run a survey spec end to end: backstories, demographic survey, matching, simulation → answers.csv in a run folder; re-running resumes.')
+    .argument('<survey.yaml>', 'the survey spec')
+    .option('--run-dir <dir>', 'run folder (default: the newest unfinished run of this spec, else a new one under runs/)')
+    .action(async (spec: string, flags: StudyFlags & { runDir?: string }) => {
+      const { options, apiKey } = studyOptions(flags, ctx);
+      const r = await guarded(apiKey, ctx, () => simulateStudy(nodePath.resolve(ctx.cwd, spec), { ...options, ...(flags.runDir === undefined ? {} : { runDir: nodePath.resolve(ctx.cwd, flags.runDir) }) }));
+      if (!r) return;
+      const totals = Object.values(r.counts).reduce((a, c) => ({ answered: a.answered + c.answered, refused: a.refused + c.refused, nonCompliant: a.nonCompliant + c.nonCompliant, failed: a.failed + c.failed }), { answered: 0, refused: 0, nonCompliant: 0, failed: 0 });
+      ctx.out(
+        flags.json
+          ? `${JSON.stringify({ runDir: r.runDir, answers: r.answersPath, method: r.record.method, personas: r.matching.humans || r.backstories.length, matching: r.matching, totals, counts: r.counts })}\n`
+          : `${r.runDir}\n  ${r.record.method}: ${Object.keys(r.counts).length} questions; ${totals.answered} answered, ${totals.refused} refused, ${totals.nonCompliant} non-compliant, ${totals.failed} failed\n  answers: ${r.answersPath}\n${metricsLine(r)}`,
+      );
+      if (totals.failed > 0) ctx.setExitCode(ExitCode.problems);
+    });
+}
+
+/** `persona-studio estimate <spec>`: what generate or simulate would still send. */
+export function registerEstimate(program: Command, ctx: CliContext): void {
+  program
+    .command('estimate')
+    .description('Count the calls, tokens and cost that generate (persona spec) or simulate (survey spec) would still send.')
+    .argument('<spec>', 'a persona or survey spec')
+    .option('--model <id>', 'model id instead of the spec\'s')
+    .option('--count <n>', 'backstories wanted instead of the spec\'s')
+    .option('--batch', 'price at the Batch API discount')
+    .option('--json', 'print the estimate as JSON')
+    .action(async (spec: string, flags: { model?: string; count?: string; batch?: boolean; json?: boolean }) => {
+      const count = integer(flags.count, '--count', 1);
+      const e = await guarded(undefined, ctx, () => estimateSpec(nodePath.resolve(ctx.cwd, spec), { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), batch: flags.batch ?? false }));
+      if (!e) return;
+      ctx.out(flags.json ? `${JSON.stringify(e)}\n` : describeEstimate(e));
+    });
+}

@@ -1,0 +1,307 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import type { Table } from '../../data';
+import { publicBaseUrl } from '../../llm/endpointConfig';
+import { openRunStore, RunStoreError, type RunStore } from '../../runStore/openRunStore';
+import { canonicalJson } from '../../runStore/canonicalJson';
+import { RUN_FILES, type RunRecord, type StageProgress } from '../../runs/runRecord';
+import type { BackstoryRecord, DemographicRecord } from '../backstories/backstoryRecord';
+import type { PrimedDemographics } from '../backstories/backstoryConfig';
+import { generateBackstories, type BackstoryGenerationSummary } from '../backstories/generateBackstories';
+import { excludedIds, parseBackstoriesJsonl } from '../backstories/readBackstories';
+import { runDemographicSurvey, type DemographicSurveySummary } from '../demographicSurvey/runDemographicSurvey';
+import { matchBackstories, type MatchingSummary } from '../matching/matchBackstories';
+import { PipelineError } from '../shared/pipelineError';
+import { nodePipelineFiles, type PipelineFiles } from '../shared/pipelineFiles';
+import { RequestSender, type LlmAccess, type SenderCounts } from '../shared/requestSender';
+import type { StageContext, StageProgressEvent } from '../shared/stageContext';
+import { formatAnswersCsv } from '../../runs/answersFile';
+import { analyzeStudy } from '../analysis/analyzeStudy';
+import type { AnalysisReport } from '../analysis/analysisReport';
+import type { QuestionCounts } from '../simulation/questionCounts';
+import { simulateSurvey } from '../simulation/simulateSurvey';
+import type { PersonaSpec } from '../../specModel/personaSpec';
+import { personaOutputs, personaStageConfigs } from '../specConfig/personaStageConfigs';
+import { runMethodName, surveyStageConfigs } from '../specConfig/surveyStageConfigs';
+import { estimateStudy, type StudyEstimate } from './estimateStudy';
+import { primedPersonas, primedRespondents } from './primedStudy';
+import { loadPersona, loadSurveyWithPersona, readHumans } from './loadStudySpecs';
+import { newRunId } from '../../runs/runFolders';
+import { resumableRun, runsRoot } from './runFolders';
+
+/** Everything a caller (CLI, editor) decides; the study functions do the rest. */
+export interface StudyOptions {
+  readonly access: LlmAccess;
+  /** Endpoint base URL (credentials are dropped before it is stored) and its kind when known. */
+  readonly endpoint: { readonly baseUrl: string; readonly kind?: string };
+  readonly model?: string;
+  readonly seed?: number;
+  /** Backstories wanted instead of the spec's count (small runs). */
+  readonly count?: number;
+  readonly noLocator?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: StageProgressEvent) => void;
+  /** One-line notes: "resuming …", "backstories: 1000 exist". */
+  readonly onMessage?: (line: string) => void;
+  /** Called with the estimate before anything is sent; resolve `false` to stop (PipelineError 'declined'). */
+  readonly confirm?: (estimate: StudyEstimate) => boolean | Promise<boolean>;
+  readonly files?: PipelineFiles;
+  readonly versions?: Readonly<Record<string, string>>;
+  readonly now?: () => Date;
+  /** Analyse a finished simulation against the human data (analysis.json, report.md). @default true */
+  readonly analyze?: boolean;
+}
+
+export interface PersonaStagesResult {
+  readonly backstoriesPath: string;
+  readonly demographicsPath: string | undefined;
+  readonly backstories: BackstoryRecord[];
+  readonly demographics: DemographicRecord[];
+  readonly backstorySummary: BackstoryGenerationSummary;
+  readonly demographicSummary: DemographicSurveySummary | undefined;
+  readonly requests: Readonly<SenderCounts>;
+}
+
+export interface SimulationResult extends PersonaStagesResult {
+  readonly runDir: string;
+  readonly record: RunRecord;
+  readonly matching: MatchingSummary;
+  readonly counts: Readonly<Record<string, QuestionCounts>>;
+  readonly answersPath: string;
+  /** The analysis of the run against the human data (also in analysis.json), unless it was turned off or failed. */
+  readonly analysis?: AnalysisReport;
+}
+
+const hashOf = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+async function openStore(dir: string, specHash: string, baseUrl: string, model: string, seeds: Record<string, number>, versions: Readonly<Record<string, string>>, cacheDir?: string): Promise<RunStore> {
+  try {
+    return await openRunStore(dir, { manifest: { specHash, endpoint: { name: 'study', baseUrl: publicBaseUrl(baseUrl), model }, params: {}, seeds, versions }, ...(cacheDir ? { cacheDir } : {}) });
+  } catch (err) {
+    if (RunStoreError.is(err)) throw new PipelineError('config', `${err.message}; use another --run-dir, or delete ${dir} to start over`);
+    throw err;
+  }
+}
+
+async function readExisting<T>(files: PipelineFiles, path: string, parse: (text: string) => T[]): Promise<T[]> {
+  const text = await files.readTextIfExists(path);
+  return text === undefined ? [] : parse(text);
+}
+
+function parseDemographics(text: string): DemographicRecord[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as DemographicRecord);
+}
+
+/** Settings and what is already on disk for a persona spec. */
+async function personaPlan(persona: PersonaSpec, o: StudyOptions, files: PipelineFiles, dp?: { readonly surveyBase: string; readonly respondents: number }) {
+  let configs = personaStageConfigs(persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }), ...(o.count === undefined ? {} : { count: o.count }), ...(o.noLocator ? { noLocator: true } : {}) });
+  let out = personaOutputs(persona);
+  if (configs.method === 'demographics-primed') {
+    if (!dp) throw new PipelineError('config', `${persona.path}: demographics-primed backstories are written per respondent of a survey; run persona-studio simulate <survey.yaml> with a survey that points here`);
+    // one backstory per respondent of this survey, in a file of its own; no demographic survey (the demographics are given)
+    const backstories = out.backstories.replace(/\.backstories\.jsonl$|\.jsonl$/i, `.${dp.surveyBase}.backstories.jsonl`);
+    out = { ...out, backstories, review: `${backstories}.review.json` };
+    configs = { ...configs, backstories: { ...configs.backstories, count: dp.respondents, outputPath: backstories }, demographics: undefined };
+  }
+  const backstories = await readExisting(files, out.backstories, (t) => parseBackstoriesJsonl(t, out.backstories));
+  const demographics = configs.demographics ? await readExisting(files, out.demographics, parseDemographics) : [];
+  const needBackstories = backstories.length < configs.backstories.count;
+  const surveyed = new Set(demographics.map((d) => d.id));
+  const needDemographics = configs.demographics !== undefined && (needBackstories || backstories.some((b) => !surveyed.has(b.id)));
+  return { configs, out, needBackstories, needDemographics, existingCount: backstories.length };
+}
+
+/** Runs the persona stages that are not complete on disk (backstories, then their demographic survey). */
+async function runPersonaStages(persona: PersonaSpec, o: StudyOptions, files: PipelineFiles, plan: Awaited<ReturnType<typeof personaPlan>>, primed?: { readonly surveyBase: string; readonly respondents: readonly PrimedDemographics[] }): Promise<PersonaStagesResult> {
+  const { out } = plan;
+  const configs = primed ? { ...plan.configs, backstories: { ...plan.configs.backstories, primed: primed.respondents } } : plan.configs;
+  const { count: _count, outputPath: _o, primed: _p, ...generation } = configs.backstories;
+  const dir = nodePath.join(runsRoot(persona.path), primed ? `generate-${primed.surveyBase}` : 'generate');
+  const store = await openStore(dir, hashOf({ generation, demographics: configs.demographics ?? null }), o.endpoint.baseUrl, configs.backstories.model.name, { backstories: configs.backstories.seed }, o.versions ?? {});
+  try {
+    if (store.resumed && store.resume.answered.size > 0) o.onMessage?.(`generate: resuming, ${store.resume.answered.size} answers in the journal`);
+    const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
+    const ctx: StageContext = { llm, files, runDir: dir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
+    const b = await generateBackstories(configs.backstories, ctx);
+    if (b.summary.existing) o.onMessage?.(`backstories: ${b.records.length} in ${nodePath.basename(out.backstories)} already`);
+    let demographics: DemographicRecord[] = [];
+    let demographicSummary: DemographicSurveySummary | undefined;
+    if (configs.demographics) {
+      const existing = await readExisting(files, out.demographics, parseDemographics);
+      const ids = new Set(existing.map((d) => d.id));
+      if (!b.summary.existing || b.records.some((r) => !ids.has(r.id))) {
+        const d = await runDemographicSurvey(configs.demographics, b.records, ctx);
+        demographics = d.records;
+        demographicSummary = d.summary;
+      } else demographics = existing;
+    }
+    return { backstoriesPath: out.backstories, demographicsPath: configs.demographics ? out.demographics : undefined, backstories: b.records, demographics, backstorySummary: b.summary, demographicSummary, requests: { ...llm.counts } };
+  } finally {
+    store.close();
+  }
+}
+
+async function confirmed(o: StudyOptions, estimate: StudyEstimate): Promise<void> {
+  if (estimate.total.calls === 0 || !o.confirm) return;
+  if (!(await o.confirm(estimate))) throw new PipelineError('declined', 'stopped before sending anything: the estimate was not confirmed');
+}
+
+/** The estimate of what `generate` (or, with a survey, `simulate`) would still send. */
+export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'access' | 'endpoint'> & { batch?: boolean }): Promise<StudyEstimate> {
+  const files = o.files ?? nodePipelineFiles;
+  const isPersona = /\.persona\.ya?ml$/i.test(specPath);
+  const loaded = isPersona ? { survey: undefined, persona: loadPersona(specPath) } : loadSurveyWithPersona(specPath);
+  const persona = loaded.persona;
+  const dp = loaded.survey && persona.method === 'demographics-primed' ? { surveyBase: nodePath.basename(loaded.survey.path).replace(/\.survey\.ya?ml$/i, ''), respondents: (await readHumans(loaded.survey, o.signal)).rows } : undefined;
+  const p = await personaPlan(persona, o as StudyOptions, files, dp);
+  const backstoryTokens = p.configs.backstories.model.params.max_tokens ?? 1500;
+  const parts: { -readonly [K in keyof Parameters<typeof estimateStudy>[0]]: Parameters<typeof estimateStudy>[0][K] } = {
+    ...(p.needBackstories ? { backstories: { config: p.configs.backstories, units: p.configs.backstories.count - p.existingCount } } : {}),
+    ...(p.needDemographics && p.configs.demographics ? { demographics: { config: p.configs.demographics, units: p.configs.backstories.count, backstoryTokens } } : {}),
+  };
+  if (loaded.survey) {
+    const s = surveyStageConfigs(loaded.survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
+    const humans = s.matching.method === 'none' ? p.configs.backstories.count : (await readHumans(loaded.survey, o.signal)).rows;
+    parts.simulation = { config: s.simulation, units: humans, personaTokens: backstoryTokens + 80 };
+  }
+  return estimateStudy(parts, { batch: o.batch ?? false });
+}
+
+/** `generate`: backstories and their demographic survey for a persona spec, resumable. */
+export async function generatePersonas(personaSpecPath: string, o: StudyOptions): Promise<PersonaStagesResult> {
+  const files = o.files ?? nodePipelineFiles;
+  const persona = loadPersona(personaSpecPath);
+  const plan = await personaPlan(persona, o, files);
+  if (plan.needBackstories || plan.needDemographics) await confirmed(o, await estimateSpec(personaSpecPath, { ...o, batch: o.access.mode === 'batch' }));
+  return runPersonaStages(persona, o, files, plan);
+}
+
+function stage(status: StageProgress['status'], done: number, total: number, failed = 0): StageProgress {
+  return { status, done, total, failed };
+}
+
+/**
+ * `simulate`: the whole study for a survey spec: the persona stages (skipped when complete on disk), matching to
+ * the survey's respondents, and the survey asked of every matched persona; writes `answers.csv`, `personas.jsonl`
+ * (presentation, permutation and every answer) and `run.json` in the run folder. Re-running with the same run
+ * folder (or none: the newest unfinished run of the same spec) continues where it stopped.
+ */
+export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { runDir?: string }): Promise<SimulationResult> {
+  const files = o.files ?? nodePipelineFiles;
+  const now = o.now ?? (() => new Date());
+  const { survey, persona } = loadSurveyWithPersona(surveySpecPath);
+  const primedMethod = persona.method === 'demographics-primed';
+  const surveyBase = nodePath.basename(survey.path).replace(/\.survey\.ya?ml$/i, '');
+  const humansForPriming = primedMethod ? await readHumans(survey, o.signal) : undefined;
+  const plan = await personaPlan(persona, o, files, humansForPriming ? { surveyBase, respondents: humansForPriming.rows } : undefined);
+  const s = surveyStageConfigs(survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
+  const method = primedMethod ? 'demographics-primed' : runMethodName(plan.configs.method, s.matching.method);
+  const humans: Table | undefined = humansForPriming ?? (s.matching.method === 'none' ? undefined : await readHumans(survey, o.signal));
+  const respondents = humansForPriming ? primedRespondents(persona, s.matching, humansForPriming, plan.configs.backstories.seed) : undefined;
+  const root = runsRoot(survey.path);
+  const runDir = o.runDir !== undefined ? nodePath.resolve(o.runDir) : (resumableRun(root, survey.hash, method) ?? nodePath.join(root, newRunId(root, method, now())));
+  const previous = fs.existsSync(nodePath.join(runDir, RUN_FILES.record)) ? (JSON.parse(fs.readFileSync(nodePath.join(runDir, RUN_FILES.record), 'utf8')) as RunRecord) : undefined;
+  if (previous && previous.surveySpec.hash !== survey.hash) throw new PipelineError('config', `${runDir} holds a run of another version of ${nodePath.basename(survey.path)}; pass a new --run-dir`);
+  if (!previous) await confirmed(o, await estimateSpec(surveySpecPath, { ...o, batch: o.access.mode === 'batch' }));
+  fs.mkdirSync(runDir, { recursive: true });
+  const created = now().toISOString();
+  const record: RunRecord = previous ?? {
+    schema: 'persona-studio/run@1',
+    id: nodePath.basename(runDir),
+    kind: 'simulation',
+    method,
+    status: 'planned',
+    createdAt: created,
+    updatedAt: created,
+    surveySpec: { path: nodePath.relative(runDir, survey.path), hash: survey.hash },
+    personaSpec: { path: nodePath.relative(runDir, persona.path), hash: persona.hash },
+    model: s.simulation.model.name,
+    endpoint: { baseUrl: publicBaseUrl(o.endpoint.baseUrl), ...(o.endpoint.kind ? { kind: o.endpoint.kind } : {}) },
+    seeds: { backstories: plan.configs.backstories.seed, matching: s.matching.seed, simulation: s.seed },
+    stages: {},
+    totals: { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: null },
+  };
+  const save = async (): Promise<void> => {
+    record.updatedAt = now().toISOString();
+    await files.writeTextAtomic(nodePath.join(runDir, RUN_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
+  };
+  record.status = 'running';
+  delete record.error;
+  await save();
+  let current = 'backstories';
+  try {
+    record.stages.backstories = stage('running', 0, plan.configs.backstories.count);
+    const personaStages = await runPersonaStages(persona, o, files, plan, respondents ? { surveyBase, respondents } : undefined);
+    record.stages.backstories = stage('done', personaStages.backstories.length, plan.configs.backstories.count, personaStages.backstorySummary.emptySlots);
+    record.stages.demographics = stage('done', personaStages.demographics.length, personaStages.backstories.length);
+    current = 'matching';
+    const review = await files.readTextIfExists(`${personaStages.backstoriesPath}.review.json`);
+    const excluded = excludedIds(review, `${personaStages.backstoriesPath}.review.json`);
+    const matched = respondents
+      ? { personas: primedPersonas(respondents, personaStages.backstories, s.matching, excluded), summary: { method: 'demographics-primed', humans: respondents.length, backstories: personaStages.backstories.length, excluded: excluded.size, unsurveyed: 0, distinctUsed: personaStages.backstories.length } }
+      : matchBackstories(s.matching, personaStages.backstories, personaStages.demographics, excluded, humans);
+    record.stages.matching = stage('done', matched.personas.length, matched.personas.length);
+    current = 'simulation';
+    record.stages.simulation = stage('running', 0, matched.personas.length * s.simulation.questions.length);
+    await save();
+    const store = await openStore(runDir, survey.hash, o.endpoint.baseUrl, s.simulation.model.name, { ...record.seeds }, o.versions ?? {}, nodePath.join(root, 'cache'));
+    let sim: Awaited<ReturnType<typeof simulateSurvey>>;
+    let requests: SenderCounts;
+    try {
+      if (store.resume.answered.size > 0) o.onMessage?.(`simulate: resuming ${nodePath.basename(runDir)}, ${store.resume.answered.size} answers in the journal`);
+      const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
+      const ctx: StageContext = { llm, files, runDir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
+      sim = await simulateSurvey(s.simulation, matched.personas, ctx);
+      requests = { ...llm.counts };
+    } finally {
+      store.close();
+    }
+    const ids = s.simulation.questions.map((q) => q.id);
+    const answersPath = nodePath.join(runDir, RUN_FILES.answers);
+    const n = sim.results.length;
+    const codes = new Float64Array(n * ids.length).fill(NaN);
+    sim.results.forEach((r, row) => ids.forEach((q, k) => (codes[k * n + row] = r.answers[q]?.code ?? NaN)));
+    const matchedAny = sim.results.some((r) => r.humanId !== undefined);
+    await files.writeTextAtomic(
+      answersPath,
+      formatAnswersCsv({ personaIds: sim.results.map((r) => r.personaId), ...(matchedAny ? { respondents: sim.results.map((r) => r.humanId) } : {}), questionIds: ids, codes }),
+    );
+    await files.writeTextAtomic(
+      nodePath.join(runDir, 'personas.jsonl'),
+      sim.results.map((r, i) => `${JSON.stringify({ ...r, demographics: matched.personas[i]!.demographics })}\n`).join(''),
+    );
+    const failed = Object.values(sim.counts).reduce((a, c) => a + c.failed, 0);
+    record.stages.simulation = stage('done', matched.personas.length * ids.length - failed, matched.personas.length * ids.length, failed);
+    record.answerCounts = sim.counts;
+    record.totals = {
+      calls: personaStages.requests.requests + requests.requests,
+      promptTokens: personaStages.requests.promptTokens + requests.promptTokens,
+      completionTokens: personaStages.requests.completionTokens + requests.completionTokens,
+      costUsd: null,
+    };
+    record.status = 'done';
+    await save();
+    let analysis: SimulationResult['analysis'];
+    if (o.analyze !== false) {
+      try {
+        analysis = (await analyzeStudy(runDir, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onMessage ? { onProgress: o.onMessage } : {}), now: now() })).analysis;
+      } catch (err) {
+        // the answers stand; the analysis can be re-run with `persona-studio analyze <run folder>`
+        o.onMessage?.(`analysis failed: ${err instanceof Error ? err.message : String(err)}; run persona-studio analyze ${runDir}`);
+      }
+    }
+    return { ...personaStages, runDir, record, matching: matched.summary, counts: sim.counts, answersPath, ...(analysis ? { analysis } : {}) };
+  } catch (err) {
+    const cancelled = PipelineError.is(err, 'cancelled') || PipelineError.is(err, 'awaiting-import') || o.signal?.aborted === true;
+    record.status = cancelled ? 'cancelled' : 'failed';
+    const st = record.stages[current];
+    if (st) st.status = cancelled ? 'cancelled' : 'failed';
+    record.error = { reason: PipelineError.is(err) ? err.reason : 'unknown', message: err instanceof Error ? err.message : String(err) };
+    await save();
+    throw err;
+  }
+}
