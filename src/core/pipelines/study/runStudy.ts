@@ -27,7 +27,7 @@ import { runMethodName, surveyStageConfigs } from '../specConfig/surveyStageConf
 import { estimateStudy, type StudyEstimate } from './estimateStudy';
 import { primedPersonas, primedRespondents } from './primedStudy';
 import { loadPersona, loadSurveyWithPersona, readHumans } from './loadStudySpecs';
-import { newRunId } from '../../runs/runFolders';
+import { checkedRunRecord, newRunId } from '../../runs/runFolders';
 import { resumableRun, runsRoot } from './runFolders';
 
 /** Everything a caller (CLI, editor) decides; the study functions do the rest. */
@@ -180,6 +180,15 @@ export async function generatePersonas(personaSpecPath: string, o: StudyOptions)
   return runPersonaStages(persona, o, files, plan);
 }
 
+/** The run.json of a run folder being resumed; a PipelineError naming the file when it is corrupt. */
+function previousRecord(runDir: string): RunRecord | undefined {
+  try {
+    return checkedRunRecord(runDir);
+  } catch (err) {
+    throw new PipelineError('input', (err as Error).message);
+  }
+}
+
 function stage(status: StageProgress['status'], done: number, total: number, failed = 0): StageProgress {
   return { status, done, total, failed };
 }
@@ -204,7 +213,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
   const respondents = humansForPriming ? primedRespondents(persona, s.matching, humansForPriming, plan.configs.backstories.seed) : undefined;
   const root = runsRoot(survey.path);
   const runDir = o.runDir !== undefined ? nodePath.resolve(o.runDir) : (resumableRun(root, survey.hash, method) ?? nodePath.join(root, newRunId(root, method, now())));
-  const previous = fs.existsSync(nodePath.join(runDir, RUN_FILES.record)) ? (JSON.parse(fs.readFileSync(nodePath.join(runDir, RUN_FILES.record), 'utf8')) as RunRecord) : undefined;
+  const previous = previousRecord(runDir);
   if (previous && previous.surveySpec.hash !== survey.hash) throw new PipelineError('config', `${runDir} holds a run of another version of ${nodePath.basename(survey.path)}; pass a new --run-dir`);
   if (!previous) await confirmed(o, await estimateSpec(surveySpecPath, { ...o, batch: o.access.mode === 'batch' }));
   fs.mkdirSync(runDir, { recursive: true });
