@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Table } from '../../data';
 import { publicBaseUrl } from '../../llm/endpointConfig';
+import type { ModelPrice } from '../../llm/modelPrices';
 import { openRunStore, RunStoreError, type RunStore } from '../../runStore/openRunStore';
 import { canonicalJson } from '../../runStore/canonicalJson';
 import { RUN_FILES, type RunRecord, type StageProgress } from '../../runs/runRecord';
@@ -51,6 +52,10 @@ export interface StudyOptions {
   readonly now?: () => Date;
   /** Analyse a finished simulation against the human data (analysis.json, report.md). @default true */
   readonly analyze?: boolean;
+  /** Per-model prices (USD per 1M tokens) over the engine's defaults, for the estimate. */
+  readonly prices?: Readonly<Record<string, ModelPrice>>;
+  /** How the caller's user sets a price, for the note on unpriced models. */
+  readonly howToSetPrice?: string;
 }
 
 export interface PersonaStagesResult {
@@ -168,7 +173,7 @@ export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'acce
     const humans = s.matching.method === 'none' ? p.configs.backstories.count : (await readHumans(loaded.survey, o.signal)).rows;
     parts.simulation = { config: s.simulation, units: humans, personaTokens: backstoryTokens + 80 };
   }
-  return estimateStudy(parts, { batch: o.batch ?? false });
+  return estimateStudy(parts, { batch: o.batch ?? false, ...(o.prices ? { prices: o.prices } : {}), ...(o.howToSetPrice ? { howToSetPrice: o.howToSetPrice } : {}) });
 }
 
 /** `generate`: backstories and their demographic survey for a persona spec, resumable. */

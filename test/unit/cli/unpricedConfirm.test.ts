@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli } from '../../../src/cli/main';
+import type { CliContext } from '../../../src/cli/cliContext';
+import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
+import { studyFolder } from '../pipelines/studyFixture';
+
+async function cli(args: readonly string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const ctx: CliContext = { cwd, signal: new AbortController().signal, out: (s) => void (out += s), err: (s) => void (err += s), setExitCode: () => undefined };
+  const code = await runCli(args, ctx);
+  return { code, out, err };
+}
+
+describe('cli: an unpriced model never passes --confirm-above silently', function () {
+  this.timeout(120_000);
+  let server: OpenAiTestServer;
+  before(async () => void (server = await startOpenAiTestServer({ plausible: true })));
+  after(async () => server.close());
+
+  it('generate with test-base-model (no price): exit 1, "cost is unknown", names --price and --yes, nothing sent or written', async () => {
+    const s = studyFolder({ humans: 10 });
+    try {
+      const before = server.log.length;
+      const r = await cli(['generate', s.persona, '--endpoint', server.url, '--count', '3'], s.dir);
+      assert.equal(r.code, 1, r.err);
+      assert.match(r.err, /persona-studio: the cost is unknown \(no price for test-base-model[^)]*\); set a price with --price .*--yes/);
+      assert.equal(server.log.length, before, 'no request sent');
+      assert.ok(!fs.existsSync(path.join(s.dir, 'small.backstories.jsonl')));
+    } finally {
+      s.remove();
+    }
+  });
+
+  it('estimate and the confirmation use --price: 3 backstories priced at $1/$2 per 1M tokens cost more than $0, less than $1000', async () => {
+    const s = studyFolder({ humans: 10 });
+    try {
+      const prices = ['--price', 'test-base-model=1/2', '--price', 'test-model=1/2'];
+      const e = await cli(['estimate', s.persona, '--count', '3', ...prices, '--json'], s.dir);
+      assert.equal(e.code, 0, e.err);
+      const est = JSON.parse(e.out) as { total: { costUsd: { min: number; max: number } }; stages: Record<string, { unpricedModels: string[] }> };
+      assert.deepEqual(Object.values(est.stages).flatMap((x) => x.unpricedModels), []);
+      assert.ok(est.total.costUsd.max > 0, 'a priced estimate is not $0');
+      // above the threshold: stopped (exit 1) with the figure
+      const above = await cli(['generate', s.persona, '--endpoint', server.url, '--count', '3', ...prices, '--confirm-above', '0'], s.dir);
+      assert.equal(above.code, 1, above.err);
+      assert.match(above.err, /estimated up to \$.*pass --yes/);
+      const ok = await cli(['generate', s.persona, '--endpoint', server.url, '--count', '3', ...prices, '--confirm-above', '1000', '--json'], s.dir);
+      assert.equal(ok.code, 0, ok.err);
+      assert.equal((JSON.parse(ok.out) as { written: number }).written, 3);
+      const bad = await cli(['generate', s.persona, '--endpoint', server.url, '--confirm-above', 'x'], s.dir);
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /--confirm-above expects/);
+    } finally {
+      s.remove();
+    }
+  });
+});
