@@ -57,4 +57,27 @@ describe('cli: an unpriced model never passes --confirm-above silently', functio
       s.remove();
     }
   });
+
+  it('simulate: run.json totals.costUsd is tallied from the tokens with --price, null with the reason when unpriced', async () => {
+    const s = studyFolder({ humans: 10 });
+    try {
+      const prices = ['--price', 'test-base-model=1/2', '--price', 'test-model=1/2'];
+      const priced = await cli(['simulate', s.survey, '--endpoint', server.url, '--count', '12', '--run-dir', 'priced', ...prices, '--confirm-above', '1000'], s.dir);
+      assert.equal(priced.code, 0, priced.err);
+      type Totals = { calls: number; promptTokens: number; completionTokens: number; costUsd: number | null; costNote?: string };
+      const t = (JSON.parse(fs.readFileSync(path.join(s.dir, 'priced', 'run.json'), 'utf8')) as { totals: Totals }).totals;
+      assert.ok(t.promptTokens > 0);
+      // every model at $1 in / $2 out per 1M tokens: cost = (prompt × 1 + completion × 2) / 1e6
+      assert.ok(t.costUsd !== null && Math.abs(t.costUsd - (t.promptTokens + 2 * t.completionTokens) / 1e6) < 1e-12, JSON.stringify(t));
+      assert.match(fs.readFileSync(path.join(s.dir, 'priced', 'report.md'), 'utf8'), /cost: \$0\.\d*[1-9]/);
+      const unpriced = await cli(['simulate', s.survey, '--endpoint', server.url, '--count', '12', '--run-dir', 'unpriced', '--yes'], s.dir);
+      assert.equal(unpriced.code, 0, unpriced.err);
+      const u = (JSON.parse(fs.readFileSync(path.join(s.dir, 'unpriced', 'run.json'), 'utf8')) as { totals: Totals }).totals;
+      assert.equal(u.costUsd, null);
+      assert.match(u.costNote ?? '', /no price for test-base-model.*--price/);
+      assert.match(fs.readFileSync(path.join(s.dir, 'unpriced', 'report.md'), 'utf8'), /cost: unknown \(no price for test-base-model/);
+    } finally {
+      s.remove();
+    }
+  });
 });

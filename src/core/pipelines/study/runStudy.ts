@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Table } from '../../data';
 import { publicBaseUrl } from '../../llm/endpointConfig';
+import { costOfTokens } from '../../llm/costOfTokens';
 import type { ModelPrice } from '../../llm/modelPrices';
 import { openRunStore, RunStoreError, type RunStore } from '../../runStore/openRunStore';
 import { canonicalJson } from '../../runStore/canonicalJson';
@@ -185,6 +186,20 @@ export async function generatePersonas(personaSpecPath: string, o: StudyOptions)
   return runPersonaStages(persona, o, files, plan);
 }
 
+/** The run's cost from its tokens per model and the price table; null with the reason when a model is unpriced. */
+function runCost(counts: ReadonlyArray<Readonly<SenderCounts>>, o: StudyOptions): { costUsd: number | null; costNote?: string } {
+  const byModel: Record<string, { promptTokens: number; completionTokens: number }> = {};
+  for (const c of counts) {
+    for (const [model, t] of Object.entries(c.tokensByModel)) {
+      const m = (byModel[model] ??= { promptTokens: 0, completionTokens: 0 });
+      m.promptTokens += t.promptTokens;
+      m.completionTokens += t.completionTokens;
+    }
+  }
+  const cost = costOfTokens(byModel, { ...(o.prices ? { prices: o.prices } : {}), batch: o.access.mode === 'batch' });
+  return cost.usd === null ? { costUsd: null, costNote: `no price for ${cost.unpricedModels.join(', ')}${o.howToSetPrice ? ` (${o.howToSetPrice})` : ''}` } : { costUsd: cost.usd };
+}
+
 /** The run.json of a run folder being resumed; a PipelineError naming the file when it is corrupt. */
 function previousRecord(runDir: string): RunRecord | undefined {
   try {
@@ -295,7 +310,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
       calls: personaStages.requests.requests + requests.requests,
       promptTokens: personaStages.requests.promptTokens + requests.promptTokens,
       completionTokens: personaStages.requests.completionTokens + requests.completionTokens,
-      costUsd: null,
+      ...runCost([personaStages.requests, requests], o),
     };
     record.status = 'done';
     await save();
