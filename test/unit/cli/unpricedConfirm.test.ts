@@ -81,3 +81,27 @@ describe('cli: an unpriced model never passes --confirm-above silently', functio
     }
   });
 });
+
+describe('cli: a study whose every request fails says why (the failure reasons), never "run generate first"', function () {
+  this.timeout(60_000);
+  let server: OpenAiTestServer;
+  before(async () => void (server = await startOpenAiTestServer({ plausible: true, apiKey: 'sk-right' })));
+  after(async () => server.close());
+
+  it('a wrong key with a trailing CR: exit 2, one line naming auth and the journal, the key never printed', async () => {
+    const s = studyFolder({ humans: 10 });
+    const saved = process.env.OPENAI_API_KEY;
+    process.env.OPENAI_API_KEY = 'sk-wrong-secret\r';
+    try {
+      const r = await cli(['simulate', s.survey, '--endpoint', server.url, '--count', '3', '--run-dir', 'r', '--yes'], s.dir);
+      assert.equal(r.code, 2, r.err);
+      const last = r.err.trim().split('\n').pop()!;
+      assert.match(last, /^persona-studio: no backstory was generated: (\d+) request\(s\) failed \(auth \1\); .*journal\.jsonl; fix the endpoint, model or API key/);
+      assert.doesNotMatch(r.err, /generate` first|sk-wrong-secret/);
+    } finally {
+      if (saved === undefined) delete process.env.OPENAI_API_KEY;
+      else process.env.OPENAI_API_KEY = saved;
+      s.remove();
+    }
+  });
+});

@@ -133,6 +133,11 @@ async function runPersonaStages(persona: PersonaSpec, o: StudyOptions, files: Pi
     const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
     const ctx: StageContext = { llm, files, runDir: dir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
     const b = await generateBackstories(configs.backstories, ctx);
+    if (b.records.length === 0 && llm.counts.failed > 0) {
+      // say why nothing came back (a wrong key, a wrong model), not what a later stage misses
+      const reasons = Object.entries(llm.counts.failedByReason).map(([r, n]) => `${r} ${n}`).join(', ');
+      throw new PipelineError('input', `no backstory was generated: ${llm.counts.failed} request(s) failed (${reasons}); each failure and the server's message are in ${nodePath.join(dir, 'journal.jsonl')}; fix the endpoint, model or API key and run the same command again`);
+    }
     if (b.summary.existing) o.onMessage?.(`backstories: ${b.records.length} in ${nodePath.basename(out.backstories)} already`);
     let demographics: DemographicRecord[] = [];
     let demographicSummary: DemographicSurveySummary | undefined;
