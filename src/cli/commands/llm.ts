@@ -8,12 +8,12 @@ import { defaultApiKeyEnv, publicBaseUrl, redactSecret } from '../../core/llm/en
 import { estimateRunCost, needsConfirmation, type RunEstimate } from '../../core/llm/estimateRunCost';
 import { formatUsd } from '../../core/llm/formatUsd';
 import { LlmError } from '../../core/llm/llmError';
-import type { ModelPrice } from '../../core/llm/modelPrices';
 import type { PlannedRequest } from '../../core/llm/plannedRequest';
 import { readPlanFile } from '../../core/llm/readPlanFile';
 import { runRequests } from '../../core/llm/runRequests';
 import { openRunStore, RunStoreError, type RunStore } from '../../core/runStore/openRunStore';
 import { CliError, ExitCode } from '../cliError';
+import { howToSetPrice, parsePrices } from '../parsePrices';
 import { endpointClient, type EndpointOptions } from '../endpointClient';
 import { parseIntegerOption, parseTimeoutOption } from '../parseOptions';
 import type { CliContext } from '../cliContext';
@@ -36,22 +36,9 @@ async function loadPlan(input: string): Promise<PlannedRequest[]> {
   return plan;
 }
 
-function parsePrices(values: readonly string[]): Record<string, ModelPrice> {
-  const prices: Record<string, ModelPrice> = {};
-  for (const v of values) {
-    const m = /^(.+)=(\d+(?:\.\d*)?|\.\d+)\/(\d+(?:\.\d*)?|\.\d+)$/.exec(v);
-    if (!m) throw new CliError(`--price expects MODEL=INPUT/OUTPUT (USD per 1M tokens), got ${v}`, ExitCode.badInput);
-    prices[m[1]!] = { inputPerMTok: Number(m[2]), outputPerMTok: Number(m[3]) };
-  }
-  return prices;
-}
-
 function describeEstimate(e: RunEstimate): string {
   return `${e.calls} calls (${e.samples} samples); input ${e.inputTokens.min}–${e.inputTokens.max} tokens, output ${e.outputTokens.min}–${e.outputTokens.max}; cost ${formatUsd(e.costUsd.min)}–${formatUsd(e.costUsd.max)}${e.note ? ` (${e.note})` : ''}`;
 }
-
-/** The CLI has no settings: prices come from --price. */
-const howToSetPrice = 'set a price with --price MODEL=INPUT/OUTPUT, USD per 1M tokens';
 
 /** `3 failed (bad-request 2, auth 1)`, or `0 failed`: never an empty `{}`. */
 function describeFailures(failed: number, byReason: Readonly<Partial<Record<string, number>>>): string {

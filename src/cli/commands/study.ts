@@ -9,6 +9,7 @@ import { estimateSpec, generatePersonas, simulateStudy, type StudyOptions } from
 import { CliError, ExitCode } from '../cliError';
 import type { CliContext } from '../cliContext';
 import { studyEndpointClient, type StudyEndpointOptions } from '../endpointClient';
+import { howToSetPrice, parsePrices } from '../parsePrices';
 import { progressReporter } from '../progressReporter';
 
 interface StudyFlags extends StudyEndpointOptions {
@@ -24,6 +25,7 @@ interface StudyFlags extends StudyEndpointOptions {
   confirmAbove: string;
   yes?: boolean;
   json?: boolean;
+  price: string[];
 }
 
 function integer(value: string | undefined, flag: string, min = 0): number | undefined {
@@ -48,7 +50,8 @@ function withStudyFlags(cmd: Command): Command {
     .option('--count <n>', 'backstories wanted instead of the spec\'s backstories.count (small runs)')
     .option('--no-locator', 'sample every demographic variable (skip the locator model)')
     .option('--confirm-above <usd>', 'stop unless --yes when the estimate may cost more than this', '5')
-    .option('--yes', 'run even above the confirmation threshold')
+    .option('--yes', 'run even above the confirmation threshold, or when the cost is unknown (no price for a model)')
+    .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', 'print the result as JSON');
 }
 
@@ -64,6 +67,8 @@ export function describeEstimate(e: StudyEstimate): string {
 function studyOptions(flags: StudyFlags, ctx: CliContext): { options: StudyOptions; apiKey: string | undefined } {
   const { client, apiKey, baseUrl } = studyEndpointClient(flags, ctx.cwd);
   const threshold = Number(flags.confirmAbove);
+  if (!(threshold >= 0)) throw new CliError(`--confirm-above expects an amount in USD ≥ 0, got ${flags.confirmAbove}`, ExitCode.badInput);
+  const prices = parsePrices(flags.price);
   const seed = integer(flags.seed, '--seed');
   const count = integer(flags.count, '--count', 1);
   const options: StudyOptions = {
@@ -80,11 +85,18 @@ function studyOptions(flags: StudyFlags, ctx: CliContext): { options: StudyOptio
     ...(seed === undefined ? {} : { seed }),
     ...(count === undefined ? {} : { count }),
     ...(flags.locator === false ? { noLocator: true } : {}),
+    prices,
+    howToSetPrice,
     signal: ctx.signal,
     onProgress: progressReporter((s) => ctx.err(s)),
     onMessage: (line) => ctx.err(`${line}\n`),
     confirm: (e) => {
       ctx.err(`estimate:\n${describeEstimate(e)}`);
+      const unpriced = [...new Set(Object.values(e.stages).flatMap((s) => s.unpricedModels))];
+      // an unpriced model's cost is unknown, not $0: it never passes the threshold silently
+      if (!flags.yes && unpriced.length > 0) {
+        throw new CliError(`the cost is unknown (no price for ${unpriced.join(', ')}); ${howToSetPrice}, or pass --yes to run anyway`, ExitCode.problems);
+      }
       if (!flags.yes && Number.isFinite(threshold) && e.total.costUsd.max > threshold) {
         throw new CliError(`estimated up to $${e.total.costUsd.max.toFixed(2)} (threshold $${flags.confirmAbove}); pass --yes to run`, ExitCode.problems);
       }
@@ -168,10 +180,12 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
     .option('--model <id>', 'model id instead of the spec\'s')
     .option('--count <n>', 'backstories wanted instead of the spec\'s')
     .option('--batch', 'price at the Batch API discount')
+    .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', 'print the estimate as JSON')
-    .action(async (spec: string, flags: { model?: string; count?: string; batch?: boolean; json?: boolean }) => {
+    .action(async (spec: string, flags: { model?: string; count?: string; batch?: boolean; json?: boolean; price: string[] }) => {
       const count = integer(flags.count, '--count', 1);
-      const e = await guarded(undefined, ctx, () => estimateSpec(nodePath.resolve(ctx.cwd, spec), { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), batch: flags.batch ?? false }));
+      const prices = parsePrices(flags.price);
+      const e = await guarded(undefined, ctx, () => estimateSpec(nodePath.resolve(ctx.cwd, spec), { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), batch: flags.batch ?? false, prices, howToSetPrice }));
       if (!e) return;
       ctx.out(flags.json ? `${JSON.stringify(e)}\n` : describeEstimate(e));
     });

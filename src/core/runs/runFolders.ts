@@ -34,11 +34,37 @@ export async function writeRunRecord(runDir: string, record: RunRecord): Promise
 /** Reads `run.json`, or undefined when the folder has none (or it is not a run record). */
 export function readRunRecord(runDir: string): RunRecord | undefined {
   try {
-    const value = JSON.parse(readFileSync(path.join(runDir, RUN_FILES.record), 'utf8')) as Partial<RunRecord>;
-    return value.schema === 'persona-studio/run@1' ? (value as RunRecord) : undefined;
+    return checkedRunRecord(runDir);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Reads `run.json`: undefined when the folder has none; a RangeError naming the file and what to do when it is
+ * there but unreadable, not JSON, or not a run record (empty, garbage, `null`, `[]`, a folder).
+ */
+export function checkedRunRecord(runDir: string): RunRecord | undefined {
+  const file = path.join(runDir, RUN_FILES.record);
+  if (!existsSync(file)) return undefined;
+  const fix = 'restore it, or delete the run folder (or pass another --run-dir) and run again';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new RangeError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); ${fix}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new RangeError(`${file}: ${text.trim() === '' ? 'is empty' : 'is not valid JSON'} (a run record was expected); ${fix}`);
+  }
+  const record = value as Partial<RunRecord> | null;
+  if (typeof record !== 'object' || record === null || Array.isArray(record) || record.schema !== 'persona-studio/run@1' || typeof record.surveySpec?.path !== 'string') {
+    throw new RangeError(`${file}: is not a Persona Studio run record (no "schema": "persona-studio/run@1" with its "surveySpec"); ${fix}`);
+  }
+  return record as RunRecord;
 }
 
 /** The run folders under `runsFolder` that have an `answers.csv`, oldest id first. */

@@ -38,7 +38,7 @@ export interface RunRecord {
   /** Stage name → its progress. Stages run in order; a resumed run skips stages that are `done`. */
   stages: Record<string, StageProgress>;
   /** Totals over all stages. */
-  totals: { calls: number; promptTokens: number; completionTokens: number; costUsd: number | null };
+  totals: { calls: number; promptTokens: number; completionTokens: number; costUsd: number | null; /** Why `costUsd` is null (the models with no price). */ costNote?: string };
   /** Present when `status` is `failed`: what failed and what to do. */
   error?: { readonly reason: string; readonly message: string };
   /**

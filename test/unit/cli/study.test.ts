@@ -76,7 +76,7 @@ describe('cli: generate, simulate, estimate', function () {
     try {
       fs.mkdirSync(path.join(s.dir, '.vscode'));
       fs.writeFileSync(path.join(s.dir, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'local', baseUrl: server.url }] }));
-      const g = await cli(['generate', 'small.persona.yaml', '--endpoint-name', 'local', '--count', '40', '--json'], s.dir);
+      const g = await cli(['generate', 'small.persona.yaml', '--endpoint-name', 'local', '--count', '40', '--yes', '--json'], s.dir);
       assert.equal(g.code, 0, g.err);
       const generated = JSON.parse(g.out) as { written: number; surveyed: number };
       assert.deepEqual([generated.written, generated.surveyed], [40, 40]);
@@ -87,13 +87,13 @@ describe('cli: generate, simulate, estimate', function () {
       const timer = setInterval(() => {
         if (server.log.length - before > 150) controller.abort();
       }, 2);
-      const stopped = await cli(['simulate', 'bfi-small.survey.yaml', '--endpoint-name', 'local', '--count', '40', '--run-dir', 'run'], s.dir, controller.signal);
+      const stopped = await cli(['simulate', 'bfi-small.survey.yaml', '--endpoint-name', 'local', '--count', '40', '--run-dir', 'run', '--yes'], s.dir, controller.signal);
       clearInterval(timer);
       assert.equal(stopped.code, 130);
       assert.match(stopped.err, /interrupted; everything answered is in the journal, run the same command again to resume/);
       assert.equal((JSON.parse(fs.readFileSync(path.join(s.dir, 'run', 'run.json'), 'utf8')) as { status: string }).status, 'cancelled');
 
-      const done = await cli(['simulate', 'bfi-small.survey.yaml', '--endpoint-name', 'local', '--count', '40', '--run-dir', 'run', '--json'], s.dir);
+      const done = await cli(['simulate', 'bfi-small.survey.yaml', '--endpoint-name', 'local', '--count', '40', '--run-dir', 'run', '--yes', '--json'], s.dir);
       assert.equal(done.code, 0, done.err);
       const out = JSON.parse(done.out) as { runDir: string; totals: { answered: number; refused: number; nonCompliant: number; failed: number } };
       assert.equal(out.totals.answered + out.totals.refused + out.totals.nonCompliant + out.totals.failed, 30 * 25);

@@ -86,6 +86,16 @@ describe('baselines: demographic cell (leave-one-out, seeded)', () => {
     assert.deepEqual(Array.from(a.sample.respondentRows!), [0, 1, 2, 3, 4, 5, 6]);
   });
 
+  it('one respondent: no donor, so refusal rates are null with the reason (not 1 = "every persona refused")', async () => {
+    const one: HumanSample = { matrix: matrix([[2], [1]]), ids: ['a'], demographics: new Map([['g', ['x']]]) };
+    const d = demographicCellBaseline(one, ['g'], 1);
+    assert.ok(Number.isNaN(d.sample.matrix.data[0]!));
+    const report = await analyzeSurvey(tinySurvey(), one, [{ name: 'demographic-cell', kind: 'baseline', label: 'demographic-cell', sample: d.sample }]);
+    const m = report.methods['demographic-cell']!;
+    assert.deepEqual(m.refusal_rate, { q1: null, q2: null });
+    assert.match(report.reasons['methods.demographic-cell.refusal_rate.q1'] ?? '', /1 human respondent\(s\).*at least 2/);
+  });
+
   it('different seeds draw differently (over a larger cell)', () => {
     const n = 200;
     const big: HumanSample = { matrix: matrix([Array.from({ length: n }, (_, i) => (i % 5) + 1)]), ids: Array.from({ length: n }, (_, i) => String(i)), demographics: new Map([['g', Array<string>(n).fill('x')]]) };

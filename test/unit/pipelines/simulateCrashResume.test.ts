@@ -15,7 +15,7 @@ const HUMANS = 200;
 const COUNT = 220;
 
 function simulate(url: string, survey: string, runDir: string): ChildProcess {
-  return spawn(process.execPath, ['--require', 'tsx/cjs', child, 'simulate', survey, '--endpoint', url, '--run-dir', runDir, '--count', String(COUNT), '--max-concurrency', '16', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--require', 'tsx/cjs', child, 'simulate', survey, '--endpoint', url, '--run-dir', runDir, '--count', String(COUNT), '--max-concurrency', '16', '--yes', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 describe('pipelines: a simulate killed with SIGKILL resumes to the same answers and re-sends nothing answered', function () {

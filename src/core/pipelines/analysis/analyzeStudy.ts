@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeAnswersCsv } from '../../runs/answersFile';
-import { createRunFolder, newRunId, readRunRecord, runFoldersWithAnswers, runsFolderOf, writeRunRecord } from '../../runs/runFolders';
+import { checkedRunRecord, createRunFolder, newRunId, readRunRecord, runFoldersWithAnswers, runsFolderOf, writeRunRecord } from '../../runs/runFolders';
 import { RUN_FILES, type RunRecord } from '../../runs/runRecord';
 import { writeFileAtomic } from '../../runStore/writeFileAtomic';
 import { loadPersonaSpec, loadSurveySpec } from '../../spec/loadSpecModel';
@@ -55,7 +55,7 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
   const now = options.now ?? new Date();
   const progress = options.onProgress ?? ((): void => undefined);
   const isRunDir = existsSync(target) && statSync(target).isDirectory();
-  const record = isRunDir ? readRunRecord(target) : undefined;
+  const record = isRunDir ? checkedRunRecord(target) : undefined;
   if (isRunDir && !record) throw new RangeError(`${target}: not a run folder (it has no ${RUN_FILES.record})`);
   const surveyPath = record ? path.resolve(target, record.surveySpec.path) : target;
   const { spec: survey } = loadSurveySpec(surveyPath);
@@ -168,7 +168,7 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
  * (when present) and the SHA-256 of its journal.
  */
 export async function reportRun(runDir: string, now: Date = new Date()): Promise<{ report: RunReport; files: string[] }> {
-  const record = readRunRecord(runDir);
+  const record = checkedRunRecord(runDir);
   if (!record) throw new RangeError(`${runDir}: not a run folder (it has no ${RUN_FILES.record})`);
   const { spec: survey } = loadSurveySpec(path.resolve(runDir, record.surveySpec.path));
   const persona = record.personaSpec ? tryLoadPersona(path.resolve(runDir, record.personaSpec.path)) : undefined;

@@ -14,6 +14,11 @@ export interface RowsSample {
   readonly matrix: ItemMatrix;
   /** Per persona, the 0-based row of its matched human respondent, or −1; enables subgroup views. */
   readonly respondentRows?: Int32Array;
+  /**
+   * Set when the rows hold no answers because none could be drawn (the demographic-cell baseline with fewer than
+   * 2 respondents has no donor): then nothing was refused either, and refusal rates are null with this reason.
+   */
+  readonly noAnswersReason?: string;
 }
 
 export interface DistributionSample {

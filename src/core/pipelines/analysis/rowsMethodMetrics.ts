@@ -34,7 +34,7 @@ export async function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInpu
   questionIds.forEach((id, j) => {
     let missing = 0;
     for (let r = 0; r < n; r++) if (Number.isNaN(sim.data[j * n + r]!)) missing++;
-    refusal[id] = n > 0 ? missing / n : num(ctx, `${p}.refusal_rate.${id}`, NaN, 'no personas');
+    refusal[id] = n > 0 && sample.noAnswersReason === undefined ? missing / n : num(ctx, `${p}.refusal_rate.${id}`, NaN, sample.noAnswersReason ?? 'no personas');
     distributions[id] = Array.from(simShares.shares[j]!);
     const defined = simShares.totals[j]! > 0 && ctx.humanShares[j]!.every((v) => !Number.isNaN(v));
     jsd[id] = defined ? jensenShannonDivergence(ctx.humanShares[j]!, simShares.shares[j]!) : num(ctx, `${p}.jsd.${id}`, NaN, 'no valid answer on one side');

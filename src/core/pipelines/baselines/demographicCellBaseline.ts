@@ -83,7 +83,7 @@ export function demographicCellBaseline(human: HumanSample, variables: readonly 
     for (let c = 0; c < k; c++) data[c * n + r] = matrix.data[c * n + donor]!;
   }
   return {
-    sample: { kind: 'rows', matrix: { nRows: n, nCols: k, data }, respondentRows },
+    sample: { kind: 'rows', matrix: { nRows: n, nCols: k, data }, respondentRows, ...(n < 2 ? { noAnswersReason: `${n} human respondent(s): leave-one-out resampling needs at least 2, so no answer was drawn` } : {}) },
     stats: { variables, seed, cells: levels[variables.length]!.size, fallbacks },
   };
 }

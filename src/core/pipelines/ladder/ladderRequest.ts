@@ -1,4 +1,4 @@
-import { fillTemplate } from '../profiles/fillTemplate';
+import { renderTemplate } from '../../specModel/templates/renderTemplate';
 import { LADDER_SYSTEM_MESSAGE, OBJECTIVE_FIELDS, SUBJECTIVE_FIELDS } from './ladderFields';
 import type { MetaPersona } from './sampleMetaPersonas';
 
@@ -45,7 +45,7 @@ export function ladderTemplate(layer: LadderLayer, generation: LadderGeneration)
  * seed = the persona's index, as in the authors' code.
  */
 export function ladderRequest(layer: LadderLayer, meta: MetaPersona, generation: LadderGeneration): LadderRequest {
-  const user = fillTemplate(generation.prompt, {
+  const user = renderTemplate(generation.prompt, {
     meta: JSON.stringify(meta.fields, null, 2),
     template: ladderTemplate(layer, generation),
     index: String(meta.index),

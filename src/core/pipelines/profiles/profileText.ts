@@ -1,7 +1,7 @@
 import { letterLabels } from '../../llm/elicitation/letterLabels';
 import { orList } from '../../llm/elicitation/orList';
 import type { RandomSource } from '../../stats/types';
-import { fillTemplate } from './fillTemplate';
+import { renderTemplate } from '../../specModel/templates/renderTemplate';
 
 /** One demographic variable as the persona spec declares it (`demographics.variables.<name>`). */
 export interface ProfileVariable {
@@ -78,7 +78,7 @@ function traitText(v: ProfileVariable, value: string, style: ProfileStyle): stri
       const shown = v.options.filter((o) => o !== v.refused);
       const labels = letterLabels(shown.length);
       const answer = `(${labels[shown.indexOf(value)]!})`;
-      return fillTemplate(style.item ?? DEFAULT_PROFILE_ITEM, {
+      return renderTemplate(style.item ?? DEFAULT_PROFILE_ITEM, {
         variable: v.name,
         question: v.question,
         options: shown.map((o, i) => `(${labels[i]!}) ${o}`).join('\n'),
@@ -88,8 +88,8 @@ function traitText(v: ProfileVariable, value: string, style: ProfileStyle): stri
       });
     }
     case 'bio':
-      return fillTemplate(v.sentence ?? 'My {{variable}} is {{value}}.', { variable: v.name, value, question: v.question });
+      return renderTemplate(v.sentence ?? 'My {{variable}} is {{value}}.', { variable: v.name, value, question: v.question });
     case 'portray':
-      return fillTemplate(style.line ?? DEFAULT_PROFILE_LINE, { variable: v.name, topic: v.topic ?? v.name, question: v.question, value });
+      return renderTemplate(style.line ?? DEFAULT_PROFILE_LINE, { variable: v.name, topic: v.topic ?? v.name, question: v.question, value });
   }
 }

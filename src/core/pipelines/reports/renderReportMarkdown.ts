@@ -1,3 +1,4 @@
+import { formatUsd } from '../../llm/formatUsd';
 import type { RunReport } from './runReport';
 
 const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4));
@@ -42,7 +43,7 @@ export function renderReportMarkdown(r: RunReport): string {
   }
   if (r.baselines) out.push('## Baselines', '', fence(JSON.stringify(r.baselines, null, 2)), '');
   const t = r.totals;
-  out.push('## Calls, tokens and cost', '', `- calls: ${t.calls}; prompt tokens: ${t.promptTokens}; completion tokens: ${t.completionTokens}; cost: ${t.costUsd === null ? 'unknown (no price for this model)' : `$${t.costUsd.toFixed(4)}`}`);
+  out.push('## Calls, tokens and cost', '', `- calls: ${t.calls}; prompt tokens: ${t.promptTokens}; completion tokens: ${t.completionTokens}; cost: ${t.costUsd === null ? `unknown (${t.costNote ?? 'no price for this model'})` : formatUsd(t.costUsd)}`);
   out.push(r.journal ? `- journal \`${r.journal.file}\`: ${r.journal.bytes} bytes, SHA-256 \`${r.journal.sha256}\`` : '- journal: none (no LLM call in this run)', '');
   if (r.metrics) {
     const b = r.metrics.human.bounds;

@@ -56,6 +56,8 @@ export interface SenderCounts {
   failedByReason: Partial<Record<LlmErrorReason, number>>;
   promptTokens: number;
   completionTokens: number;
+  /** The same token totals per requested model (what a price table is keyed by). */
+  tokensByModel: Record<string, { promptTokens: number; completionTokens: number }>;
 }
 
 /**
@@ -65,7 +67,7 @@ export interface SenderCounts {
  * journal just by planning the same ids again.
  */
 export class RequestSender {
-  readonly counts: SenderCounts = { requests: 0, fromJournal: 0, sent: 0, cached: 0, failed: 0, failedByReason: {}, promptTokens: 0, completionTokens: 0 };
+  readonly counts: SenderCounts = { requests: 0, fromJournal: 0, sent: 0, cached: 0, failed: 0, failedByReason: {}, promptTokens: 0, completionTokens: 0, tokensByModel: {} };
 
   private constructor(
     private readonly store: RunStore,
@@ -92,9 +94,14 @@ export class RequestSender {
     return this.answers.get(id);
   }
 
-  private tally(response: LlmResponse): void {
-    this.counts.promptTokens += response.usage?.promptTokens ?? 0;
-    this.counts.completionTokens += response.usage?.completionTokens ?? 0;
+  private tally(response: LlmResponse, model: string): void {
+    const prompt = response.usage?.promptTokens ?? 0;
+    const completion = response.usage?.completionTokens ?? 0;
+    this.counts.promptTokens += prompt;
+    this.counts.completionTokens += completion;
+    const m = (this.counts.tokensByModel[model] ??= { promptTokens: 0, completionTokens: 0 });
+    m.promptTokens += prompt;
+    m.completionTokens += completion;
   }
 
   /**
@@ -109,7 +116,7 @@ export class RequestSender {
       if (known) {
         out.set(p.id, known);
         this.counts.fromJournal++;
-        this.tally(known);
+        this.tally(known, p.request.model);
       } else todo.push(p);
     }
     this.counts.requests += plan.length;
@@ -124,10 +131,10 @@ export class RequestSender {
     return out;
   }
 
-  private keep(id: string, response: LlmResponse, out: Map<string, LlmResponse>): void {
-    this.answers.set(id, response);
-    out.set(id, response);
-    this.tally(response);
+  private keep(planned: PlannedRequest, response: LlmResponse, out: Map<string, LlmResponse>): void {
+    this.answers.set(planned.id, response);
+    out.set(planned.id, response);
+    this.tally(response, planned.request.model);
   }
 
   private async sendLive(todo: readonly PlannedRequest[], out: Map<string, LlmResponse>): Promise<void> {
@@ -148,7 +155,7 @@ export class RequestSender {
         if (o.kind === 'answered') {
           if (o.source === 'cache') this.counts.cached++;
           else this.counts.sent++;
-          this.keep(o.planned.id, o.response, out);
+          this.keep(o.planned, o.response, out);
         } else {
           this.counts.failed++;
           this.counts.failedByReason[o.error.reason] = (this.counts.failedByReason[o.error.reason] ?? 0) + 1;
@@ -165,7 +172,7 @@ export class RequestSender {
       if (raw === undefined) left.push(p);
       else {
         this.counts.sent++;
-        this.keep(p.id, JSON.parse(raw) as LlmResponse, out);
+        this.keep(p, JSON.parse(raw) as LlmResponse, out);
       }
     }
     return left;

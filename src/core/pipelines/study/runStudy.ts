@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Table } from '../../data';
 import { publicBaseUrl } from '../../llm/endpointConfig';
+import { costOfTokens } from '../../llm/costOfTokens';
+import type { ModelPrice } from '../../llm/modelPrices';
 import { openRunStore, RunStoreError, type RunStore } from '../../runStore/openRunStore';
 import { canonicalJson } from '../../runStore/canonicalJson';
 import { RUN_FILES, type RunRecord, type StageProgress } from '../../runs/runRecord';
@@ -27,7 +29,7 @@ import { runMethodName, surveyStageConfigs } from '../specConfig/surveyStageConf
 import { estimateStudy, type StudyEstimate } from './estimateStudy';
 import { primedPersonas, primedRespondents } from './primedStudy';
 import { loadPersona, loadSurveyWithPersona, readHumans } from './loadStudySpecs';
-import { newRunId } from '../../runs/runFolders';
+import { checkedRunRecord, newRunId } from '../../runs/runFolders';
 import { resumableRun, runsRoot } from './runFolders';
 
 /** Everything a caller (CLI, editor) decides; the study functions do the rest. */
@@ -51,6 +53,10 @@ export interface StudyOptions {
   readonly now?: () => Date;
   /** Analyse a finished simulation against the human data (analysis.json, report.md). @default true */
   readonly analyze?: boolean;
+  /** Per-model prices (USD per 1M tokens) over the engine's defaults, for the estimate. */
+  readonly prices?: Readonly<Record<string, ModelPrice>>;
+  /** How the caller's user sets a price, for the note on unpriced models. */
+  readonly howToSetPrice?: string;
 }
 
 export interface PersonaStagesResult {
@@ -127,6 +133,11 @@ async function runPersonaStages(persona: PersonaSpec, o: StudyOptions, files: Pi
     const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
     const ctx: StageContext = { llm, files, runDir: dir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
     const b = await generateBackstories(configs.backstories, ctx);
+    if (b.records.length === 0 && llm.counts.failed > 0) {
+      // say why nothing came back (a wrong key, a wrong model), not what a later stage misses
+      const reasons = Object.entries(llm.counts.failedByReason).map(([r, n]) => `${r} ${n}`).join(', ');
+      throw new PipelineError('input', `no backstory was generated: ${llm.counts.failed} request(s) failed (${reasons}); each failure and the server's message are in ${nodePath.join(dir, 'journal.jsonl')}; fix the endpoint, model or API key and run the same command again`);
+    }
     if (b.summary.existing) o.onMessage?.(`backstories: ${b.records.length} in ${nodePath.basename(out.backstories)} already`);
     let demographics: DemographicRecord[] = [];
     let demographicSummary: DemographicSurveySummary | undefined;
@@ -168,7 +179,7 @@ export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'acce
     const humans = s.matching.method === 'none' ? p.configs.backstories.count : (await readHumans(loaded.survey, o.signal)).rows;
     parts.simulation = { config: s.simulation, units: humans, personaTokens: backstoryTokens + 80 };
   }
-  return estimateStudy(parts, { batch: o.batch ?? false });
+  return estimateStudy(parts, { batch: o.batch ?? false, ...(o.prices ? { prices: o.prices } : {}), ...(o.howToSetPrice ? { howToSetPrice: o.howToSetPrice } : {}) });
 }
 
 /** `generate`: backstories and their demographic survey for a persona spec, resumable. */
@@ -178,6 +189,29 @@ export async function generatePersonas(personaSpecPath: string, o: StudyOptions)
   const plan = await personaPlan(persona, o, files);
   if (plan.needBackstories || plan.needDemographics) await confirmed(o, await estimateSpec(personaSpecPath, { ...o, batch: o.access.mode === 'batch' }));
   return runPersonaStages(persona, o, files, plan);
+}
+
+/** The run's cost from its tokens per model and the price table; null with the reason when a model is unpriced. */
+function runCost(counts: ReadonlyArray<Readonly<SenderCounts>>, o: StudyOptions): { costUsd: number | null; costNote?: string } {
+  const byModel: Record<string, { promptTokens: number; completionTokens: number }> = {};
+  for (const c of counts) {
+    for (const [model, t] of Object.entries(c.tokensByModel)) {
+      const m = (byModel[model] ??= { promptTokens: 0, completionTokens: 0 });
+      m.promptTokens += t.promptTokens;
+      m.completionTokens += t.completionTokens;
+    }
+  }
+  const cost = costOfTokens(byModel, { ...(o.prices ? { prices: o.prices } : {}), batch: o.access.mode === 'batch' });
+  return cost.usd === null ? { costUsd: null, costNote: `no price for ${cost.unpricedModels.join(', ')}${o.howToSetPrice ? ` (${o.howToSetPrice})` : ''}` } : { costUsd: cost.usd };
+}
+
+/** The run.json of a run folder being resumed; a PipelineError naming the file when it is corrupt. */
+function previousRecord(runDir: string): RunRecord | undefined {
+  try {
+    return checkedRunRecord(runDir);
+  } catch (err) {
+    throw new PipelineError('input', (err as Error).message);
+  }
 }
 
 function stage(status: StageProgress['status'], done: number, total: number, failed = 0): StageProgress {
@@ -204,7 +238,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
   const respondents = humansForPriming ? primedRespondents(persona, s.matching, humansForPriming, plan.configs.backstories.seed) : undefined;
   const root = runsRoot(survey.path);
   const runDir = o.runDir !== undefined ? nodePath.resolve(o.runDir) : (resumableRun(root, survey.hash, method) ?? nodePath.join(root, newRunId(root, method, now())));
-  const previous = fs.existsSync(nodePath.join(runDir, RUN_FILES.record)) ? (JSON.parse(fs.readFileSync(nodePath.join(runDir, RUN_FILES.record), 'utf8')) as RunRecord) : undefined;
+  const previous = previousRecord(runDir);
   if (previous && previous.surveySpec.hash !== survey.hash) throw new PipelineError('config', `${runDir} holds a run of another version of ${nodePath.basename(survey.path)}; pass a new --run-dir`);
   if (!previous) await confirmed(o, await estimateSpec(surveySpecPath, { ...o, batch: o.access.mode === 'batch' }));
   fs.mkdirSync(runDir, { recursive: true });
@@ -281,7 +315,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
       calls: personaStages.requests.requests + requests.requests,
       promptTokens: personaStages.requests.promptTokens + requests.promptTokens,
       completionTokens: personaStages.requests.completionTokens + requests.completionTokens,
-      costUsd: null,
+      ...runCost([personaStages.requests, requests], o),
     };
     record.status = 'done';
     await save();
