@@ -4,16 +4,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MethodPersonaRecord } from '../../../src/core/pipelines/personaMethods/methodPersona';
 import { METHOD_PERSONAS_FILE, simulateStudy, type SimulationResult } from '../../../src/core/pipelines/study/runStudy';
+import { runOutcomeStudies } from '../../../src/core/pipelines/outcomes/runOutcomeStudies';
+import { loadSurveySpec } from '../../../src/core/spec/loadSpecModel';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
 import { readCsv, readJsonl, serverOptions } from './studyFixture';
 
 const examples = path.join(__dirname, '..', '..', '..', 'examples', 'ladder');
 
-/** A temporary copy of examples/ladder (census tables, the four rung specs, the election survey). */
+/** A temporary copy of examples/ladder (census tables, the four rung specs, the election survey) and examples/election (the outcome table). */
 function ladderFolder(): { dir: string; survey: string; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-ladder-'));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-ladder-'));
+  const dir = path.join(root, 'ladder');
   fs.cpSync(examples, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}runs`) });
-  return { dir, survey: path.join(dir, 'election-2020.survey.yaml'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  fs.cpSync(path.join(examples, '..', 'election'), path.join(root, 'election'), { recursive: true });
+  return { dir, survey: path.join(dir, 'election-2020.survey.yaml'), remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
 // The example's census tables, written out by hand from examples/ladder/census/*.csv (weights as in the files).
@@ -157,10 +161,54 @@ describe('persona methods: the persona ladder against the test server (meta → 
     }
   });
 
+  // Certified 2020 shares (examples/election/president-2020-by-state.csv, copied by hand): [Biden, Trump].
+  const REAL: Record<string, [number, number]> = {
+    Arizona: [0.493863, 0.490774], Georgia: [0.495162, 0.492317], Michigan: [0.505306, 0.478665], Pennsylvania: [0.499012, 0.488252], Wisconsin: [0.494541, 0.488304],
+  };
+  it('the outcome study across the four rungs: shares per state with invalid answers in the denominator, flips and lean as counted by hand', async () => {
+    const survey = loadSurveySpec(folder.survey).spec;
+    const rungs = ['meta', 'objective', 'subjective', 'descriptive'];
+    const [report] = await runOutcomeStudies(survey, rungs.map((r) => runs[r]!.runDir));
+    assert.ok(report);
+    assert.deepEqual(Object.keys(report.methods), ['meta', 'objective-tabular', 'subjective-tabular', 'descriptive']);
+    for (const rung of rungs) {
+      const r = runs[rung]!;
+      const method = r.record.method;
+      // by hand: persona → state from method-personas.jsonl, persona → code from answers.csv (1 Biden, 2 Trump, empty invalid)
+      const state = new Map(recordsOf(rung).map((p) => [p.id, p.meta!.STATE_NAME!]));
+      const tally = new Map<string, { n: number; biden: number; trump: number }>();
+      for (const row of readCsv(r.answersPath).slice(1)) {
+        const t = tally.get(state.get(row[0]!)!) ?? { n: 0, biden: 0, trump: 0 };
+        t.n++;
+        if (row[1] === '1') t.biden++;
+        if (row[1] === '2') t.trump++;
+        tally.set(state.get(row[0]!)!, t);
+      }
+      const res = report.methods[method]!;
+      assert.equal(res.groups.length, tally.size);
+      let flips = 0, leanSum = 0;
+      for (const [st, t] of tally) {
+        const g = res.groups.find((x) => x.group === st)!;
+        assert.equal(g.n, t.n);
+        assert.ok(Math.abs(g.shares['Joe Biden']! - t.biden / t.n) < 1e-12, `${method} ${st}: Biden share`);
+        assert.ok(Math.abs(g.shares['Donald Trump']! - t.trump / t.n) < 1e-12, `${method} ${st}: Trump share`);
+        assert.ok(Math.abs(g.invalid - (t.n - t.biden - t.trump) / t.n) < 1e-12);
+        const [rb, rt] = REAL[st]!;
+        assert.ok(Math.abs(g.error!['Joe Biden']! - (t.biden / t.n - rb)) < 1e-12);
+        // Biden won all five states in 2020; a simulated Trump majority is a flip (a tie has no winner, no flip)
+        if (t.trump > t.biden) flips++;
+        leanSum += (t.biden - t.trump) / t.n - (rb - rt);
+      }
+      assert.equal(res.flips, flips, `${method}: flips`);
+      assert.ok(Math.abs(res.lean! - leanSum / tally.size) < 1e-12, `${method}: lean`);
+      assert.equal(report.ungrouped[method], 0);
+    }
+  });
+
   it('a rung whose answers lack the response prefix records every failure and simulates nobody', async () => {
     const spec = path.join(folder.dir, 'ladder-descriptive.persona.yaml');
     fs.writeFileSync(spec, `${fs.readFileSync(spec, 'utf8')}\n  response_prefix: "Profile:"\n`);
-    const r = await simulateStudy(folder.survey, serverOptions(server, 'live', { personas: spec, count: 5, analyze: false, runDir: path.join(folder.dir, 'runs', 'noprefix') }));
+    const r = await simulateStudy(folder.survey, { ...serverOptions(server, 'live', { personas: spec, count: 5, analyze: false }), runDir: path.join(folder.dir, 'runs', 'noprefix') });
     const records = readJsonl<MethodPersonaRecord>(path.join(r.runDir, METHOD_PERSONAS_FILE));
     assert.equal(records.length, 5);
     for (const rec of records) assert.deepEqual({ text: rec.text, reason: rec.failure?.reason }, { text: null, reason: 'noPrefix' });
