@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataError } from '../../core/data/index';
 import type { AnalysisReport, MethodMetrics } from '../../core/pipelines/analysis/analysisReport';
 import { analyzeStudy, reportRun } from '../../core/pipelines/analysis/analyzeStudy';
+import { formatOutcomeStudy } from '../../core/pipelines/outcomes/outcomeStudyText';
 import { renderReportMarkdown } from '../../core/pipelines/reports/renderReportMarkdown';
 import { SpecLoadError } from '../../core/spec/loadSpecModel';
 import { SpecModelError } from '../../core/specModel/specModelError';
@@ -86,7 +87,10 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
         onProgress: (message) => ctx.err(`analyze: ${message}\n`),
       }));
       if (opts.json) ctx.out(`${JSON.stringify(result.analysis, null, 2)}\n`);
-      else ctx.out(formatAnalysis(result.analysis));
+      else {
+        ctx.out(formatAnalysis(result.analysis));
+        for (const o of result.analysis.outcomes ?? []) ctx.out(`\n${formatOutcomeStudy(o)}`);
+      }
       ctx.err(`analyze: wrote ${path.relative(ctx.cwd, result.runDir) || '.'}/ (${result.files.map((f) => path.basename(f)).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     });
 }

@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MethodPersonaRecord } from '../../../src/core/pipelines/personaMethods/methodPersona';
 import { METHOD_PERSONAS_FILE, simulateStudy, type SimulationResult } from '../../../src/core/pipelines/study/runStudy';
+import type { OutcomeStudyResult } from '../../../src/core/pipelines/outcomes/outcomeStudy';
+import { formatOutcomeStudy, leanDriftWarning } from '../../../src/core/pipelines/outcomes/outcomeStudyText';
 import { runOutcomeStudies } from '../../../src/core/pipelines/outcomes/runOutcomeStudies';
 import { loadSurveySpec } from '../../../src/core/spec/loadSpecModel';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
@@ -184,7 +186,7 @@ describe('persona methods: the persona ladder against the test server (meta → 
         if (row[1] === '2') t.trump++;
         tally.set(state.get(row[0]!)!, t);
       }
-      const res = report.methods[method]!;
+      const res: OutcomeStudyResult = report.methods[method]!;
       assert.equal(res.groups.length, tally.size);
       let flips = 0, leanSum = 0;
       for (const [st, t] of tally) {
@@ -203,6 +205,21 @@ describe('persona methods: the persona ladder against the test server (meta → 
       assert.ok(Math.abs(res.lean! - leanSum / tally.size) < 1e-12, `${method}: lean`);
       assert.equal(report.ungrouped[method], 0);
     }
+    // printed with the four rungs side by side; the drift warning exactly when descriptive leans further than meta
+    const text = formatOutcomeStudy(report);
+    assert.match(text, /^outcome study: vote2020 by STATE_NAME against \.\.\/election\/president-2020-by-state\.csv/);
+    assert.match(text, /\tmeta\tobjective-tabular\tsubjective-tabular\tdescriptive\n/);
+    for (const m of Object.keys(report.methods)) assert.match(text, new RegExp(`\\n  ${m}: ${report.methods[m]!.flips} of ${report.methods[m]!.compared} groups flipped`));
+    assert.equal(/warning: the lean towards Joe Biden grows/.test(text), report.methods.descriptive!.lean! > report.methods.meta!.lean!);
+  });
+
+  it('the drift warning: given only when the lean grows from the least to the most LLM-written rung measured', () => {
+    const at = (lean: number | null): OutcomeStudyResult => ({ groups: [], compared: 0, flips: 0, meanAbsError: null, lean });
+    const base = { question: 'q', group: 'g', table: 't', lean: { toward: 'A', against: 'B' }, ungrouped: {} };
+    assert.match(leanDriftWarning({ ...base, methods: { meta: at(0.01), descriptive: at(0.12) } })!, /meta \+1\.0 pts → descriptive \+12\.0 pts/);
+    assert.equal(leanDriftWarning({ ...base, methods: { meta: at(0.05), descriptive: at(0.01) } }), undefined);
+    assert.equal(leanDriftWarning({ ...base, methods: { descriptive: at(0.2) } }), undefined, 'one rung: nothing to compare');
+    assert.equal(leanDriftWarning({ ...base, methods: { meta: at(null), descriptive: at(0.2) } }), undefined, 'an unmeasured lean is not a lean');
   });
 
   it('a rung whose answers lack the response prefix records every failure and simulates nobody', async () => {

@@ -5,19 +5,9 @@ import { parseDecimalText } from '../../data/parseDecimal';
 import { readRunRecord } from '../../runs/runFolders';
 import type { OutcomeSpec, SurveySpec } from '../../specModel/surveySpec';
 import { PipelineError } from '../shared/pipelineError';
-import { outcomeStudy, type OutcomeAnswer, type OutcomeStudyResult } from './outcomeStudy';
+import { outcomeStudy, type OutcomeAnswer, type OutcomeStudyReport, type OutcomeStudyResult } from './outcomeStudy';
 
-/** One outcome study of a survey across its runs: per persona method (ladder rung), the study's result. */
-export interface OutcomeStudyReport {
-  readonly question: string;
-  readonly group: string;
-  readonly table: string;
-  readonly lean: { readonly toward: string; readonly against: string };
-  /** Method name → result, in the order the runs were given. */
-  readonly methods: Readonly<Record<string, OutcomeStudyResult>>;
-  /** Method name → personas left out because they have no value for `group`. */
-  readonly ungrouped: Readonly<Record<string, number>>;
-}
+export type { OutcomeStudyReport } from './outcomeStudy';
 
 interface PersonaLine {
   readonly personaId: string;
