@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
+import type { PersonaStudioApi } from './api';
 import { registerCommands } from './commands';
 import { readConfig, CONFIG_SECTION, type Config } from './config';
 import { DiagnosticsController } from './language/diagnosticsController';
 import { registerLanguageProviders } from './language/languageProviders';
 import { ApiKeys } from './endpoints/apiKeys';
 import { createLog } from './log';
+import { RunsTreeProvider, type RunsNode } from './runs/runsTree';
 import { lazySpecService } from './specs';
 import { ResultLensProvider } from './language/resultLensProvider';
 import { ResultsPanels } from './webviews/results/resultsPanels';
+import { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
 
 /** Extension entry point: builds the context and registers every provider and command. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
   const t0 = performance.now();
   const log = createLog();
   context.subscriptions.push(log.channel);
@@ -28,13 +31,25 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
     );
     const results = new ResultsPanels(context.extensionUri, log);
+    const backstories = BackstoryReviewProvider.register(context, log);
+    const runsTree = new RunsTreeProvider();
+    let runsView: vscode.TreeView<RunsNode> | undefined;
+    context.subscriptions.push(
+      backstories.disposable, runsTree,
+      (runsView = vscode.window.createTreeView('personaStudio.runs', { treeDataProvider: runsTree, canSelectMany: true, showCollapseAll: true })),
+      runsTree.attach(runsView),
+    );
     context.subscriptions.push(
       diagnostics, results, new ResultLensProvider(service, log), ...registerLanguageProviders(service, diagnostics),
-      ...registerCommands({ log, diagnostics, results, config: () => config, keys: new ApiKeys(context.secrets) }),
+      ...registerCommands({
+        log, diagnostics, results, config: () => config, keys: new ApiKeys(context.secrets),
+        backstories: backstories.provider, runs: { tree: runsTree, view: () => runsView },
+      }),
     );
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
     log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);
+    return { backstoryReview: backstories.provider, runsTree };
   } catch (err) {
     log.error('activation failed', err);
     void vscode.window.showErrorMessage(`Persona Studio failed to start: ${err instanceof Error ? err.message : String(err)}. See the "Persona Studio" output channel.`);
