@@ -6,7 +6,7 @@ import type { MethodPersonaRecord } from '../../../src/core/pipelines/personaMet
 import { METHOD_PERSONAS_FILE, simulateStudy, type SimulationResult } from '../../../src/core/pipelines/study/runStudy';
 import type { OutcomeStudyResult } from '../../../src/core/pipelines/outcomes/outcomeStudy';
 import { formatOutcomeStudy, leanDriftWarning } from '../../../src/core/pipelines/outcomes/outcomeStudyText';
-import { runOutcomeStudies } from '../../../src/core/pipelines/outcomes/runOutcomeStudies';
+import { outcomeStudiesWithoutHumans, runOutcomeStudies } from '../../../src/core/pipelines/outcomes/runOutcomeStudies';
 import { loadSurveySpec } from '../../../src/core/spec/loadSpecModel';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
 import { readCsv, readJsonl, serverOptions } from './studyFixture';
@@ -205,6 +205,9 @@ describe('persona methods: the persona ladder against the test server (meta → 
       assert.ok(Math.abs(res.lean! - leanSum / tally.size) < 1e-12, `${method}: lean`);
       assert.equal(report.ungrouped[method], 0);
     }
+    // analyze of this survey (no human data) finds the same four runs on its own
+    const found = await outcomeStudiesWithoutHumans(folder.survey);
+    assert.deepEqual(Object.fromEntries(Object.entries(found![0]!.methods).sort()), Object.fromEntries(Object.entries(report.methods).sort()));
     // printed with the four rungs side by side; the drift warning exactly when descriptive leans further than meta
     const text = formatOutcomeStudy(report);
     assert.match(text, /^outcome study: vote2020 by STATE_NAME against \.\.\/election\/president-2020-by-state\.csv/);

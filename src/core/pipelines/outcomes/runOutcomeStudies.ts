@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, readTable } from '../../data';
 import { parseDecimalText } from '../../data/parseDecimal';
-import { readRunRecord } from '../../runs/runFolders';
+import { readRunRecord, runFoldersWithAnswers, runsFolderOf } from '../../runs/runFolders';
+import { loadSurveySpec } from '../../spec/loadSpecModel';
 import type { OutcomeSpec, SurveySpec } from '../../specModel/surveySpec';
 import { PipelineError } from '../shared/pipelineError';
 import { outcomeStudy, type OutcomeAnswer, type OutcomeStudyReport, type OutcomeStudyResult } from './outcomeStudy';
@@ -75,4 +76,21 @@ export async function runOutcomeStudies(survey: SurveySpec, runDirs: readonly st
     out.push({ question: spec.question, group: spec.group, table: spec.tableWritten, lean: spec.lean, methods, ungrouped });
   }
   return out;
+}
+
+/**
+ * Outcome studies of a survey spec without human data (e.g. an election survey asked of the persona ladder):
+ * `target` is the survey spec or one of its run folders; the studies run over every simulation run folder of the
+ * survey with personas. Undefined when the survey has human data (then `analyzeStudy` computes them with the rest)
+ * or declares no outcome study.
+ */
+export async function outcomeStudiesWithoutHumans(target: string, signal?: AbortSignal): Promise<OutcomeStudyReport[] | undefined> {
+  const isRunDir = existsSync(target) && statSync(target).isDirectory();
+  const record = isRunDir ? readRunRecord(target) : undefined;
+  if (isRunDir && !record) return undefined;
+  const survey = loadSurveySpec(record ? path.resolve(target, record.surveySpec.path) : target).spec;
+  if (survey.human || survey.outcomes.length === 0) return undefined;
+  const dirs = (record ? [path.resolve(target)] : runFoldersWithAnswers(runsFolderOf(survey.path))).filter((d) => existsSync(path.join(d, 'personas.jsonl')));
+  if (dirs.length === 0) throw new PipelineError('input', `${survey.path}: no simulation runs with personas to compare with the outcome table yet; run persona-studio simulate first`);
+  return runOutcomeStudies(survey, dirs, signal);
 }
