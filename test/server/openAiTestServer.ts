@@ -165,7 +165,39 @@ export function plausibleText(prompt: string, h: string): string | undefined {
     const age = 18 + Math.floor(u('age') * 70);
     return `My name is ${pick(FIRST, 'name')} and I am ${age} years old. I grew up in ${pick(PLACES, 'place')}. The event that made me who I am is that ${pick(EVENTS, 'event')}. What matters most to me is ${pick(VALUES, 'value')}, and I enjoy ${pick(VALUES, 'enjoy')} (${h.slice(0, 6)}).`;
   }
+  if (/persona generation/.test(prompt)) return ladderAnswer(prompt, h);
   return undefined;
+}
+
+/**
+ * A persona-ladder answer (Li et al. 2025's generation prompts): "Persona:" then, when the prompt holds a JSON
+ * template of `"FIELD": "<one of: a / b>"` or `"FIELD": "<description>"` entries, that template filled (a listed
+ * value picked by hash, a short text for described fields); without a template, a short descriptive persona.
+ */
+export function ladderAnswer(prompt: string, h: string): string {
+  const u = (salt: string): number => unit(salt, h);
+  const marker = prompt.indexOf('### FINAL PERSONA TEMPLATE ###');
+  const tail = marker >= 0 ? prompt.slice(marker) : '';
+  const start = tail.indexOf('{');
+  const end = tail.lastIndexOf('}');
+  if (start >= 0 && end > start) {
+    try {
+      const template = JSON.parse(tail.slice(start, end + 1)) as Record<string, string>;
+      const filled: Record<string, string> = {};
+      for (const [name, spec] of Object.entries(template)) {
+        const m = /^<one of: (.*)>$/.exec(spec);
+        if (m) {
+          const values = m[1]!.split(' / ');
+          filled[name] = values[Math.floor(u(name) * values.length)]!;
+        } else filled[name] = `${name.toLowerCase().replace(/_/g, ' ')} of this person`;
+      }
+      return `Persona: ${JSON.stringify(filled)}`;
+    } catch {
+      // not a template: fall through to a descriptive persona
+    }
+  }
+  const pick = <T>(xs: readonly T[], salt: string): T => xs[Math.floor(u(salt) * xs.length)]!;
+  return `Persona: My name is ${pick(FIRST, 'name')}. I grew up in ${pick(PLACES, 'place')}, and ${pick(EVENTS, 'event')}. What matters most to me is ${pick(VALUES, 'value')}.`;
 }
 
 /** A stated amount inside an option's range ("30-49" → 31, "$10,000 to $19,999" → $10,001), or undefined. */

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { DataError } from '../../core/data/index';
 import type { AnalysisReport, MethodMetrics } from '../../core/pipelines/analysis/analysisReport';
 import { analyzeStudy, reportRun } from '../../core/pipelines/analysis/analyzeStudy';
+import { PipelineError } from '../../core/pipelines/shared/pipelineError';
+import { outcomeStudiesWithoutHumans } from '../../core/pipelines/outcomes/runOutcomeStudies';
+import { formatOutcomeStudy } from '../../core/pipelines/outcomes/outcomeStudyText';
 import { renderReportMarkdown } from '../../core/pipelines/reports/renderReportMarkdown';
 import { SpecLoadError } from '../../core/spec/loadSpecModel';
 import { SpecModelError } from '../../core/specModel/specModelError';
@@ -51,7 +54,7 @@ async function asCli<T>(ctx: CliContext, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (ctx.signal.aborted) throw new CliError('interrupted', ExitCode.interrupted);
-    if (SpecLoadError.is(err) || DataError.is(err) || StatsError.is(err) || SpecModelError.is(err) || err instanceof RangeError) throw new CliError(err.message, ExitCode.badInput);
+    if (SpecLoadError.is(err) || DataError.is(err) || StatsError.is(err) || SpecModelError.is(err) || PipelineError.is(err) || err instanceof RangeError) throw new CliError(err.message, ExitCode.badInput);
     throw err;
   }
 }
@@ -77,6 +80,12 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
       const seed = nonNegativeInt('--seed', opts.seed);
       const ensembles = opts.ensemble.map(parseEnsemble);
       const started = performance.now();
+      // a survey without human data can still hold outcome studies (e.g. the election survey of the persona ladder)
+      const outcomesOnly = await asCli(ctx, () => outcomeStudiesWithoutHumans(path.resolve(ctx.cwd, target), ctx.signal));
+      if (outcomesOnly) {
+        ctx.out(opts.json ? `${JSON.stringify({ outcomes: outcomesOnly }, null, 2)}\n` : outcomesOnly.map(formatOutcomeStudy).join('\n'));
+        return;
+      }
       const result = await asCli(ctx, () => analyzeStudy(path.resolve(ctx.cwd, target), {
         ...(splits !== undefined ? { splits } : {}),
         ...(bootstrap !== undefined ? { bootstrap } : {}),
@@ -86,7 +95,10 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
         onProgress: (message) => ctx.err(`analyze: ${message}\n`),
       }));
       if (opts.json) ctx.out(`${JSON.stringify(result.analysis, null, 2)}\n`);
-      else ctx.out(formatAnalysis(result.analysis));
+      else {
+        ctx.out(formatAnalysis(result.analysis));
+        for (const o of result.analysis.outcomes ?? []) ctx.out(`\n${formatOutcomeStudy(o)}`);
+      }
       ctx.err(`analyze: wrote ${path.relative(ctx.cwd, result.runDir) || '.'}/ (${result.files.map((f) => path.basename(f)).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     });
 }

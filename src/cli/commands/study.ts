@@ -157,14 +157,15 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .description('Run a survey spec end to end: backstories, demographic survey, matching, simulation → answers.csv in a run folder; re-running resumes.')
     .argument('<survey.yaml>', 'the survey spec')
     .option('--run-dir <dir>', 'run folder (default: the newest unfinished run of this spec, else a new one under runs/)')
-    .action(async (spec: string, flags: StudyFlags & { runDir?: string }) => {
+    .option('--personas <persona.yaml>', 'persona spec instead of the survey\'s `personas:` (e.g. each rung of the persona ladder in turn)')
+    .action(async (spec: string, flags: StudyFlags & { runDir?: string; personas?: string }) => {
       const { options, apiKey } = studyOptions(flags, ctx);
-      const r = await guarded(apiKey, ctx, () => simulateStudy(nodePath.resolve(ctx.cwd, spec), { ...options, ...(flags.runDir === undefined ? {} : { runDir: nodePath.resolve(ctx.cwd, flags.runDir) }) }));
+      const r = await guarded(apiKey, ctx, () => simulateStudy(nodePath.resolve(ctx.cwd, spec), { ...options, ...(flags.runDir === undefined ? {} : { runDir: nodePath.resolve(ctx.cwd, flags.runDir) }), ...(flags.personas === undefined ? {} : { personas: nodePath.resolve(ctx.cwd, flags.personas) }) }));
       if (!r) return;
       const totals = Object.values(r.counts).reduce((a, c) => ({ answered: a.answered + c.answered, refused: a.refused + c.refused, nonCompliant: a.nonCompliant + c.nonCompliant, failed: a.failed + c.failed }), { answered: 0, refused: 0, nonCompliant: 0, failed: 0 });
       ctx.out(
         flags.json
-          ? `${JSON.stringify({ runDir: r.runDir, answers: r.answersPath, method: r.record.method, personas: r.matching.humans || r.backstories.length, matching: r.matching, totals, counts: r.counts })}\n`
+          ? `${JSON.stringify({ runDir: r.runDir, answers: r.answersPath, method: r.record.method, personas: r.methodPersonas?.personas ?? (r.matching.humans || r.backstories.length), matching: r.matching, totals, counts: r.counts })}\n`
           : `${r.runDir}\n  ${r.record.method}: ${Object.keys(r.counts).length} questions; ${totals.answered} answered, ${totals.refused} refused, ${totals.nonCompliant} non-compliant, ${totals.failed} failed\n  answers: ${r.answersPath}\n${metricsLine(r)}`,
       );
       if (totals.failed > 0) ctx.setExitCode(ExitCode.problems);

@@ -22,6 +22,8 @@ export interface SurveySpec {
   readonly matching: MatchingSpec;
   readonly simulation: SimulationSpec;
   readonly baselines: readonly BaselineName[];
+  /** Outcome studies (`outcomes`), table paths resolved against the spec's folder. */
+  readonly outcomes: readonly OutcomeSpec[];
   readonly metrics: MetricsSpec;
 }
 
@@ -132,4 +134,17 @@ export interface MetricsSpec {
   readonly seed: number;
   /** Demographic variables to break metrics down by. */
   readonly subgroups: readonly string[];
+}
+
+/** One outcome study of the survey spec (`outcomes[i]`): Li et al. (2025)'s election experiment. */
+export interface OutcomeSpec {
+  /** Question id whose answer shares are aggregated. */
+  readonly question: string;
+  /** Persona field the answers are grouped by (e.g. STATE_NAME). */
+  readonly group: string;
+  /** Absolute path of the real-outcome CSV (`group`, `option`, `share`). */
+  readonly table: string;
+  /** The table path as written in the spec. */
+  readonly tableWritten: string;
+  readonly lean: { readonly toward: string; readonly against: string };
 }

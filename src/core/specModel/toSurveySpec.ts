@@ -7,7 +7,7 @@ import {
 } from './readShape';
 import { specHash, type SpecModelOptions, type SpecSource } from './specSource';
 import type {
-  BaselineName, DemographicColumnSpec, DemographicRange, HumanDataSpec, MatchingSpec, MetricsSpec, SimulationSpec, SurveyQuestion, SurveyScale, SurveySpec,
+  BaselineName, DemographicColumnSpec, DemographicRange, HumanDataSpec, MatchingSpec, MetricsSpec, SimulationSpec, SurveyQuestion, SurveyScale, SurveySpec, OutcomeSpec,
 } from './surveySpec';
 
 /**
@@ -39,7 +39,25 @@ export function toSurveySpec(source: SpecSource, specPath: string, options: Spec
       ? ['uniform', 'demographic-cell']
       : stringList(v['baselines'], 'baselines').map((b, i) => oneOf(b, ['uniform', 'demographic-cell'] as const, `baselines[${i}]`) as BaselineName),
     metrics: readMetrics(v['metrics']),
+    outcomes: readOutcomes(v['outcomes'], dir),
   };
+}
+
+function readOutcomes(raw: unknown, dir: string): OutcomeSpec[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) invalid('outcomes', 'a list of outcome studies');
+  return raw.map((o: unknown, i) => {
+    const r = record(o, `outcomes[${i}]`);
+    const lean = record(r['lean'], `outcomes[${i}].lean`);
+    const table = string(r['table'], `outcomes[${i}].table`);
+    return {
+      question: string(r['question'], `outcomes[${i}].question`),
+      group: string(r['group'], `outcomes[${i}].group`),
+      table: path.resolve(dir, table),
+      tableWritten: table,
+      lean: { toward: string(lean['toward'], `outcomes[${i}].lean.toward`), against: string(lean['against'], `outcomes[${i}].lean.against`) },
+    };
+  });
 }
 
 function readQuestions(raw: unknown, options: SpecModelOptions): SurveyQuestion[] {

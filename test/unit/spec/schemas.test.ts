@@ -73,6 +73,20 @@ describe('schemas and contributions', () => {
     });
   }
 
+  it('survey: an outcome study needs question, group, table and lean, and rejects unknown keys at every level', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(readJson('schemas/survey.schema.json'));
+    const base = { name: 's', questions: [{ id: 'vote2020', text: 't', options: ['Joe Biden', 'Donald Trump'] }] };
+    const study = { question: 'vote2020', group: 'STATE_NAME', table: '../election/president-2020-by-state.csv', lean: { toward: 'Joe Biden', against: 'Donald Trump' } };
+    assert.ok(validate({ ...base, outcomes: [study] }), JSON.stringify(validate.errors));
+    for (const key of ['question', 'group', 'table', 'lean'] as const) {
+      const { [key]: _dropped, ...rest } = study;
+      assert.equal(validate({ ...base, outcomes: [rest] }), false, `${key} is required`);
+    }
+    assert.equal(validate({ ...base, outcomes: [{ ...study, weight: 'w' }] }), false);
+    assert.equal(validate({ ...base, outcomes: [{ ...study, lean: { toward: 'Joe Biden' } }] }), false);
+    assert.equal(validate({ ...base, outcomes: [{ ...study, lean: { ...study.lean, by: 'x' } }] }), false);
+  });
+
   it('every template variable the checks allow is documented in the schema description of that template', () => {
     const schemas = { survey: JSON.stringify(readJson('schemas/survey.schema.json')), persona: JSON.stringify(readJson('schemas/persona.schema.json')) };
     for (const kind of ['survey', 'persona'] as const) {

@@ -1,3 +1,4 @@
+import type { OutcomeStudyReport } from '../outcomes/outcomeStudy';
 /**
  * The result of analysing one survey spec: the human reference, its split-half bounds, and every method
  * (baselines, simulation runs, ensembles) measured against it. Written as `analysis.json` in a run folder,
@@ -16,6 +17,8 @@ export interface AnalysisReport {
   readonly methods: Readonly<Record<string, MethodMetrics>>;
   /** Dotted metric path → why that metric is `null`. */
   readonly reasons: Readonly<Record<string, string>>;
+  /** The survey's outcome studies (`outcomes`), per simulation method side by side; absent when it declares none. */
+  readonly outcomes?: readonly OutcomeStudyReport[];
 }
 
 export interface AnalysisSurvey {

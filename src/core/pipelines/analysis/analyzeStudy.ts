@@ -17,6 +17,7 @@ import type { AnalysisReport } from './analysisReport';
 import { analyzeSurvey } from './analyzeSurvey';
 import { readHumanSample } from './humanSample';
 import type { MethodInput } from './methodSample';
+import { runOutcomeStudies } from '../outcomes/runOutcomeStudies';
 import { ensembleSample } from './ensembleSample';
 import { readRunAnswers } from './readRunAnswers';
 
@@ -100,7 +101,7 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
   }
   const runDir = record ? path.resolve(target) : createRunFolder(runsFolder, newRunId(runsFolder, 'baselines', now));
   let lastBootstrapNote = performance.now();
-  const analysis = await analyzeSurvey(survey, human, methods, {
+  const measured = await analyzeSurvey(survey, human, methods, {
     ...(options.splits !== undefined ? { bounds: { splits: options.splits } } : {}),
     ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
     bootstrapSeed: seed,
@@ -114,6 +115,9 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
     onProgress: (stage, done, total) => progress(stage === 'human' ? `human split-half bounds (${survey.metrics.bounds.rule}, ${options.splits ?? survey.metrics.bounds.splits} splits)` : `method ${done}/${total - 1}: ${stage}`),
     now,
   });
+  // outcome studies (Li et al. 2025's election experiment) over the same simulation runs, one result per method
+  const outcomeDirs = simulationDirs.filter((dir) => existsSync(path.join(dir, 'personas.jsonl')));
+  const analysis: AnalysisReport = survey.outcomes.length > 0 && outcomeDirs.length > 0 ? { ...measured, outcomes: await runOutcomeStudies(survey, outcomeDirs, options.signal) } : measured;
   const files: string[] = [];
   const write = async (name: string, text: string): Promise<void> => {
     const file = path.join(runDir, name);

@@ -121,3 +121,15 @@ export function outcomeStudy(options: OutcomeStudyOptions): OutcomeStudyResult {
     lean: leanN > 0 ? leanSum / leanN : null,
   };
 }
+
+/** One outcome study of a survey across its runs: per persona method (ladder rung), the study's result. */
+export interface OutcomeStudyReport {
+  readonly question: string;
+  readonly group: string;
+  readonly table: string;
+  readonly lean: { readonly toward: string; readonly against: string };
+  /** Method name → result, in the order the runs were given. */
+  readonly methods: Readonly<Record<string, OutcomeStudyResult>>;
+  /** Method name → personas left out because they have no value for `group`. */
+  readonly ungrouped: Readonly<Record<string, number>>;
+}

@@ -19,13 +19,14 @@ export function loadPersona(path: string): PersonaSpec {
 }
 
 /** A survey spec and the persona spec it names, validated and typed. */
-export function loadSurveyWithPersona(path: string): { survey: SurveySpec; persona: PersonaSpec } {
+export function loadSurveyWithPersona(path: string, personas?: string): { survey: SurveySpec; persona: PersonaSpec } {
   let survey: SurveySpec;
   try {
     survey = loadSurveySpec(path).spec;
   } catch (err) {
     return asPipelineError(err);
   }
+  if (personas !== undefined) return { survey, persona: loadPersona(personas) };
   if (survey.personas === undefined) throw new PipelineError('config', `${path}: no \`personas:\` spec to simulate; add one`);
   return { survey, persona: loadPersona(survey.personas) };
 }

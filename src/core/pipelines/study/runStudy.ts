@@ -13,7 +13,7 @@ import type { PrimedDemographics } from '../backstories/backstoryConfig';
 import { generateBackstories, type BackstoryGenerationSummary } from '../backstories/generateBackstories';
 import { excludedIds, parseBackstoriesJsonl } from '../backstories/readBackstories';
 import { runDemographicSurvey, type DemographicSurveySummary } from '../demographicSurvey/runDemographicSurvey';
-import { matchBackstories, type MatchingSummary } from '../matching/matchBackstories';
+import { matchBackstories, type MatchedPersona, type MatchingSummary } from '../matching/matchBackstories';
 import { PipelineError } from '../shared/pipelineError';
 import { nodePipelineFiles, type PipelineFiles } from '../shared/pipelineFiles';
 import { RequestSender, type LlmAccess, type SenderCounts } from '../shared/requestSender';
@@ -23,6 +23,9 @@ import { analyzeStudy } from '../analysis/analyzeStudy';
 import type { AnalysisReport } from '../analysis/analysisReport';
 import type { QuestionCounts } from '../simulation/questionCounts';
 import { simulateSurvey } from '../simulation/simulateSurvey';
+import { isDirectMethod, type DirectMethod } from '../personaMethods/methodPersona';
+import { methodPersonas } from '../personaMethods/methodPersonas';
+import { fromSpecModel } from '../shared/modelSettings';
 import type { PersonaSpec } from '../../specModel/personaSpec';
 import { personaOutputs, personaStageConfigs } from '../specConfig/personaStageConfigs';
 import { runMethodName, surveyStageConfigs } from '../specConfig/surveyStageConfigs';
@@ -51,6 +54,8 @@ export interface StudyOptions {
   readonly files?: PipelineFiles;
   readonly versions?: Readonly<Record<string, string>>;
   readonly now?: () => Date;
+  /** A persona spec instead of the survey's `personas:` (each rung of the persona ladder on one survey). */
+  readonly personas?: string;
   /** Analyse a finished simulation against the human data (analysis.json, report.md). @default true */
   readonly analyze?: boolean;
   /** Per-model prices (USD per 1M tokens) over the engine's defaults, for the estimate. */
@@ -77,6 +82,23 @@ export interface SimulationResult extends PersonaStagesResult {
   readonly answersPath: string;
   /** The analysis of the run against the human data (also in analysis.json), unless it was turned off or failed. */
   readonly analysis?: AnalysisReport;
+  /** Methods without backstories (bio … import): where every persona is recorded with its seed, and how many failed. */
+  readonly methodPersonas?: { readonly path: string; readonly personas: number; readonly failed: number };
+}
+
+/** The run-folder file a direct persona method records its personas in (seed, meta persona, parsed fields, failures). */
+export const METHOD_PERSONAS_FILE = 'method-personas.jsonl';
+
+const NO_BACKSTORIES: BackstoryGenerationSummary = { written: 0, wanted: 0, existing: false, tries: 0, accepted: 0, short: 0, duplicates: 0, preambleRejected: 0, preambleResamples: 0, failed: 0, emptySlots: 0 };
+
+/** The seed of a direct method's personas: `--seed`, else the persona spec's, else 42 (as the backstory stages). */
+const directSeed = (persona: PersonaSpec, o: { readonly seed?: number }): number => o.seed ?? persona.seed ?? 42;
+
+/** Rough persona count of a direct method before it runs (for the estimate): respondents, census count per region, or the import limit. */
+function directUnits(persona: PersonaSpec, method: DirectMethod, respondents: number, count?: number): number {
+  if (method === 'bio' || method === 'qa' || method === 'portray') return respondents;
+  if (method === 'import') return persona.import?.limit ?? 0;
+  return count ?? persona.census?.count ?? 100;
 }
 
 const hashOf = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
@@ -165,8 +187,15 @@ async function confirmed(o: StudyOptions, estimate: StudyEstimate): Promise<void
 export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'access' | 'endpoint'> & { batch?: boolean }): Promise<StudyEstimate> {
   const files = o.files ?? nodePipelineFiles;
   const isPersona = /\.persona\.ya?ml$/i.test(specPath);
-  const loaded = isPersona ? { survey: undefined, persona: loadPersona(specPath) } : loadSurveyWithPersona(specPath);
+  const loaded = isPersona ? { survey: undefined, persona: loadPersona(specPath) } : loadSurveyWithPersona(specPath, o.personas);
   const persona = loaded.persona;
+  if (isDirectMethod(persona.method)) {
+    if (!loaded.survey) throw new PipelineError('config', `${persona.path}: method ${persona.method} writes its personas when a survey runs; run persona-studio simulate <survey.yaml> with a survey that points here`);
+    const s = surveyStageConfigs(loaded.survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
+    const profile = ['bio', 'qa', 'portray'].includes(persona.method);
+    const units = directUnits(persona, persona.method, profile ? (await readHumans(loaded.survey, o.signal)).rows : 0, o.count);
+    return estimateStudy({ simulation: { config: s.simulation, units, personaTokens: 400 } }, { batch: o.batch ?? false });
+  }
   const dp = loaded.survey && persona.method === 'demographics-primed' ? { surveyBase: nodePath.basename(loaded.survey.path).replace(/\.survey\.ya?ml$/i, ''), respondents: (await readHumans(loaded.survey, o.signal)).rows } : undefined;
   const p = await personaPlan(persona, o as StudyOptions, files, dp);
   const backstoryTokens = p.configs.backstories.model.params.max_tokens ?? 1500;
@@ -227,15 +256,19 @@ function stage(status: StageProgress['status'], done: number, total: number, fai
 export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { runDir?: string }): Promise<SimulationResult> {
   const files = o.files ?? nodePipelineFiles;
   const now = o.now ?? (() => new Date());
-  const { survey, persona } = loadSurveyWithPersona(surveySpecPath);
+  const { survey, persona } = loadSurveyWithPersona(surveySpecPath, o.personas);
   const primedMethod = persona.method === 'demographics-primed';
+  const direct = isDirectMethod(persona.method) ? persona.method : undefined;
+  const profileMethod = direct === 'bio' || direct === 'qa' || direct === 'portray';
   const surveyBase = nodePath.basename(survey.path).replace(/\.survey\.ya?ml$/i, '');
   const humansForPriming = primedMethod ? await readHumans(survey, o.signal) : undefined;
-  const plan = await personaPlan(persona, o, files, humansForPriming ? { surveyBase, respondents: humansForPriming.rows } : undefined);
+  const plan = direct ? undefined : await personaPlan(persona, o, files, humansForPriming ? { surveyBase, respondents: humansForPriming.rows } : undefined);
   const s = surveyStageConfigs(survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
-  const method = primedMethod ? 'demographics-primed' : runMethodName(plan.configs.method, s.matching.method);
-  const humans: Table | undefined = humansForPriming ?? (s.matching.method === 'none' ? undefined : await readHumans(survey, o.signal));
-  const respondents = humansForPriming ? primedRespondents(persona, s.matching, humansForPriming, plan.configs.backstories.seed) : undefined;
+  const personaSeed = plan ? plan.configs.backstories.seed : directSeed(persona, o);
+  // meta, ladder and imported personas are simulated as they are (matching: none); bio/qa/portray are their respondents
+  const method = primedMethod ? 'demographics-primed' : direct ?? runMethodName(plan!.configs.method, s.matching.method);
+  const humans: Table | undefined = humansForPriming ?? (profileMethod || (!direct && s.matching.method !== 'none') ? await readHumans(survey, o.signal) : undefined);
+  const respondents = humansForPriming ? primedRespondents(persona, s.matching, humansForPriming, personaSeed) : undefined;
   const root = runsRoot(survey.path);
   const runDir = o.runDir !== undefined ? nodePath.resolve(o.runDir) : (resumableRun(root, survey.hash, method) ?? nodePath.join(root, newRunId(root, method, now())));
   const previous = previousRecord(runDir);
@@ -255,7 +288,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
     personaSpec: { path: nodePath.relative(runDir, persona.path), hash: persona.hash },
     model: s.simulation.model.name,
     endpoint: { baseUrl: publicBaseUrl(o.endpoint.baseUrl), ...(o.endpoint.kind ? { kind: o.endpoint.kind } : {}) },
-    seeds: { backstories: plan.configs.backstories.seed, matching: s.matching.seed, simulation: s.seed },
+    seeds: { ...(direct ? { personas: personaSeed } : { backstories: personaSeed }), matching: s.matching.seed, simulation: s.seed },
     stages: {},
     totals: { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: null },
   };
@@ -266,34 +299,56 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
   record.status = 'running';
   delete record.error;
   await save();
-  let current = 'backstories';
+  let current = direct ? 'personas' : 'backstories';
   try {
-    record.stages.backstories = stage('running', 0, plan.configs.backstories.count);
-    const personaStages = await runPersonaStages(persona, o, files, plan, respondents ? { surveyBase, respondents } : undefined);
-    record.stages.backstories = stage('done', personaStages.backstories.length, plan.configs.backstories.count, personaStages.backstorySummary.emptySlots);
-    record.stages.demographics = stage('done', personaStages.demographics.length, personaStages.backstories.length);
-    current = 'matching';
-    const review = await files.readTextIfExists(`${personaStages.backstoriesPath}.review.json`);
-    const excluded = excludedIds(review, `${personaStages.backstoriesPath}.review.json`);
-    const matched = respondents
-      ? { personas: primedPersonas(respondents, personaStages.backstories, s.matching, excluded), summary: { method: 'demographics-primed', humans: respondents.length, backstories: personaStages.backstories.length, excluded: excluded.size, unsurveyed: 0, distinctUsed: personaStages.backstories.length } }
-      : matchBackstories(s.matching, personaStages.backstories, personaStages.demographics, excluded, humans);
-    record.stages.matching = stage('done', matched.personas.length, matched.personas.length);
-    current = 'simulation';
-    record.stages.simulation = stage('running', 0, matched.personas.length * s.simulation.questions.length);
+    let personaStages: PersonaStagesResult;
+    let matched: { personas: MatchedPersona[]; summary: MatchingSummary } | undefined;
+    if (plan) {
+      record.stages.backstories = stage('running', 0, plan.configs.backstories.count);
+      personaStages = await runPersonaStages(persona, o, files, plan, respondents ? { surveyBase, respondents } : undefined);
+      record.stages.backstories = stage('done', personaStages.backstories.length, plan.configs.backstories.count, personaStages.backstorySummary.emptySlots);
+      record.stages.demographics = stage('done', personaStages.demographics.length, personaStages.backstories.length);
+      current = 'matching';
+      const review = await files.readTextIfExists(`${personaStages.backstoriesPath}.review.json`);
+      const excluded = excludedIds(review, `${personaStages.backstoriesPath}.review.json`);
+      matched = respondents
+        ? { personas: primedPersonas(respondents, personaStages.backstories, s.matching, excluded), summary: { method: 'demographics-primed', humans: respondents.length, backstories: personaStages.backstories.length, excluded: excluded.size, unsurveyed: 0, distinctUsed: personaStages.backstories.length } }
+        : matchBackstories(s.matching, personaStages.backstories, personaStages.demographics, excluded, humans);
+      record.stages.matching = stage('done', matched.personas.length, matched.personas.length);
+      current = 'simulation';
+      record.stages.simulation = stage('running', 0, matched.personas.length * s.simulation.questions.length);
+    } else {
+      personaStages = { backstoriesPath: nodePath.join(runDir, METHOD_PERSONAS_FILE), demographicsPath: undefined, backstories: [], demographics: [], backstorySummary: NO_BACKSTORIES, demographicSummary: undefined, requests: { requests: 0, fromJournal: 0, sent: 0, cached: 0, failed: 0, failedByReason: {}, promptTokens: 0, completionTokens: 0 } };
+      record.stages.personas = stage('running', 0, 0);
+    }
     await save();
     const store = await openStore(runDir, survey.hash, o.endpoint.baseUrl, s.simulation.model.name, { ...record.seeds }, o.versions ?? {}, nodePath.join(root, 'cache'));
     let sim: Awaited<ReturnType<typeof simulateSurvey>>;
     let requests: SenderCounts;
+    let methodRecord: SimulationResult['methodPersonas'];
     try {
       if (store.resume.answered.size > 0) o.onMessage?.(`simulate: resuming ${nodePath.basename(runDir)}, ${store.resume.answered.size} answers in the journal`);
       const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
       const ctx: StageContext = { llm, files, runDir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
-      sim = await simulateSurvey(s.simulation, matched.personas, ctx);
+      if (direct) {
+        const generator = persona.model ? fromSpecModel(persona.model, o.model) : o.model !== undefined ? { name: o.model, api: 'chat' as const, params: {} } : undefined;
+        const mp = await methodPersonas({ persona, method: direct, seed: personaSeed, ...(o.count === undefined ? {} : { count: o.count }), matching: s.matching, ...(humans ? { humans } : {}), ...(generator ? { model: generator } : {}) }, ctx);
+        const path = nodePath.join(runDir, METHOD_PERSONAS_FILE);
+        await files.writeTextAtomic(path, mp.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+        if (mp.failed > 0) o.onMessage?.(`personas: ${mp.failed} of ${mp.records.length} could not be made (reasons in ${METHOD_PERSONAS_FILE}); they are not simulated`);
+        methodRecord = { path, personas: mp.personas.length, failed: mp.failed };
+        record.stages.personas = stage('done', mp.personas.length, mp.records.length, mp.failed);
+        matched = { personas: mp.personas, summary: { method: profileMethod ? direct : 'none', humans: profileMethod ? mp.personas.length : 0, backstories: 0, excluded: 0, unsurveyed: 0, distinctUsed: mp.personas.length } };
+        current = 'simulation';
+        record.stages.simulation = stage('running', 0, mp.personas.length * s.simulation.questions.length);
+        await save();
+      }
+      sim = await simulateSurvey(s.simulation, matched!.personas, ctx);
       requests = { ...llm.counts };
     } finally {
       store.close();
     }
+    const matchedPersonas = matched!;
     const ids = s.simulation.questions.map((q) => q.id);
     const answersPath = nodePath.join(runDir, RUN_FILES.answers);
     const n = sim.results.length;
@@ -306,10 +361,10 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
     );
     await files.writeTextAtomic(
       nodePath.join(runDir, 'personas.jsonl'),
-      sim.results.map((r, i) => `${JSON.stringify({ ...r, demographics: matched.personas[i]!.demographics })}\n`).join(''),
+      sim.results.map((r, i) => `${JSON.stringify({ ...r, demographics: matchedPersonas.personas[i]!.demographics })}\n`).join(''),
     );
     const failed = Object.values(sim.counts).reduce((a, c) => a + c.failed, 0);
-    record.stages.simulation = stage('done', matched.personas.length * ids.length - failed, matched.personas.length * ids.length, failed);
+    record.stages.simulation = stage('done', matchedPersonas.personas.length * ids.length - failed, matchedPersonas.personas.length * ids.length, failed);
     record.answerCounts = sim.counts;
     record.totals = {
       calls: personaStages.requests.requests + requests.requests,
@@ -328,7 +383,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
         o.onMessage?.(`analysis failed: ${err instanceof Error ? err.message : String(err)}; run persona-studio analyze ${runDir}`);
       }
     }
-    return { ...personaStages, runDir, record, matching: matched.summary, counts: sim.counts, answersPath, ...(analysis ? { analysis } : {}) };
+    return { ...personaStages, runDir, record, matching: matchedPersonas.summary, counts: sim.counts, answersPath, ...(analysis ? { analysis } : {}), ...(methodRecord ? { methodPersonas: methodRecord } : {}) };
   } catch (err) {
     const cancelled = PipelineError.is(err, 'cancelled') || PipelineError.is(err, 'awaiting-import') || o.signal?.aborted === true;
     record.status = cancelled ? 'cancelled' : 'failed';

@@ -5,6 +5,7 @@ import { checkDuplicateIds } from './duplicateId';
 import { checkEndpointNames } from './endpointNames';
 import { checkHumanCodes } from './humanCodes';
 import { checkHumanColumns } from './humanColumns';
+import { checkOutcomeStudies } from './outcomeStudies';
 import { checkPersonaDemographicOptions } from './personaDemographicOptions';
 import { checkPersonaFiles } from './personaFiles';
 import { checkPersonaTemplateVariables } from './personaTemplateVariables';
@@ -31,6 +32,7 @@ export const surveyChecks: readonly SemanticCheckFn[] = [
   checkHumanCodes,
   checkDemographicCoverage,
   checkSurveyDemographics,
+  checkOutcomeStudies,
   checkEndpointNames,
 ];
 
