@@ -160,6 +160,10 @@ export function formatAnalysis(r: AnalysisReport): string {
   out.push(table(['question', 'bound', ...methods.flatMap(([n]) => [`${n} WD`, 'drift', 'JSD', 'TV', 'refusal'])], ids.map((id) => [
     id, f(b.wd[id]), ...methods.flatMap(([, m]) => [f(m.wd[id]), f(m.drift[id]), f(m.jsd[id]), f(m.tv[id]), f(m.refusal_rate[id], 3)]),
   ])));
+  const undeclared = Object.entries(h.undeclared_codes ?? {});
+  if (undeclared.length > 0) {
+    out.push('', `Human answers with codes the spec does not declare, treated as missing: ${undeclared.map(([id, n]) => `${id} ${n}`).join(', ')} (declare them as options, or list them in human.missing)`);
+  }
   const reasons = Object.entries(r.reasons);
   if (reasons.length > 0) {
     out.push('', 'Not computed (—) and notes:');

@@ -58,6 +58,8 @@ export interface HumanReference {
   readonly means: Readonly<Record<string, number | null>>;
   readonly correlation: CorrelationMatrix;
   readonly bounds: HumanBounds;
+  /** Question id → answers whose code is not declared for the question, treated as missing (only questions with any). */
+  readonly undeclared_codes?: Readonly<Record<string, number>>;
 }
 
 /** Split-half human lower bounds (Anthology §1.8 (4)): metrics between random halves, averaged. */

@@ -47,6 +47,7 @@ export function humanReference(ctx: AnalysisContext, bounds: BoundsSettings): Hu
     means,
     correlation: { ids: ctx.questionIds, matrix: matrixRows(ctx.humanCorrelation, m.nCols) },
     bounds: humanBounds(ctx, bounds),
+    ...(human.undeclared && Object.keys(human.undeclared).length > 0 ? { undeclared_codes: human.undeclared } : {}),
   };
 }
 

@@ -13,6 +13,11 @@ export interface HumanSample {
   readonly ids: readonly string[];
   /** Per `human.demographics` variable, each respondent's category (`null` = missing/refused). */
   readonly demographics: ReadonlyMap<string, readonly (string | null)[]>;
+  /**
+   * Question id → how many answers held a code that is not one of the question's declared codes. They are
+   * treated as missing (as `semantic/human-codes` warns), so they never reach a metric. Only questions with any.
+   */
+  readonly undeclared?: Readonly<Record<string, number>>;
 }
 
 export interface ReadHumanOptions {
@@ -41,6 +46,7 @@ export async function readHumanSample(survey: SurveySpec, options: ReadHumanOpti
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const matrix = tableItemMatrix(table, columns);
+  const undeclared = dropUndeclaredCodes(matrix, survey);
   let weights: Float64Array | undefined;
   if (human.weight) {
     weights = table.columns.get(human.weight)!;
@@ -54,5 +60,28 @@ export async function readHumanSample(survey: SurveySpec, options: ReadHumanOpti
   const ids = human.id ? [...table.text.get(human.id)!] : Array.from({ length: table.rows }, (_, r) => String(r + 1));
   const demographics = new Map<string, (string | null)[]>();
   for (const d of human.demographics) demographics.set(d.name, table.text.get(d.column)!.map((raw) => demographicCategory(d, raw)));
-  return { matrix, ...(weights ? { weights } : {}), ids, demographics };
+  return { matrix, ...(weights ? { weights } : {}), ids, demographics, undeclared };
+}
+
+/**
+ * Sets answers whose code is not among their question's declared codes to missing (NaN), in place, and counts
+ * them per question: a code the spec does not declare (an undeclared refusal code such as 99, a typo) has no
+ * place on the question's ordinal support and would otherwise shift its distribution and every bound.
+ */
+function dropUndeclaredCodes(matrix: ItemMatrix, survey: SurveySpec): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const n = matrix.nRows;
+  survey.questions.forEach((q, j) => {
+    const declared = new Set(q.codes);
+    let dropped = 0;
+    for (let r = j * n, end = r + n; r < end; r++) {
+      const v = matrix.data[r]!;
+      if (!Number.isNaN(v) && !declared.has(v)) {
+        matrix.data[r] = NaN;
+        dropped++;
+      }
+    }
+    if (dropped > 0) counts[q.id] = dropped;
+  });
+  return counts;
 }

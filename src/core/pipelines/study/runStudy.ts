@@ -318,7 +318,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
       current = 'simulation';
       record.stages.simulation = stage('running', 0, matched.personas.length * s.simulation.questions.length);
     } else {
-      personaStages = { backstoriesPath: nodePath.join(runDir, METHOD_PERSONAS_FILE), demographicsPath: undefined, backstories: [], demographics: [], backstorySummary: NO_BACKSTORIES, demographicSummary: undefined, requests: { requests: 0, fromJournal: 0, sent: 0, cached: 0, failed: 0, failedByReason: {}, promptTokens: 0, completionTokens: 0 } };
+      personaStages = { backstoriesPath: nodePath.join(runDir, METHOD_PERSONAS_FILE), demographicsPath: undefined, backstories: [], demographics: [], backstorySummary: NO_BACKSTORIES, demographicSummary: undefined, requests: { requests: 0, fromJournal: 0, sent: 0, cached: 0, failed: 0, failedByReason: {}, promptTokens: 0, completionTokens: 0, tokensByModel: {} } };
       record.stages.personas = stage('running', 0, 0);
     }
     await save();
