@@ -5,12 +5,17 @@ import type { DiagnosticsController } from './language/diagnosticsController';
 import type { Log } from './log';
 import { openResults } from './webviews/results/openResults';
 import type { ResultsPanels } from './webviews/results/resultsPanels';
+import type { RunController } from './runs/runController';
+import { runCommands } from './runs/runCommands';
 
 /** Everything a command needs. */
 export interface CommandContext extends EndpointCommandContext {
   readonly log: Log;
   readonly diagnostics: DiagnosticsController;
   readonly results: ResultsPanels;
+  readonly runs: RunController;
+  /** The custom editor package.json declares for a file, if any. */
+  readonly customEditorOf: (file: string) => string | undefined;
 }
 
 /** Every command of the extension, one prefix, one place (their titles live in package.json). */
@@ -31,6 +36,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.clearApiKey': (name) => clearApiKey(ctx, name),
     'personaStudio.openResults': (uri, options) => openResults(ctx.results, ctx.log, uri, options),
     'personaStudio.importSurveyData': (uri) => importSurveyData(ctx.log, uri),
+    ...runCommands(ctx.runs, ctx.log, ctx.customEditorOf),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

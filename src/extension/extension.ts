@@ -8,6 +8,9 @@ import { createLog } from './log';
 import { lazySpecService } from './specs';
 import { ResultLensProvider } from './language/resultLensProvider';
 import { ResultsPanels } from './webviews/results/resultsPanels';
+import { RunController } from './runs/runController';
+import { customEditorFor } from './runs/runCommands';
+import { RunLensProvider } from './language/runLensProvider';
 
 /** Extension entry point: builds the context and registers every provider and command. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -28,9 +31,11 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
     );
     const results = new ResultsPanels(context.extensionUri, log);
+    const keys = new ApiKeys(context.secrets);
+    const runs = new RunController({ log, config: () => config, keys, results });
     context.subscriptions.push(
-      diagnostics, results, new ResultLensProvider(service, log), ...registerLanguageProviders(service, diagnostics),
-      ...registerCommands({ log, diagnostics, results, config: () => config, keys: new ApiKeys(context.secrets) }),
+      diagnostics, results, runs, new ResultLensProvider(service, log), new RunLensProvider(service, runs, log), ...registerLanguageProviders(service, diagnostics),
+      ...registerCommands({ log, diagnostics, results, runs, customEditorOf: customEditorFor(context.extension.packageJSON), config: () => config, keys }),
     );
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
