@@ -16,6 +16,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
   'navigation.test.ts': () => import('./navigation.test'),
   'resultsPanel.test.ts': () => import('./resultsPanel.test'),
+  'runs.test.ts': () => import('./runs.test'),
 };
 
 /** test/host/*.test.ts files that the list above does not load (the sources sit next to the repo's out/). */

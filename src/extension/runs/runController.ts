@@ -166,7 +166,7 @@ export class RunController implements vscode.Disposable {
     return pick === run;
   }
 
-  /** The spec's `endpoint:` when it is configured; else a QuickPick over `personaStudio.endpoints`. */
+  /** The spec's `endpoint:` when it is configured; else the only configured one (when the spec names none), else a QuickPick over `personaStudio.endpoints`. */
   private async pickEndpoint(specPath: string, name: string | undefined): Promise<EndpointConfig | undefined> {
     const endpoints = this.deps.config().endpoints;
     let wanted = name;
@@ -177,6 +177,10 @@ export class RunController implements vscode.Disposable {
     }
     const found = endpoints.find((e) => e.name === wanted);
     if (found) return found;
+    if (wanted === undefined && endpoints.length === 1) {
+      this.deps.log.info(`${path.basename(specPath)} names no endpoint: using the only one configured, '${endpoints[0]!.name}'`);
+      return endpoints[0];
+    }
     if (endpoints.length === 0) {
       const open = 'Open Settings';
       const pick = await vscode.window.showWarningMessage('No endpoints are configured: add one to the setting personaStudio.endpoints (a name and a base URL), or run baselines, which need none.', open);
