@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { listRuns } from '../../core/runs/listRuns';
+import { runsDirOf } from '../../core/runs/runPaths';
 import { runLenses, type RunLensAction, type RunLensState, type SpecRunLens } from '../../core/spec/features/runLenses';
 import type { SpecService } from '../../core/spec/specService';
 import type { StudyEstimate } from '../../core/pipelines/study/estimateStudy';
@@ -85,7 +87,7 @@ export class RunLensProvider implements vscode.CodeLensProvider, vscode.Disposab
     return cached.lenses.map((l) => {
       const range = toVsRange(l.range);
       if (l.action === 'estimate') return new EstimateLens(range, doc.uri, doc.version);
-      const args = l.action === 'resume' ? [doc.uri, { runDir: state.unfinishedRunId === undefined ? undefined : path.join(path.dirname(doc.uri.fsPath), 'runs', path.basename(doc.uri.fsPath).replace(/\.survey\.ya?ml$/i, ''), state.unfinishedRunId) }] : [doc.uri];
+      const args = l.action === 'resume' && state.unfinishedRunId !== undefined ? [doc.uri, { runDir: path.join(runsDirOf(doc.uri.fsPath), state.unfinishedRunId) }] : [doc.uri];
       return new vscode.CodeLens(range, { title: l.title, tooltip: l.tooltip, command: COMMANDS[l.action], arguments: args });
     });
   }
@@ -131,10 +133,7 @@ export class RunLensProvider implements vscode.CodeLensProvider, vscode.Disposab
     const file = backstoriesPathOf(doc.uri.fsPath, this.service().parse(doc.getText(), doc.uri.fsPath)?.value);
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) return {};
-    const text = await readFile(file, 'utf8');
-    let n = 0;
-    for (const line of text.split('\n')) if (line.trim() !== '') n++;
-    return { backstories: n };
+    return { backstories: await countLines(file) };
   }
 
   dispose(): void {
@@ -149,4 +148,19 @@ export function backstoriesPathOf(specPath: string, value: unknown): string {
   const output = typeof b === 'object' && b !== null ? (b as Record<string, unknown>).output : undefined;
   if (typeof output === 'string' && output !== '') return path.resolve(path.dirname(specPath), output);
   return specPath.replace(/\.persona\.ya?ml$/i, '.backstories.jsonl');
+}
+
+/** Non-empty lines of a file, streamed (a backstories file may hold 100,000 entries): one record per line. */
+async function countLines(file: string): Promise<number> {
+  let n = 0;
+  let lineHasText = false;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (const byte of chunk) {
+      if (byte === 10) {
+        if (lineHasText) n++;
+        lineHasText = false;
+      } else if (byte !== 13 && byte !== 32 && byte !== 9) lineHasText = true;
+    }
+  }
+  return lineHasText ? n + 1 : n;
 }
