@@ -1,4 +1,5 @@
 import { activationSuite } from './activationSuite';
+import { backstorySuite } from './backstorySuite';
 import { analyzeSuite } from './analyzeSuite';
 import type { BenchSuite } from './benchTypes';
 import { largeDataSuite } from './largeDataSuite';
@@ -14,4 +15,4 @@ import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, runLensSuite, resultsPanelSuite, pipelineSuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, runLensSuite, resultsPanelSuite, pipelineSuite, backstorySuite];

@@ -3,6 +3,10 @@ import { clearApiKey, setApiKey, testEndpoint, type EndpointCommandContext } fro
 import { importSurveyData } from './importSurveyData';
 import type { DiagnosticsController } from './language/diagnosticsController';
 import type { Log } from './log';
+import { runsCommands } from './runs/runsCommands';
+import type { RunsNode, RunsTreeProvider } from './runs/runsTree';
+import { showBackstory } from './webviews/backstoryReview/backstoryCommands';
+import type { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
 import { openResults } from './webviews/results/openResults';
 import type { ResultsPanels } from './webviews/results/resultsPanels';
 import type { RunController } from './runs/runController';
@@ -12,8 +16,10 @@ import { runCommands } from './runs/runCommands';
 export interface CommandContext extends EndpointCommandContext {
   readonly log: Log;
   readonly diagnostics: DiagnosticsController;
+  readonly backstories: BackstoryReviewProvider;
+  readonly runs: { readonly tree: RunsTreeProvider; readonly view: () => vscode.TreeView<RunsNode> | undefined };
   readonly results: ResultsPanels;
-  readonly runs: RunController;
+  readonly runner: RunController;
   /** The custom editor package.json declares for a file, if any. */
   readonly customEditorOf: (file: string) => string | undefined;
 }
@@ -34,9 +40,11 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.testEndpoint': (name) => testEndpoint(ctx, name),
     'personaStudio.setApiKey': (name, key) => setApiKey(ctx, name, key),
     'personaStudio.clearApiKey': (name) => clearApiKey(ctx, name),
+    'personaStudio.showBackstory': (file, id) => showBackstory(ctx.backstories, file, id),
+    ...runsCommands(ctx.runs.tree, ctx.runs.view),
     'personaStudio.openResults': (uri, options) => openResults(ctx.results, ctx.log, uri, options),
     'personaStudio.importSurveyData': (uri) => importSurveyData(ctx.log, uri),
-    ...runCommands(ctx.runs, ctx.log, ctx.customEditorOf),
+    ...runCommands(ctx.runner, ctx.log, ctx.customEditorOf),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

@@ -11,12 +11,14 @@ import * as util from 'node:util';
 
 const suites: Record<string, () => Promise<unknown>> = {
   'activation.test.ts': () => import('./activation.test'),
+  'backstoryReview.test.ts': () => import('./backstoryReview.test'),
   'diagnostics.test.ts': () => import('./diagnostics.test'),
   'endpoints.test.ts': () => import('./endpoints.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
   'navigation.test.ts': () => import('./navigation.test'),
   'resultsPanel.test.ts': () => import('./resultsPanel.test'),
   'runs.test.ts': () => import('./runs.test'),
+  'runsExplorer.test.ts': () => import('./runsExplorer.test'),
 };
 
 /** test/host/*.test.ts files that the list above does not load (the sources sit next to the repo's out/). */

@@ -61,6 +61,9 @@ export interface SpecService {
   definition(text: string, specPath: string, position: Position): Range | undefined;
 }
 
+/** Documents whose last parse is kept (open specs in a window rarely exceed it). */
+export const PARSE_CACHE_SIZE = 32;
+
 export function createSpecService(options: SpecServiceOptions): SpecService {
   const validators = new Map<SpecKind, SchemaValidator>();
   const validatorFor = (kind: SpecKind): SchemaValidator => {
@@ -68,14 +71,20 @@ export function createSpecService(options: SpecServiceOptions): SpecService {
     if (!v) validators.set(kind, (v = createSchemaValidator(options.schemas[kind])));
     return v;
   };
-  // The editor asks for diagnostics, outline and links of the same text one after the other: parsing is
-  // pure, so the last result serves them all until the text changes.
-  let last: { text: string; kind: SpecKind; spec: ParsedSpec } | undefined;
+  // Diagnostics, lenses, outline, links and the runs explorer ask about several documents in turn: parsing
+  // is pure, so each document keeps its last parse (an LRU keyed by path; a hit needs the same text, i.e. the
+  // same document version) until its text changes or PARSE_CACHE_SIZE other documents have been parsed since.
+  const parses = new Map<string, { text: string; spec: ParsedSpec }>();
   const parse = (text: string, specPath: string): ParsedSpec | undefined => {
     const kind = specKindOf(specPath);
     if (!kind) return undefined;
-    if (last?.text !== text || last.kind !== kind) last = { text, kind, spec: parseSpec(text, kind) };
-    return last.spec;
+    const key = `${kind}\u0000${specPath}`;
+    const hit = parses.get(key);
+    parses.delete(key);
+    const entry = hit?.text === text ? hit : { text, spec: parseSpec(text, kind) };
+    parses.set(key, entry); // most recently used last
+    if (parses.size > PARSE_CACHE_SIZE) parses.delete(parses.keys().next().value as string);
+    return entry.spec;
   };
   return {
     parse,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { JsonSchema } from '../../../src/core/spec/schema/jsonSchema';
-import { createSpecService } from '../../../src/core/spec/specService';
+import { createSpecService, PARSE_CACHE_SIZE } from '../../../src/core/spec/specService';
 import { markers } from '../../helpers/markers';
 import { memoryFileSystem } from '../../helpers/memoryFileSystem';
 
@@ -146,5 +146,26 @@ describe('spec service: completion and hover from the schema', () => {
   it('hovers a key inside a sequence item', () => {
     const { text, carets } = markers('name: x\nquestions:\n  - i‸d: A1\n    text: hi\n');
     assert.match(service.hover(text, file, carets[0]!)?.markdown ?? '', /A unique question id/);
+  });
+});
+
+describe('spec service: one parse per document and version', () => {
+  it('keeps each document\'s parse while others are parsed, and parses again when its text changes', () => {
+    const svc = createSpecService({ schemas: { survey: schema, persona: schema }, files: memoryFileSystem({}) });
+    const a = svc.parse('name: a\nquestions: []\n', '/ws/a.survey.yaml');
+    const b = svc.parse('name: b\nquestions: []\n', '/ws/b.survey.yaml');
+    assert.ok(a && b);
+    assert.equal(svc.parse('name: a\nquestions: []\n', '/ws/a.survey.yaml'), a, 'a survives a parse of b');
+    assert.equal(svc.parse('name: b\nquestions: []\n', '/ws/b.survey.yaml'), b);
+    const a2 = svc.parse('name: a2\nquestions: []\n', '/ws/a.survey.yaml');
+    assert.notEqual(a2, a, 'a new version of a is parsed again');
+    assert.equal(svc.parse('name: a2\nquestions: []\n', '/ws/a.survey.yaml'), a2);
+  });
+
+  it('evicts the least recently used document past PARSE_CACHE_SIZE', () => {
+    const svc = createSpecService({ schemas: { survey: schema, persona: schema }, files: memoryFileSystem({}) });
+    const first = svc.parse('name: x\nquestions: []\n', '/ws/0.survey.yaml');
+    for (let i = 1; i <= PARSE_CACHE_SIZE; i++) svc.parse('name: x\nquestions: []\n', `/ws/${i}.survey.yaml`);
+    assert.notEqual(svc.parse('name: x\nquestions: []\n', '/ws/0.survey.yaml'), first);
   });
 });

@@ -1,0 +1,11 @@
+import type { RunsTreeProvider } from './runs/runsTree';
+import type { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
+
+/**
+ * What `activate` returns (`vscode.extensions.getExtension(id).exports`): the live providers, so in-host
+ * tests can read the state behind a webview or a tree. Not a stable API for other extensions.
+ */
+export interface PersonaStudioApi {
+  readonly backstoryReview: BackstoryReviewProvider;
+  readonly runsTree: RunsTreeProvider;
+}

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { RUN_FILES } from '../../core/runs/runRecord';
+import type { RunsNode, RunsTreeProvider } from './runsTree';
+
+type RunNode = Extract<RunsNode, { kind: 'run' }>;
+const isRun = (n: unknown): n is RunNode => typeof n === 'object' && n !== null && (n as RunsNode).kind === 'run';
+const dirOf = (n: RunsNode): vscode.Uri | undefined => (n.kind === 'run' ? vscode.Uri.file(n.entry.dir) : n.kind === 'problem' ? vscode.Uri.file(n.problem.dir) : undefined);
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function hasCommand(id: string): Promise<boolean> {
+  return (await vscode.commands.getCommands(true)).includes(id);
+}
+
+/** The runs explorer's commands (ids under `personaStudio.runs.`), given the tree. */
+export function runsCommands(tree: RunsTreeProvider, view: () => vscode.TreeView<RunsNode> | undefined): Record<string, (...args: unknown[]) => unknown> {
+  return {
+    'personaStudio.runs.refresh': () => tree.refresh(),
+    'personaStudio.runs.openResults': async (node) => {
+      if (!isRun(node)) return undefined;
+      if (await hasCommand('personaStudio.openResults')) return vscode.commands.executeCommand('personaStudio.openResults', node.spec, { runId: node.entry.id });
+      const analysis = vscode.Uri.joinPath(vscode.Uri.file(node.entry.dir), RUN_FILES.analysis);
+      if (await exists(analysis)) return vscode.window.showTextDocument(analysis, { preview: true });
+      void vscode.window.showInformationMessage(`Run ${node.entry.id} has no results yet (${RUN_FILES.analysis} is written when its analysis stage finishes; status: ${node.entry.record.status}).`);
+      return undefined;
+    },
+    'personaStudio.runs.openReport': async (node) => {
+      if (!isRun(node)) return undefined;
+      const report = vscode.Uri.joinPath(vscode.Uri.file(node.entry.dir), RUN_FILES.reportMarkdown);
+      if (!(await exists(report))) {
+        void vscode.window.showInformationMessage(`Run ${node.entry.id} has no ${RUN_FILES.reportMarkdown} yet: it is written when the run finishes.`);
+        return undefined;
+      }
+      return vscode.commands.executeCommand('markdown.showPreview', report);
+    },
+    'personaStudio.runs.reveal': async (node) => {
+      const dir = typeof node === 'object' && node !== null ? dirOf(node as RunsNode) : undefined;
+      if (!dir) return undefined;
+      const record = vscode.Uri.joinPath(dir, RUN_FILES.record);
+      return vscode.commands.executeCommand('revealInExplorer', (await exists(record)) ? record : dir);
+    },
+    'personaStudio.runs.delete': async (node) => {
+      const dir = typeof node === 'object' && node !== null ? dirOf(node as RunsNode) : undefined;
+      if (!dir) return false;
+      const name = isRun(node) ? `${node.entry.record.method} run ${node.entry.id}` : `run folder ${vscode.workspace.asRelativePath(dir)}`;
+      const answer = await vscode.window.showWarningMessage(
+        `Delete the ${name}?`,
+        { modal: true, detail: `This deletes ${vscode.workspace.asRelativePath(dir)} with its answers, journal, answer cache, analysis and report. It cannot be undone.` },
+        'Delete',
+      );
+      if (answer !== 'Delete') return false;
+      await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false });
+      tree.refresh();
+      return true;
+    },
+    'personaStudio.runs.compare': async (node, selection) => {
+      const picked = (Array.isArray(selection) ? selection : view()?.selection ?? (node ? [node] : [])).filter(isRun);
+      if (picked.length < 2) {
+        void vscode.window.showInformationMessage('Select two runs (Ctrl/Cmd+click) in the Runs view, then choose Compare.');
+        return undefined;
+      }
+      if (await hasCommand('personaStudio.compareRuns')) {
+        return vscode.commands.executeCommand('personaStudio.compareRuns', picked.map((n) => vscode.Uri.file(n.entry.dir)));
+      }
+      const [a, b] = picked as [RunNode, RunNode];
+      const left = vscode.Uri.joinPath(vscode.Uri.file(a.entry.dir), RUN_FILES.analysis);
+      const right = vscode.Uri.joinPath(vscode.Uri.file(b.entry.dir), RUN_FILES.analysis);
+      if (!(await exists(left)) || !(await exists(right))) {
+        void vscode.window.showInformationMessage(`Both runs need an ${RUN_FILES.analysis} to be compared; ${[a, b].map((n) => `${n.entry.id}: ${n.entry.hasAnalysis ? 'has one' : 'none yet'}`).join(', ')}.`);
+        return undefined;
+      }
+      void vscode.window.showInformationMessage('The results panel\'s run comparison is not available in this build: showing the two analysis.json files side by side instead.');
+      return vscode.commands.executeCommand('vscode.diff', left, right, `${a.entry.id} ↔ ${b.entry.id} (analysis.json)`);
+    },
+  };
+}
