@@ -2,6 +2,7 @@ import { assertItemMatrix } from './assertItemMatrix';
 import { assertWeights } from './assertWeights';
 import { compareParts } from './compareParts';
 import type { CompareSamplesOptions } from './compareSamples';
+import { prepareCountedMoments } from './countedMoments';
 import { createRandom } from './createRandom';
 import { encodeCodes } from './encodeCodes';
 import { metricSummary, type MetricSummary } from './metricSummary';
@@ -43,9 +44,12 @@ export function* bootstrapReplicates(a: ItemMatrix, b: ItemMatrix, options: Boot
     for (let i = 0; i < n; i++) rows[i] = Math.floor(random() * n);
     return rows;
   };
+  // each resample's unweighted moments as a Gram over its distinct rows weighted by their multiplicities (exact)
+  const countedA = prepareCountedMoments(a, plan.momentColumns, a.nRows);
+  const countedB = prepareCountedMoments(b, plan.momentColumns, b.nRows);
   for (let rep = 0; rep < replicates; rep++) {
-    const pa = sampleParts(a, plan, codes, 0, { rows: draw(a.nRows), ...(weightsA ? { weights: weightsA } : {}) });
-    const pb = sampleParts(b, plan, codes, 1, { rows: draw(b.nRows), ...(weightsB ? { weights: weightsB } : {}) });
+    const pa = sampleParts(a, plan, codes, 0, { rows: draw(a.nRows), ...(weightsA ? { weights: weightsA } : {}), ...(countedA ? { counted: countedA } : {}) });
+    const pb = sampleParts(b, plan, codes, 1, { rows: draw(b.nRows), ...(weightsB ? { weights: weightsB } : {}), ...(countedB ? { counted: countedB } : {}) });
     yield metricSummary(compareParts(plan, codes, pa, pb));
   }
 }

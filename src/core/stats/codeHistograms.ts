@@ -6,6 +6,8 @@ export interface CodeHistogramsOptions {
   readonly rows?: Int32Array;
   /** Weight per row of the whole sample. @default 1 per row */
   readonly weights?: ArrayLike<number>;
+  /** Integer multiplicity per row of the whole sample (a resample counted), instead of `rows`/`weights`. */
+  readonly counts?: Int32Array;
 }
 
 /**
@@ -18,7 +20,11 @@ export interface CodeHistogramsOptions {
 export function codeHistograms(codes: EncodedCodes, sample: number, nRows: number, options: CodeHistogramsOptions = {}): Float64Array {
   const index = codes.indices[sample]!;
   const hist = new Float64Array(codes.offsets[codes.k]!);
-  const { rows, weights } = options;
+  const { rows, weights, counts } = options;
+  if (counts) {
+    countedHistograms(index, hist, codes.k, nRows, counts);
+    return hist;
+  }
   for (let c = 0; c < codes.k; c++) {
     const base = c * nRows;
     if (rows && weights) {
@@ -45,4 +51,20 @@ export function codeHistograms(codes: EncodedCodes, sample: number, nRows: numbe
     }
   }
   return hist;
+}
+
+/** The rows with a multiplicity, once each, the counts added (exact integers: the same as counting a row list). */
+function countedHistograms(index: Int32Array, hist: Float64Array, k: number, nRows: number, counts: Int32Array): void {
+  let u = 0;
+  for (let r = 0; r < nRows; r++) if (counts[r]! > 0) u++;
+  const rows = new Int32Array(u);
+  for (let r = 0, t = 0; r < nRows; r++) if (counts[r]! > 0) rows[t++] = r;
+  for (let c = 0; c < k; c++) {
+    const base = c * nRows;
+    for (let t = 0; t < u; t++) {
+      const r = rows[t]!;
+      const bin = index[base + r]!;
+      if (bin >= 0) hist[bin]! += counts[r]!;
+    }
+  }
 }

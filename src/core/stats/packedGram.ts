@@ -4,6 +4,13 @@ import { simdDot4, type SimdDot4 } from './simdDot4';
 export interface PackedGramOptions {
   /** Use the WebAssembly SIMD kernel where available (results are identical: the sums are exact integers). @default true */
   readonly simd?: boolean;
+  /**
+   * Left operand `L` of `G = Lᵀ·X` instead of X, with `L = diag(m)·X` for integer row multiplicities m (a bootstrap
+   * resample as counts per distinct row): G is then symmetric and still exact. @default X
+   */
+  readonly left?: Float64Array;
+  /** Σ of the row multiplicities when `left` is given (bounds every |sum| with maxAbs²). @default nr */
+  readonly total?: number;
 }
 
 /**
@@ -17,7 +24,8 @@ export interface PackedGramOptions {
  */
 export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: number, out: Float64Array, options: PackedGramOptions = {}): boolean {
   // every |Σ x_i·x_j| ≤ maxAbs²·n; K/2 must exceed it, and P slots of K must stay below 2^53
-  const bound = Math.max(1, maxAbs * maxAbs) * nr;
+  const bound = Math.max(1, maxAbs * maxAbs) * Math.max(nr, options.total ?? nr);
+  const L = options.left ?? X;
   if (!(bound < 2 ** 25)) return false;
   const P = bound < 2 ** 17 ? 3 : 2;
   let K = 2;
@@ -43,7 +51,7 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
   };
   const kernel = (options.simd ?? true) ? simdDot4() : undefined;
   if (kernel) {
-    simdPath(kernel, X, k, nr, P, K, T, put);
+    simdPath(kernel, L, X, k, nr, P, K, T, put);
     return true;
   }
   // for each triple t, the columns i ≥ 3t cover the lower triangle. Rows go in chunks that stay in cache; four
@@ -71,10 +79,10 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
         let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (let r = r0; r < r1; r++) {
           const q = Q[b + r]!;
-          s0 += X[a0 + r]! * q;
-          s1 += X[a1 + r]! * q;
-          s2 += X[a2 + r]! * q;
-          s3 += X[a3 + r]! * q;
+          s0 += L[a0 + r]! * q;
+          s1 += L[a1 + r]! * q;
+          s2 += L[a2 + r]! * q;
+          s3 += L[a3 + r]! * q;
         }
         acc[i * T + t]! += s0;
         acc[(i + 1) * T + t]! += s1;
@@ -86,10 +94,10 @@ export function packedGram(X: Float64Array, k: number, nr: number, maxAbs: numbe
         let s0 = 0, s1 = 0;
         let r = r0;
         for (; r + 1 < r1; r += 2) {
-          s0 += X[a0 + r]! * Q[b + r]!;
-          s1 += X[a0 + r + 1]! * Q[b + r + 1]!;
+          s0 += L[a0 + r]! * Q[b + r]!;
+          s1 += L[a0 + r + 1]! * Q[b + r + 1]!;
         }
-        if (r < r1) s0 += X[a0 + r]! * Q[b + r]!;
+        if (r < r1) s0 += L[a0 + r]! * Q[b + r]!;
         acc[i * T + t]! += s0 + s1;
       }
     }
@@ -107,7 +115,7 @@ const BLOCK = 1 << 16;
  * memory, four dot products per call, and the blocks' exact integer sums are added up (exact: every partial sum is
  * bounded like the total). The kernel's memory, which never shrinks, stays a few megabytes for a million rows.
  */
-function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, P: number, K: number, T: number, put: (i: number, t: number, s: number) => void): void {
+function simdPath(kernel: SimdDot4, L: Float64Array, X: Float64Array, k: number, nr: number, P: number, K: number, T: number, put: (i: number, t: number, s: number) => void): void {
   const rows = Math.min(BLOCK, nr + (nr & 1));
   const colBytes = rows * 8;
   const xCols = k + 3;
@@ -124,7 +132,7 @@ function simdPath(kernel: SimdDot4, X: Float64Array, k: number, nr: number, P: n
     const m = Math.min(BLOCK, nr - r0);
     const mp = m + (m & 1);
     for (let c = 0; c < k; c++) {
-      f.set(X.subarray(c * nr + r0, c * nr + r0 + m), c * rows);
+      f.set(L.subarray(c * nr + r0, c * nr + r0 + m), c * rows);
       if (mp > m) f[c * rows + m] = 0;
     }
     for (let t = 0; t < T; t++) {

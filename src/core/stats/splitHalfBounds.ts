@@ -6,6 +6,7 @@ import type { SampleComparison, SampleParts } from './comparisonTypes';
 import { encodeCodes } from './encodeCodes';
 import { metricSummary, type MetricSummary } from './metricSummary';
 import { planComparison } from './planComparison';
+import { prepareCountedMoments } from './countedMoments';
 import { sampleParts } from './sampleParts';
 import type { SplitHalf } from './splitTypes';
 import { StatsError } from './StatsError';
@@ -64,6 +65,9 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
   const w = weights ? { weights } : {};
   const all = sampleParts(matrix, plan, codes, 0, w);
   const shifts = { shift: all.moments.shift, ...(all.momentsWeighted ? { shiftWeighted: all.momentsWeighted.shift } : {}) };
+  // each half's unweighted moments as a Gram over its rows counted 0/1 (exact, the same sums; see countedMoments)
+  const counted = prepareCountedMoments(matrix, plan.momentColumns, matrix.nRows);
+  const c = counted ? { counted } : {};
   const inHalf = new Uint8Array(matrix.nRows);
   const summaries: MetricSummary[] = [];
   const perSplit: SampleComparison[] = [];
@@ -78,14 +82,14 @@ export function splitHalfBounds(matrix: ItemMatrix, splits: readonly SplitHalf[]
         inHalf[r] = 1;
       }
     }
-    const a = sampleParts(matrix, plan, codes, 0, { rows: split.a, ...w, ...shifts });
+    const a = sampleParts(matrix, plan, codes, 0, { rows: split.a, ...w, ...shifts, ...c });
     const restRows = complement(inHalf, matrix.nRows - split.a.length - split.b.length);
     let b: SampleParts;
     if (restRows.length <= split.b.length / 4) {
-      const rest = sampleParts(matrix, plan, codes, 0, { rows: restRows, ...w, ...shifts });
+      const rest = sampleParts(matrix, plan, codes, 0, { rows: restRows, ...w, ...shifts, ...c });
       b = subtractParts(all, a, rest, split.b.length);
     } else {
-      b = sampleParts(matrix, plan, codes, 0, { rows: split.b, ...w, ...shifts });
+      b = sampleParts(matrix, plan, codes, 0, { rows: split.b, ...w, ...shifts, ...c });
     }
     const cmp = compareParts(plan, codes, a, b);
     summaries.push(metricSummary(cmp));

@@ -111,6 +111,7 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
   });
   const random = createRandom(ctx.bootstrapSeed);
   const rows = new Int32Array(n);
+  const counts = new Int32Array(n);
   const hist = new Float64Array(offsets[k]!);
   const values: number[] = [];
   let last = performance.now();
@@ -122,13 +123,28 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
     }
     for (let i = 0; i < n; i++) rows[i] = Math.floor(random() * n);
     hist.fill(0);
-    for (let j = 0; j < k; j++) {
-      const base = j * n;
-      const off = offsets[j]!;
-      for (let t = 0; t < n; t++) {
-        const r = rows[t]!;
-        const b = bin[base + r]!;
-        if (b >= 0) hist[off + b]! += weights ? weights[r]! : 1;
+    if (weights) {
+      // survey weights: summed in draw order, as always (a float sum's rounding depends on its order)
+      for (let j = 0; j < k; j++) {
+        const base = j * n;
+        const off = offsets[j]!;
+        for (let t = 0; t < n; t++) {
+          const r = rows[t]!;
+          const b = bin[base + r]!;
+          if (b >= 0) hist[off + b]! += weights[r]!;
+        }
+      }
+    } else {
+      // unweighted counts are exact integers in any order: count the draws per row, then one sequential pass
+      counts.fill(0);
+      for (let t = 0; t < n; t++) counts[rows[t]!]!++;
+      for (let j = 0; j < k; j++) {
+        const base = j * n;
+        const off = offsets[j]!;
+        for (let r = 0; r < n; r++) {
+          const b = bin[base + r]!;
+          if (b >= 0) hist[off + b]! += counts[r]!;
+        }
       }
     }
     const wds: number[] = [];
