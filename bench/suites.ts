@@ -6,6 +6,7 @@ import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
 import { pipelineSuite } from './pipelineSuite';
 import { resultLensSuite } from './resultLensSuite';
+import { runLensSuite } from './runLensSuite';
 import { resultsPanelSuite } from './resultsPanelSuite';
 import { personaSetSuite } from './personaSetSuite';
 import { savSuite } from './savSuite';
@@ -14,4 +15,4 @@ import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, resultsPanelSuite, pipelineSuite, backstorySuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, runLensSuite, resultsPanelSuite, pipelineSuite, backstorySuite];

@@ -9,6 +9,8 @@ import { showBackstory } from './webviews/backstoryReview/backstoryCommands';
 import type { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
 import { openResults } from './webviews/results/openResults';
 import type { ResultsPanels } from './webviews/results/resultsPanels';
+import type { RunController } from './runs/runController';
+import { runCommands } from './runs/runCommands';
 
 /** Everything a command needs. */
 export interface CommandContext extends EndpointCommandContext {
@@ -17,6 +19,9 @@ export interface CommandContext extends EndpointCommandContext {
   readonly backstories: BackstoryReviewProvider;
   readonly runs: { readonly tree: RunsTreeProvider; readonly view: () => vscode.TreeView<RunsNode> | undefined };
   readonly results: ResultsPanels;
+  readonly runner: RunController;
+  /** The custom editor package.json declares for a file, if any. */
+  readonly customEditorOf: (file: string) => string | undefined;
 }
 
 /** Every command of the extension, one prefix, one place (their titles live in package.json). */
@@ -39,6 +44,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     ...runsCommands(ctx.runs.tree, ctx.runs.view),
     'personaStudio.openResults': (uri, options) => openResults(ctx.results, ctx.log, uri, options),
     'personaStudio.importSurveyData': (uri) => importSurveyData(ctx.log, uri),
+    ...runCommands(ctx.runner, ctx.log, ctx.customEditorOf),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

@@ -7,6 +7,8 @@ export interface Config {
   readonly validationDelayMs: number;
   /** Named OpenAI-compatible endpoints. Keys are never here: they live in SecretStorage or an environment variable. */
   readonly endpoints: readonly EndpointConfig[];
+  /** Runs whose estimated cost exceeds this many US dollars ask for confirmation first. */
+  readonly confirmCostAboveUsd: number;
 }
 
 export const CONFIG_SECTION = 'personaStudio';
@@ -16,6 +18,7 @@ export function readConfig(): Config {
   return {
     validationDelayMs: clamp(c.get<number>('validation.delayMs', 200), 0, 5000),
     endpoints: sanitiseEndpoints(c.get<unknown>('endpoints', [])),
+    confirmCostAboveUsd: clamp(c.get<number>('confirmCostAboveUsd', 1), 0, 1_000_000),
   };
 }
 

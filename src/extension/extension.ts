@@ -10,6 +10,9 @@ import { RunsTreeProvider, type RunsNode } from './runs/runsTree';
 import { lazySpecService } from './specs';
 import { ResultLensProvider } from './language/resultLensProvider';
 import { ResultsPanels } from './webviews/results/resultsPanels';
+import { RunController } from './runs/runController';
+import { customEditorFor } from './runs/runCommands';
+import { RunLensProvider } from './language/runLensProvider';
 import { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
 
 /** Extension entry point: builds the context and registers every provider and command. */
@@ -31,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
       }),
     );
     const results = new ResultsPanels(context.extensionUri, log);
+    const keys = new ApiKeys(context.secrets);
+    const runner = new RunController({ log, config: () => config, keys, results });
     const backstories = BackstoryReviewProvider.register(context, log);
     const runsTree = new RunsTreeProvider();
     let runsView: vscode.TreeView<RunsNode> | undefined;
@@ -40,10 +45,11 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
       runsTree.attach(runsView),
     );
     context.subscriptions.push(
-      diagnostics, results, new ResultLensProvider(service, log), ...registerLanguageProviders(service, diagnostics),
+      diagnostics, results, runner, new ResultLensProvider(service, log), new RunLensProvider(service, runner, log), ...registerLanguageProviders(service, diagnostics),
       ...registerCommands({
-        log, diagnostics, results, config: () => config, keys: new ApiKeys(context.secrets),
+        log, diagnostics, results, config: () => config, keys,
         backstories: backstories.provider, runs: { tree: runsTree, view: () => runsView },
+        runner, customEditorOf: customEditorFor(context.extension.packageJSON),
       }),
     );
     // Problems in specs that are not open show up too, without delaying activation.

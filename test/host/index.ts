@@ -17,6 +17,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
   'navigation.test.ts': () => import('./navigation.test'),
   'resultsPanel.test.ts': () => import('./resultsPanel.test'),
+  'runs.test.ts': () => import('./runs.test'),
   'runsExplorer.test.ts': () => import('./runsExplorer.test'),
 };
 

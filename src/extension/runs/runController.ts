@@ -1,0 +1,275 @@
+import * as vscode from 'vscode';
+import path from 'node:path';
+import type { EndpointConfig } from '../../core/llm/endpointConfig';
+import { modelOfSpec } from '../../core/llm/modelOfSpec';
+import type { StudyEstimate } from '../../core/pipelines/study/estimateStudy';
+import type { StageProgressEvent } from '../../core/pipelines/shared/stageContext';
+import { parseSpec } from '../../core/spec/parseSpec';
+import { toAbortSignal } from '../cancellation';
+import type { Config } from '../config';
+import type { ApiKeys } from '../endpoints/apiKeys';
+import type { Log } from '../log';
+import type { ResultsPanels } from '../webviews/results/resultsPanels';
+import { RunProgress } from './runProgress';
+
+/** How a run from the editor ended. `refused`: not started (untrusted, no endpoint, no key); `declined`: the cost was not confirmed. */
+export interface RunOutcome {
+  readonly status: 'done' | 'cancelled' | 'failed' | 'refused' | 'declined';
+  readonly runDir?: string;
+  readonly message?: string;
+}
+
+/** Options a caller (a lens, a test, a walkthrough) may pass to a run command. */
+export interface RunOptions {
+  /** Backstories wanted instead of the persona spec's count (small runs). */
+  readonly count?: number;
+  /** A configured endpoint's name, instead of the spec's (or the picker). */
+  readonly endpoint?: string;
+  /** Continue this run folder. */
+  readonly runDir?: string;
+}
+
+export interface RunControllerDeps {
+  readonly log: Log;
+  readonly config: () => Config;
+  readonly keys: ApiKeys;
+  readonly results: ResultsPanels;
+  /** Workspace Trust (injected so tests can run the untrusted path). @default vscode.workspace.isTrusted */
+  readonly isTrusted?: () => boolean;
+}
+
+interface LiveRun {
+  readonly abort: AbortController;
+  readonly progress: RunProgress;
+  readonly label: string;
+}
+
+const TRUST_HINT = 'Trust this workspace to run it (Workspaces: Manage Workspace Trust); untrusted, Persona Studio only validates specs and runs baselines.';
+
+/**
+ * The one run controller of the editor: every run (generation, simulation, baselines, estimate) goes through the
+ * core pipelines (runStudy.ts, analyzeStudy.ts) from here, with a cancellable progress notification (counts, rate,
+ * ETA), a status bar item, the cost confirmation, the endpoint picker and Workspace Trust. Cancel aborts the
+ * pipeline's AbortSignal: what was answered stays in the run's journal and `Resume` continues it.
+ */
+export class RunController implements vscode.Disposable {
+  private readonly live = new Map<string, LiveRun>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with a spec's path when a run of it starts, progresses, or ends. */
+  readonly onDidChange = this.changed.event;
+  private readonly status = vscode.window.createStatusBarItem('personaStudio.run', vscode.StatusBarAlignment.Left, 50);
+
+  constructor(private readonly deps: RunControllerDeps) {
+    this.status.name = 'Persona Studio run';
+    this.status.command = 'personaStudio.showLog';
+  }
+
+  private trusted(): boolean {
+    return (this.deps.isTrusted ?? (() => vscode.workspace.isTrusted))();
+  }
+
+  /** The live progress of a spec's run, if one goes. */
+  liveOf(specPath: string): { done: number; total: number; unit: string } | undefined {
+    const r = this.live.get(specPath);
+    return r ? { done: r.progress.done, total: r.progress.total, unit: r.progress.unit || 'units' } : undefined;
+  }
+
+  /** Cancels the run of a spec (or every run): the pipeline stops at its next request boundary. */
+  cancel(specPath?: string): boolean {
+    const runs = specPath === undefined ? [...this.live.values()] : [this.live.get(specPath)].filter((r): r is LiveRun => r !== undefined);
+    for (const r of runs) r.abort.abort();
+    return runs.length > 0;
+  }
+
+  /** `Run baselines`: offline; analyzeStudy's baselines run folder, then the results panel beside the spec. */
+  async runBaselines(uri: vscode.Uri): Promise<RunOutcome> {
+    const specPath = uri.fsPath;
+    return this.track(specPath, `Baselines of ${path.basename(specPath)}`, async (signal, onProgress) => {
+      const { analyzeStudy } = await import('../../core/pipelines/analysis/analyzeStudy');
+      const r = await analyzeStudy(specPath, { signal, onProgress: (m) => { this.deps.log.info(`baselines: ${m}`); onProgress(undefined, m); } });
+      await this.deps.results.open(uri, { runId: path.basename(r.runDir) });
+      return { status: 'done', runDir: r.runDir };
+    });
+  }
+
+  /** `Run simulation` / `Resume`: the whole study (missing backstories, matching, the survey), resumable. */
+  async simulate(uri: vscode.Uri, options: RunOptions = {}): Promise<RunOutcome> {
+    return this.runStudy(uri, 'simulate', options);
+  }
+
+  /** `Generate backstories` of a persona spec. */
+  async generate(uri: vscode.Uri, options: RunOptions = {}): Promise<RunOutcome> {
+    return this.runStudy(uri, 'generate', options);
+  }
+
+  /** What a run of the spec would still send (no endpoint needed). */
+  async estimate(uri: vscode.Uri, options: RunOptions = {}): Promise<StudyEstimate> {
+    const { estimateSpec } = await import('../../core/pipelines/study/runStudy');
+    return estimateSpec(uri.fsPath, { ...(options.count === undefined ? {} : { count: options.count }) });
+  }
+
+  private async runStudy(uri: vscode.Uri, kind: 'simulate' | 'generate', options: RunOptions): Promise<RunOutcome> {
+    const specPath = uri.fsPath;
+    const what = kind === 'simulate' ? 'Simulation' : 'Backstory generation';
+    if (!this.trusted()) {
+      const message = `${what} of ${path.basename(specPath)} contacts a model endpoint. ${TRUST_HINT}`;
+      void vscode.window.showWarningMessage(message, 'Manage Workspace Trust').then((pick) => (pick ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+      this.deps.log.warn(message);
+      return { status: 'refused', message };
+    }
+    const endpoint = await this.pickEndpoint(specPath, options.endpoint);
+    if (!endpoint) return { status: 'refused', message: 'no endpoint chosen' };
+    const { resolveEndpoint } = await import('../../core/llm/resolveEndpoint');
+    let resolved: ReturnType<typeof resolveEndpoint>;
+    try {
+      resolved = resolveEndpoint({ name: endpoint.name }, [endpoint], {});
+    } catch (err) {
+      return this.failed(what, specPath, err, 'Fix the endpoint in the setting personaStudio.endpoints.');
+    }
+    const apiKey = await this.deps.keys.get(endpoint);
+    const { createEndpointClient } = await import('../../adapters/openai/createEndpointClient');
+    const { client } = createEndpointClient(resolved, apiKey === undefined ? { env: {} } : { apiKey });
+    const study = await import('../../core/pipelines/study/runStudy');
+    const threshold = this.deps.config().confirmCostAboveUsd;
+    return this.track(specPath, `${what} of ${path.basename(specPath)}`, async (signal, onProgress) => {
+      const o = {
+        access: { client, cacheScope: resolved.baseUrl, mode: 'live' as const },
+        endpoint: { baseUrl: resolved.baseUrl },
+        ...(options.count === undefined ? {} : { count: options.count }),
+        signal,
+        onProgress: (e: StageProgressEvent) => onProgress(e),
+        onMessage: (line: string) => this.deps.log.info(`${kind}: ${line}`),
+        confirm: (e: StudyEstimate) => this.confirmCost(e, threshold),
+      };
+      if (kind === 'generate') {
+        const r = await study.generatePersonas(specPath, o);
+        void vscode.window.showInformationMessage(`Generated: ${r.backstories.length} backstories in ${path.basename(r.backstoriesPath)}.`);
+        return { status: 'done' };
+      }
+      const r = await study.simulateStudy(specPath, { ...o, ...(options.runDir === undefined ? {} : { runDir: options.runDir }) });
+      void vscode.window.showInformationMessage(`Simulation ${r.record.id} done: ${r.record.totals.calls} calls.`, 'Open Results').then((pick) => (pick ? this.deps.results.open(uri, { runId: r.record.id }) : undefined));
+      return { status: 'done', runDir: r.runDir };
+    });
+  }
+
+  /** Above `personaStudio.confirmCostAboveUsd` the user confirms the estimate in a modal dialog. */
+  private async confirmCost(e: StudyEstimate, threshold: number): Promise<boolean> {
+    const { min, max } = e.total.costUsd;
+    this.deps.log.info(`estimate: ${e.total.calls} calls, $${min.toFixed(2)}–$${max.toFixed(2)} (${e.total.note})`);
+    if (max <= threshold) return true;
+    const run = 'Run';
+    const pick = await vscode.window.showWarningMessage(
+      `This run sends about ${e.total.calls.toLocaleString('en-US')} calls costing $${min.toFixed(2)}–$${max.toFixed(2)}, above your limit of $${threshold.toFixed(2)} (personaStudio.confirmCostAboveUsd).`,
+      { modal: true, detail: e.total.note },
+      run,
+    );
+    return pick === run;
+  }
+
+  /** The spec's `endpoint:` when it is configured; else the only configured one (when the spec names none), else a QuickPick over `personaStudio.endpoints`. */
+  private async pickEndpoint(specPath: string, name: string | undefined): Promise<EndpointConfig | undefined> {
+    const endpoints = this.deps.config().endpoints;
+    let wanted = name;
+    if (wanted === undefined) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === specPath);
+      const text: string = doc ? doc.getText() : Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(specPath))).toString('utf8');
+      wanted = modelOfSpec(parseSpec(text, /\.persona\.ya?ml$/i.test(specPath) ? 'persona' : 'survey').value).endpoint;
+    }
+    const found = endpoints.find((e) => e.name === wanted);
+    if (found) return found;
+    if (wanted === undefined && endpoints.length === 1) {
+      this.deps.log.info(`${path.basename(specPath)} names no endpoint: using the only one configured, '${endpoints[0]!.name}'`);
+      return endpoints[0];
+    }
+    if (endpoints.length === 0) {
+      const open = 'Open Settings';
+      const pick = await vscode.window.showWarningMessage('No endpoints are configured: add one to the setting personaStudio.endpoints (a name and a base URL), or run baselines, which need none.', open);
+      if (pick === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'personaStudio.endpoints');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      endpoints.map((e) => ({ label: e.name, description: e.baseUrl, endpoint: e })),
+      { placeHolder: wanted === undefined ? 'The spec names no endpoint: which one?' : `No endpoint named '${wanted}' is configured: which one?` },
+    );
+    return picked?.endpoint;
+  }
+
+  /** Runs `body` with a cancellable notification, the status bar item and the spec's live entry; maps errors. */
+  private async track(specPath: string, title: string, body: (signal: AbortSignal, onProgress: (e: StageProgressEvent | undefined, line?: string) => void) => Promise<RunOutcome>): Promise<RunOutcome> {
+    if (this.live.has(specPath)) {
+      void vscode.window.showInformationMessage(`${path.basename(specPath)} already has a run going; cancel it first.`);
+      return { status: 'refused', message: 'a run of this spec is going' };
+    }
+    const run: LiveRun = { abort: new AbortController(), progress: new RunProgress(), label: path.basename(specPath) };
+    this.live.set(specPath, run);
+    this.changed.fire(specPath);
+    this.showStatus();
+    this.deps.log.info(`${title}: started`);
+    try {
+      return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        const fromToken = toAbortSignal(token);
+        fromToken.addEventListener('abort', () => run.abort.abort());
+        let lastFire = 0;
+        try {
+          const outcome = await body(run.abort.signal, (e, line) => {
+            if (e) {
+              const { message, increment } = run.progress.update(e);
+              progress.report({ message, increment });
+              if (Date.now() - lastFire > 250 || e.done === e.total) {
+                lastFire = Date.now();
+                this.changed.fire(specPath);
+                this.showStatus();
+              }
+            } else if (line) progress.report({ message: line });
+          });
+          this.deps.log.info(`${title}: ${outcome.status}${outcome.runDir ? ` (${outcome.runDir})` : ''}`);
+          return outcome;
+        } catch (err) {
+          if (run.abort.signal.aborted) {
+            const message = `${title} cancelled; everything answered is kept in the run's journal. Click Resume on the spec to continue.`;
+            this.deps.log.info(message);
+            void vscode.window.showInformationMessage(message);
+            return { status: 'cancelled', message };
+          }
+          return this.failed(title, specPath, err);
+        }
+      });
+    } finally {
+      this.live.delete(specPath);
+      this.changed.fire(specPath);
+      this.showStatus();
+    }
+  }
+
+  private async failed(title: string, specPath: string, err: unknown, hint?: string): Promise<RunOutcome> {
+    const { PipelineError } = await import('../../core/pipelines/shared/pipelineError');
+    if (PipelineError.is(err, 'declined')) {
+      this.deps.log.info(`${title}: not started, the estimate was not confirmed`);
+      return { status: 'declined', message: err.message };
+    }
+    const reason = typeof err === 'object' && err !== null && typeof (err as { reason?: unknown }).reason === 'string' ? (err as { reason: string }).reason : 'error';
+    const message = `${title} failed (${reason}): ${err instanceof Error ? err.message : String(err)}${hint ? ` ${hint}` : ''}`;
+    this.deps.log.error(`${title} of ${specPath} failed`, err);
+    void vscode.window.showErrorMessage(message, 'Show Log').then((pick) => (pick ? this.deps.log.channel.show(true) : undefined));
+    return { status: 'failed', message };
+  }
+
+  private showStatus(): void {
+    const runs = [...this.live.values()];
+    if (runs.length === 0) {
+      this.status.hide();
+      return;
+    }
+    const r = runs[0]!;
+    const count = r.progress.total > 0 ? ` ${r.progress.done}/${r.progress.total}` : '';
+    this.status.text = `$(sync~spin) ${r.label}${count}${runs.length > 1 ? ` (+${runs.length - 1})` : ''}`;
+    this.status.tooltip = 'Persona Studio run in progress (click for the log)';
+    this.status.show();
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.status.dispose();
+    this.changed.dispose();
+  }
+}

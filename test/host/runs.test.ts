@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { RESULTS_VIEW_TYPE } from '../../src/protocol/resultsPanel';
+import type { ApiKeys } from '../../src/extension/endpoints/apiKeys';
+import { createLog } from '../../src/extension/log';
+import { RunController, type RunOutcome } from '../../src/extension/runs/runController';
+import type { ResultsPanels } from '../../src/extension/webviews/results/resultsPanels';
+import { startOpenAiTestServer, type OpenAiTestServer } from '../server/openAiTestServer';
+import { closeAll, EXTENSION_ID, fileUri, open, sleep } from './helpers';
+
+/** Polls `probe` until it returns a value (a positive signal), or fails with `what`. */
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) assert.fail(`${what}: not seen within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+const resultTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(RESULTS_VIEW_TYPE));
+const lensesOf = (uri: vscode.Uri): Thenable<vscode.CodeLens[]> => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+/** The small study fixture (test/fixtures/pipeline) copied into the workspace: 40 respondents, 25 bfi items. */
+function studyCopy(folder: string): vscode.Uri {
+  const src = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'fixtures', 'pipeline');
+  const dir = fileUri(folder).fsPath;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['small.persona.yaml', 'bfi-small.survey.yaml', 'bfi500.csv']) {
+    let text = readFileSync(path.join(src, f), 'utf8');
+    if (f.endsWith('.csv')) text = `${text.split('\n').slice(0, 41).join('\n')}\n`;
+    writeFileSync(path.join(dir, f), text);
+  }
+  return fileUri(`${folder}/bfi-small.survey.yaml`);
+}
+
+describe('run controller and run lenses in a real extension host', function () {
+  this.timeout(180_000);
+  let server: OpenAiTestServer;
+  const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('personaStudio');
+
+  before(async () => {
+    rmSync(fileUri('bfi/runs').fsPath, { recursive: true, force: true });
+    // plausible answers, and a little latency so that a run is still going when it is cancelled
+    server = await startOpenAiTestServer({ plausible: true, latencyMs: 40 });
+    await settings().update('endpoints', [{ name: 'default', baseUrl: server.url }], vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await closeAll();
+    await settings().update('endpoints', undefined, vscode.ConfigurationTarget.Global);
+    await server.close();
+    for (const f of ['bfi/runs', 'study-a', 'study-b']) rmSync(fileUri(f).fsPath, { recursive: true, force: true });
+  });
+
+  it('Run baselines (offline): run.json done, analysis.json written, the results panel opens, question lenses show WD and bound', async () => {
+    const spec = fileUri('bfi/bfi.survey.yaml');
+    await open('bfi/bfi.survey.yaml');
+    const lens = await until(async () => (await lensesOf(spec)).find((l) => l.command?.command === 'personaStudio.runBaselines'), 'the Run baselines lens');
+    assert.equal(lens.command!.title, 'Run baselines');
+    const outcome = await vscode.commands.executeCommand<RunOutcome>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.equal(outcome.status, 'done', outcome.message);
+    assert.ok(outcome.runDir && existsSync(path.join(outcome.runDir, 'analysis.json')), 'analysis.json written');
+    assert.equal(readJson(path.join(outcome.runDir, 'run.json')).status, 'done');
+    assert.equal(readJson(path.join(outcome.runDir, 'run.json')).kind, 'baselines');
+    await until(() => (resultTabs().length === 1 ? true : undefined), 'the results panel tab');
+    const wd = await until(async () => {
+      const ls = (await lensesOf(spec)).filter((l) => l.command?.title.startsWith('WD '));
+      return ls.length === 25 ? ls : undefined;
+    }, 'a WD · human lens on each of the 25 questions');
+    assert.match(wd[0]!.command!.title, /^WD \d\.\d\d · human \d\.\d\d · drift /);
+  });
+
+  it('untrusted: a simulation is refused and nothing is sent', async () => {
+    const spec = studyCopy('study-a');
+    const before = server.log.length;
+    // Workspace Trust cannot be toggled in the test host: the controller's trust function is injected. The
+    // refusal happens before the results panels or the key store would be touched.
+    const controller = new RunController({ log: createLog(), config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1 }), keys: {} as ApiKeys, results: {} as ResultsPanels, isTrusted: () => false });
+    try {
+      const outcome = await controller.simulate(spec, { count: 8 });
+      assert.equal(outcome.status, 'refused');
+      assert.match(outcome.message ?? '', /Trust this workspace/);
+      assert.equal(server.log.length, before, 'no request reached the server');
+      assert.ok(!existsSync(path.join(path.dirname(spec.fsPath), 'runs')), 'no run folder was made');
+    } finally {
+      controller.dispose();
+    }
+  });
+
+  it('cancel keeps a whole journal and status cancelled; Resume completes with the answers of an uninterrupted run', async () => {
+    const spec = studyCopy('study-a');
+    await open('study-a/bfi-small.survey.yaml');
+    const running = vscode.commands.executeCommand<RunOutcome>('personaStudio.runSimulation', spec, { count: 8 });
+    // the live lens shows the simulation's count: cancel then
+    await until(async () => (await lensesOf(spec)).find((l) => /^\$\(sync~spin\) Running [1-9]\d*\/1000 answers/.test(l.command?.title ?? '')), 'the live lens counting simulation answers');
+    const cancelLens = (await lensesOf(spec)).find((l) => l.command?.command === 'personaStudio.cancelRun');
+    assert.ok(cancelLens, 'a Cancel lens while the run goes');
+    await vscode.commands.executeCommand(cancelLens.command!.command, ...(cancelLens.command!.arguments ?? []));
+    const cancelled = await running;
+    assert.equal(cancelled.status, 'cancelled', cancelled.message);
+    const runsDir = fileUri('study-a/runs/bfi-small').fsPath;
+    const runId = readdirSync(runsDir).find((d) => existsSync(path.join(runsDir, d, 'run.json')))!;
+    const runDir = path.join(runsDir, runId);
+    assert.equal(readJson(path.join(runDir, 'run.json')).status, 'cancelled');
+    const journal = readFileSync(path.join(runDir, 'journal.jsonl'), 'utf8');
+    assert.ok(journal.endsWith('\n'), 'the journal ends with a whole line');
+    const lines = journal.split('\n').filter((l) => l !== '');
+    for (const l of lines) JSON.parse(l); // every line is whole JSON
+    const answered = lines.filter((l) => (JSON.parse(l) as { t?: string }).t === 'answer').length;
+    assert.ok(answered > 0 && answered < 1000, `some but not all answers are in the journal (${answered})`);
+    assert.ok(!existsSync(path.join(runDir, 'answers.csv')));
+
+    const resume = await until(async () => (await lensesOf(spec)).find((l) => l.command?.command === 'personaStudio.resumeRun'), 'the Resume lens');
+    assert.equal(resume.command!.title, `Resume ${runId}`);
+    // the lens's own arguments (the spec and the run folder), plus the test's small backstory count
+    const [uri, options] = resume.command!.arguments as [vscode.Uri, Record<string, unknown>];
+    const done = await vscode.commands.executeCommand<RunOutcome>(resume.command!.command, uri, { ...options, count: 8 });
+    assert.equal(done.status, 'done', done.message);
+    assert.equal(done.runDir, runDir, 'the same run folder was continued');
+    assert.equal(readJson(path.join(runDir, 'run.json')).status, 'done');
+
+    // the same study run without interruption in another folder gives the same answers (deterministic seeds and server)
+    const other = studyCopy('study-b');
+    const straight = await vscode.commands.executeCommand<RunOutcome>('personaStudio.runSimulation', other, { count: 8 });
+    assert.equal(straight.status, 'done', straight.message);
+    assert.equal(readFileSync(path.join(runDir, 'answers.csv'), 'utf8'), readFileSync(path.join(straight.runDir!, 'answers.csv'), 'utf8'));
+  });
+});

@@ -1,0 +1,98 @@
+// Journey (b) of issue 9: against the project's OpenAI-compatible test server (a fixture, plausible answers):
+// click `Run simulation` (a small study: 8 backstories, 40 respondents, 25 items), watch the progress, cancel,
+// click `Resume`; the run completes with the same answers.csv as an uninterrupted run of the same study.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../scripts/host/lib.mjs';
+import { openFromExplorer, useWorkbench } from './harness.mjs';
+
+/** The small study fixture (test/fixtures/pipeline) in `dir`: 8 backstories, the first 40 respondents. */
+function writeStudy(dir) {
+  mkdirSync(dir, { recursive: true });
+  const src = path.join(repoRoot, 'test', 'fixtures', 'pipeline');
+  for (const f of ['small.persona.yaml', 'bfi-small.survey.yaml', 'bfi500.csv']) {
+    let text = readFileSync(path.join(src, f), 'utf8');
+    if (f.endsWith('.csv')) text = `${text.split('\n').slice(0, 41).join('\n')}\n`;
+    if (f === 'small.persona.yaml') text = text.replace(/count: 520\b/, 'count: 8');
+    writeFileSync(path.join(dir, f), text);
+  }
+}
+
+const answersOf = (dir) => {
+  const runs = path.join(dir, 'runs', 'bfi-small');
+  if (!existsSync(runs)) return undefined;
+  const id = readdirSync(runs).find((d) => existsSync(path.join(runs, d, 'answers.csv')));
+  return id ? { id, csv: readFileSync(path.join(runs, id, 'answers.csv'), 'utf8'), record: JSON.parse(readFileSync(path.join(runs, id, 'run.json'), 'utf8')) } : undefined;
+};
+
+describe('journey: run a simulation, cancel it, resume it', function () {
+  this.timeout(300_000);
+  let server;
+  let url;
+  before(async function () {
+    this.timeout(60_000);
+    server = spawn(process.execPath, [path.join(repoRoot, 'test/server/runTestServer.cjs'), '--plausible', '--latency', '150'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    url = await new Promise((resolve, reject) => {
+      server.stdout.once('data', (d) => resolve(String(d).trim()));
+      server.once('exit', (code) => reject(new Error(`test server exited (${code})`)));
+    });
+  });
+  after(() => server?.kill('SIGTERM'));
+
+  const wb = useWorkbench('run-simulation');
+  const lensLink = (re) => wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: re }).first();
+
+  it('runs, shows live progress, and is cancelled with a whole journal', async () => {
+    const { page } = wb;
+    writeStudy(path.join(wb.folder, 'study'));
+    writeStudy(path.join(wb.folder, 'straight'));
+    mkdirSync(path.join(wb.folder, '.vscode'), { recursive: true });
+    writeFileSync(path.join(wb.folder, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'default', baseUrl: url }] }));
+    await openFromExplorer(page, 'study/bfi-small.survey.yaml');
+    await lensLink(/^Run simulation$/).waitFor({ timeout: 60_000 });
+    await lensLink(/^Run simulation$/).click();
+    // the spec's live lens counts the simulation's answers (the notification shows the same with rate and ETA)
+    await lensLink(/Running [1-9]\d*\/1000 answers/).waitFor({ timeout: 120_000 });
+    await wb.shot('progress');
+    await lensLink(/^Cancel$/).click();
+    // cancelled: the spec offers Resume (the notification says the journal is kept)
+    await lensLink(/^Resume /).waitFor({ timeout: 60_000 });
+    const runs = path.join(wb.folder, 'study', 'runs', 'bfi-small');
+    const id = readdirSync(runs).find((d) => existsSync(path.join(runs, d, 'run.json')));
+    assert.equal(JSON.parse(readFileSync(path.join(runs, id, 'run.json'), 'utf8')).status, 'cancelled');
+    const journal = readFileSync(path.join(runs, id, 'journal.jsonl'), 'utf8');
+    assert.ok(journal.endsWith('\n'));
+    for (const l of journal.split('\n').filter(Boolean)) JSON.parse(l);
+    await wb.shot('cancelled');
+  });
+
+  it('resumes from the Resume lens and completes', async () => {
+    const { page } = wb;
+    await lensLink(/^Resume /).waitFor({ timeout: 60_000 });
+    await wb.shot('resume-lens');
+    await lensLink(/^Resume /).click();
+    const dir = path.join(wb.folder, 'study');
+    const deadline = Date.now() + 180_000;
+    while (!answersOf(dir) || answersOf(dir).record.status !== 'done') {
+      assert.ok(Date.now() < deadline, 'the resumed run finished');
+      await page.locator('.notifications-toasts', { hasText: /Simulation .* done/ }).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    await wb.shot('resumed-done');
+  });
+
+  it('gives the same answers as an uninterrupted run', async () => {
+    const { page } = wb;
+    await openFromExplorer(page, 'straight/bfi-small.survey.yaml');
+    await lensLink(/^Run simulation$/).waitFor({ timeout: 60_000 });
+    await lensLink(/^Run simulation$/).click();
+    const dir = path.join(wb.folder, 'straight');
+    const deadline = Date.now() + 180_000;
+    while (!answersOf(dir) || answersOf(dir).record.status !== 'done') {
+      assert.ok(Date.now() < deadline, 'the uninterrupted run finished');
+      await page.locator('.notifications-toasts', { hasText: /Simulation .* done/ }).nth(1).waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    assert.equal(answersOf(path.join(wb.folder, 'study')).csv, answersOf(dir).csv);
+  });
+});
