@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readReview, reviewPathOf } from '../../core/backstories/reviewSidecar';
 import { listRuns } from '../../core/runs/listRuns';
 import { runsDirOf } from '../../core/runs/runPaths';
 import { runLenses, type RunLensAction, type RunLensState, type SpecRunLens } from '../../core/spec/features/runLenses';
@@ -53,7 +54,7 @@ export class RunLensProvider implements vscode.CodeLensProvider, vscode.Disposab
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly service: () => SpecService, private readonly runs: RunController, private readonly log: Log) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{runs/**/run.json,*.backstories.jsonl,*.csv}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{runs/**/run.json,*.backstories.jsonl,*.backstories.jsonl.review.json,*.csv}');
     const invalidate = (): void => {
       this.states.clear();
       this.estimates.clear();
@@ -133,7 +134,10 @@ export class RunLensProvider implements vscode.CodeLensProvider, vscode.Disposab
     const file = backstoriesPathOf(doc.uri.fsPath, this.service().parse(doc.getText(), doc.uri.fsPath)?.value);
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) return {};
-    return { backstories: await countLines(file) };
+    // an unreadable review file is the review editor's to report; the lens then shows no exclusion count
+    const review = await readReview(reviewPathOf(file)).catch(() => undefined);
+    const excluded = review ? [...review.values()].filter((e) => e.excluded === true).length : 0;
+    return { backstories: await countLines(file), ...(excluded > 0 ? { excluded } : {}) };
   }
 
   dispose(): void {

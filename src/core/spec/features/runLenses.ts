@@ -6,6 +6,8 @@ import { specSymbols } from './specSymbols';
 export interface RunLensState {
   /** Backstories already in the persona spec's backstories file (undefined: no file). */
   readonly backstories?: number;
+  /** Backstories the review marks as excluded (from `<backstories file>.review.json`); matching skips them. */
+  readonly excluded?: number;
   /** The newest unfinished simulation run of the survey spec, if any. */
   readonly unfinishedRunId?: string;
   /** The run going on for this spec now. */
@@ -46,7 +48,10 @@ export function runLenses(spec: ParsedSpec, state: RunLensState): SpecRunLens[] 
       at('generate', 'Generate backstories', 'Generate the backstories (and their demographic survey) this spec describes; resumes where it stopped'),
       at('estimate', 'Estimate', 'Calls, tokens and cost of what generation would still send'),
     ];
-    if (state.backstories !== undefined) out.push(at('review', `Review backstories (${state.backstories})`, 'Open the backstories file'));
+    if (state.backstories !== undefined) {
+      const excluded = state.excluded ? ` · ${state.excluded} excluded` : '';
+      out.push(at('review', `Review backstories (${state.backstories}${excluded})`, excluded ? 'Open the backstories file; excluded backstories are never matched or simulated' : 'Open the backstories file'));
+    }
     return out;
   }
   const out = [

@@ -28,6 +28,7 @@ describe('run lenses (data)', () => {
     const { spec } = parse('personas/us-adults.persona.yaml');
     assert.deepEqual(runLenses(spec, {}).map((l) => l.action), ['generate', 'estimate']);
     assert.equal(runLenses(spec, { backstories: 1234 })[2]!.title, 'Review backstories (1234)');
+    assert.equal(runLenses(spec, { backstories: 1234, excluded: 3 })[2]!.title, 'Review backstories (1234 · 3 excluded)');
   });
 
   it('while a run goes: its live count and Cancel instead of the run actions', () => {
