@@ -39,7 +39,8 @@ export function runLenses(spec: ParsedSpec, state: RunLensState): SpecRunLens[] 
   if (state.live) {
     const { done, total, unit } = state.live;
     return [
-      at('progress', `$(sync~spin) Running ${done}/${total} ${unit}…`, 'A run of this spec is going on; the notification shows its rate and ETA'),
+      // a stage that counts nothing (baselines, analysis) has no total: say it runs, not "0/0"
+      at('progress', total > 0 ? `$(sync~spin) Running ${done}/${total} ${unit}…` : '$(sync~spin) Running…', 'A run of this spec is going on; the notification shows its rate and ETA'),
       at('cancel', 'Cancel', 'Stop the run at the next request boundary; everything answered stays in the journal and the run can be resumed'),
     ];
   }

@@ -36,6 +36,8 @@ describe('run lenses (data)', () => {
     const lenses = runLenses(spec, { live: { done: 120, total: 500, unit: 'answers' }, unfinishedRunId: 'x' });
     assert.deepEqual(lenses.map((l) => l.action), ['progress', 'cancel']);
     assert.match(lenses[0]!.title, /Running 120\/500 answers…$/);
+    // a stage without a count (baselines) says it runs, never "0/0 units"
+    assert.match(runLenses(spec, { live: { done: 0, total: 0, unit: 'units' } })[0]!.title, /Running…$/);
   });
 });
 
