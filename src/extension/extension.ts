@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
     const runner = new RunController({ log, config: () => config, keys, results });
     const backstories = BackstoryReviewProvider.register(context, log);
     const runsTree = new RunsTreeProvider();
+    const resultLenses = new ResultLensProvider(service, log);
     let runsView: vscode.TreeView<RunsNode> | undefined;
     context.subscriptions.push(
       backstories.disposable, runsTree,
@@ -45,7 +46,10 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
       runsTree.attach(runsView),
     );
     context.subscriptions.push(
-      diagnostics, results, runner, new ResultLensProvider(service, log), new RunLensProvider(service, runner, log), ...registerLanguageProviders(service, diagnostics),
+      diagnostics, results, runner, resultLenses, new RunLensProvider(service, runner, log), ...registerLanguageProviders(service, diagnostics),
+      // a run's end writes analysis.json from this process; file events for it can be missed (code-server), so
+      // the run controller's own events refresh the result lenses too
+      runner.onDidChange(() => resultLenses.invalidate()),
       ...registerCommands({
         log, diagnostics, results, config: () => config, keys,
         backstories: backstories.provider, runs: { tree: runsTree, view: () => runsView },

@@ -29,14 +29,17 @@ export class ResultLensProvider implements vscode.CodeLensProvider, vscode.Dispo
 
   constructor(private readonly service: () => SpecService, private readonly log: Log) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/runs/**/{${RUN_FILES.analysis},${RUN_FILES.record}}`);
-    const invalidate = (): void => {
-      this.results.clear();
-      this.lenses.clear();
-      this.changed.fire();
-    };
+    const invalidate = (): void => this.invalidate();
     this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate),
       vscode.languages.registerCodeLensProvider(SURVEY_SELECTOR, this),
       vscode.workspace.onDidCloseTextDocument((d) => this.lenses.delete(d.uri.toString())));
+  }
+
+  /** Forgets what it read and asks VS Code for fresh lenses (a run started, progressed or ended). */
+  invalidate(): void {
+    this.results.clear();
+    this.lenses.clear();
+    this.changed.fire();
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
