@@ -1,5 +1,6 @@
+import { parseReview, ReviewError, type ReviewEntry } from '../../backstories/reviewSidecar';
 import { PipelineError } from '../shared/pipelineError';
-import type { BackstoryRecord, BackstoryReview } from './backstoryRecord';
+import type { BackstoryRecord } from './backstoryRecord';
 
 /** The records of a `*.backstories.jsonl` text; a line that is not a record is bad input, named by its line number. */
 export function parseBackstoriesJsonl(text: string, path: string): BackstoryRecord[] {
@@ -19,14 +20,18 @@ export function parseBackstoriesJsonl(text: string, path: string): BackstoryReco
   return out;
 }
 
-/** Ids the review sidecar excludes (a missing or empty sidecar excludes nothing). */
+/**
+ * Ids the review sidecar excludes (a missing or empty sidecar excludes nothing). Read with the review editor's
+ * own parser, so the pipeline honours exactly the files the editor writes and refuses the ones it refuses.
+ */
 export function excludedIds(reviewText: string | undefined, path: string): Set<string> {
   if (reviewText === undefined || reviewText.trim() === '') return new Set();
-  let review: BackstoryReview;
+  let entries: Map<string, ReviewEntry>;
   try {
-    review = JSON.parse(reviewText) as BackstoryReview;
-  } catch {
-    throw new PipelineError('input', `${path}: not valid JSON; fix it in the backstory review or delete it`);
+    entries = parseReview(reviewText, path);
+  } catch (err) {
+    if (ReviewError.is(err)) throw new PipelineError('input', err.message);
+    throw err;
   }
-  return new Set(Object.entries(review.entries ?? {}).filter(([, e]) => e.excluded === true).map(([id]) => id));
+  return new Set([...entries].filter(([, e]) => e.excluded === true).map(([id]) => id));
 }
