@@ -21,16 +21,23 @@ import { parseArgs } from 'node:util';
 import { ensureBuilt, ensureCodeServer, freePort, repoRoot, startCodeServer, workbenchUrl } from './host/lib.mjs';
 import { cacheDir } from './host/paths.mjs';
 
-const { values: args } = parseArgs({
-  options: {
-    server: { type: 'boolean', default: false },
-    host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string' },
-    folder: { type: 'string', default: path.join(repoRoot, 'examples') },
-    restricted: { type: 'boolean', default: false },
-    state: { type: 'string', default: process.env.PERSONA_STUDIO_STATE_DIR || path.join(cacheDir, 'open-examples') },
-  },
-});
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      server: { type: 'boolean', default: false },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string' },
+      folder: { type: 'string', default: path.join(repoRoot, 'examples') },
+      restricted: { type: 'boolean', default: false },
+      state: { type: 'string', default: process.env.PERSONA_STUDIO_STATE_DIR || path.join(cacheDir, 'open-examples') },
+    },
+  }));
+} catch (err) {
+  // an unknown or malformed option: one line, not a stack trace
+  console.error(`open-examples: ${err instanceof Error ? err.message : String(err)}; options: --server, --host, --port, --folder, --restricted, --state`);
+  process.exit(2);
+}
 
 function fail(message) {
   console.error(`open-examples: ${message}`);
