@@ -137,7 +137,7 @@ function readProfile(raw: unknown, method: PersonaMethod): ProfileSpec | undefin
     preamble: optString(r['preamble'], 'profile.preamble') ?? ANTHOLOGY.profilePreamble[style],
     item: optString(r['item'], 'profile.item') ?? ANTHOLOGY.profileItem,
     line: optString(r['line'], 'profile.line') ?? ANTHOLOGY.profileLine,
-    separator: optString(r['separator'], 'profile.separator') ?? ANTHOLOGY.profileSeparator,
+    separator: optString(r['separator'], 'profile.separator') ?? ANTHOLOGY.profileSeparator[style],
     shuffle: optBoolean(r['shuffle'], 'profile.shuffle') ?? true,
   };
 }

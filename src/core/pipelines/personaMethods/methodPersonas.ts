@@ -6,7 +6,7 @@ import type { ModelSettings } from '../shared/modelSettings';
 import { PipelineError } from '../shared/pipelineError';
 import { seedOf } from '../shared/seedOf';
 import type { StageContext } from '../shared/stageContext';
-import { DEFAULT_PROFILE_ITEM, DEFAULT_PROFILE_LINE, DEFAULT_PROFILE_PREAMBLES } from '../profiles/profileText';
+import { DEFAULT_PROFILE_ITEM, DEFAULT_PROFILE_LINE, DEFAULT_PROFILE_PREAMBLES, DEFAULT_PROFILE_SEPARATORS } from '../profiles/profileText';
 import { primedRespondents } from '../study/primedStudy';
 import { censusMetaPersonas } from './censusPersonas';
 import { importedPersonas } from './importedPersonas';
@@ -46,7 +46,7 @@ export async function methodPersonas(i: MethodPersonaInputs, ctx: StageContext):
   const { persona, method } = i;
   if (method === 'bio' || method === 'qa' || method === 'portray') {
     if (!i.matching || !i.humans) throw new PipelineError('config', `${persona.path}: ${method} personas are written from the survey's human respondents; set human.data and human.demographics in the survey spec`);
-    const spec: PersonaSpec = { ...persona, profile: persona.profile ?? { style: method, preamble: DEFAULT_PROFILE_PREAMBLES[method], item: DEFAULT_PROFILE_ITEM, line: DEFAULT_PROFILE_LINE, separator: method === 'qa' ? '\n\n' : method === 'bio' ? ' ' : '\n', shuffle: true } };
+    const spec: PersonaSpec = { ...persona, profile: persona.profile ?? { style: method, preamble: DEFAULT_PROFILE_PREAMBLES[method], item: DEFAULT_PROFILE_ITEM, line: DEFAULT_PROFILE_LINE, separator: DEFAULT_PROFILE_SEPARATORS[method], shuffle: true } };
     const respondents = primedRespondents(spec, i.matching, i.humans, i.seed);
     const records: MethodPersonaRecord[] = respondents.map((r) => ({ id: `h:${r.humanId}`, method, seed: seedOf(i.seed, 'primed', r.humanId), humanId: r.humanId, text: r.block }));
     const byId = new Map(respondents.map((r) => [`h:${r.humanId}`, r]));
