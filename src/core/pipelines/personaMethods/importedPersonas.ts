@@ -6,15 +6,16 @@ import type { MethodPersonaRecord } from './methodPersona';
 
 /**
  * The personas of an `import` persona spec: the file streamed through `readPersonaSet` with the spec's column
- * mapping (text, id, demographics), at most `limit` of them. Rows with an empty text are recorded as failures.
+ * mapping (text — default the whole record as JSON —, id, demographics) and format (default: by extension), at most
+ * `limit` of them. Rows with an empty text are recorded as failures.
  */
 export async function importedPersonas(spec: ImportSpec, signal?: AbortSignal): Promise<MethodPersonaRecord[]> {
-  if (spec.text === undefined) throw new PipelineError('config', `import: name the column holding the persona text under import.text (${spec.file})`);
   const out: MethodPersonaRecord[] = [];
   const limit = spec.limit ?? Infinity;
   let kept = 0;
   try {
-    for await (const row of readPersonaSet(spec.file, { text: spec.text, ...(spec.id === undefined ? {} : { id: spec.id }), demographics: spec.demographics }, {
+    for await (const row of readPersonaSet(spec.file, { ...(spec.text === undefined ? {} : { text: spec.text }), ...(spec.id === undefined ? {} : { id: spec.id }), demographics: spec.demographics }, {
+      ...(spec.format === undefined ? {} : { format: spec.format }),
       ...(signal ? { signal } : {}),
       onSkip: (r, why) => out.push({ id: `row${r + 1}`, method: 'import', seed: null, text: null, failure: { reason: 'emptyText', detail: why } }),
     })) {
