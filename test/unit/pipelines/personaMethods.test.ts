@@ -87,7 +87,10 @@ describe('persona methods: bio, qa, portray and import through simulate', functi
         const persona = path.join(study.dir, 'set.persona.yaml');
         fs.writeFileSync(persona, `name: set\nmethod: import\nimport:\n  file: set.${format}\n  id: uuid\n  text: persona\n  demographics: { age: age }\n  limit: 2\n`);
         const r = await simulateStudy(study.survey, serverOptions(server, 'live', { analyze: false, personas: persona }));
-        const records = readJsonl<MethodPersonaRecord>(path.join(r.runDir, METHOD_PERSONAS_FILE));
+        const records = readJsonl<MethodPersonaRecord>(path.join(r.runDir, METHOD_PERSONAS_FILE)).map(({ settings, ...rest }) => {
+          assert.match(settings ?? '', /^[0-9a-f]{16}$/, 'each persona carries the hash of the settings it was made with');
+          return rest;
+        });
         assert.deepEqual(records, [
           { id: 'u1', method: 'import', seed: null, text: 'I am a retired teacher from Ohio.', given: { age: '65 or Above' } },
           { id: 'u2', method: 'import', seed: null, text: 'I fix bikes in Chicago.', given: { age: '18-29' } },

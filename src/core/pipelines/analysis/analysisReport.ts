@@ -112,6 +112,12 @@ export interface MethodMetrics {
   };
   /** Metrics per subgroup of a demographic variable: variable → group → the main scalar metrics. */
   readonly subgroups?: Readonly<Record<string, Readonly<Record<string, SubgroupMetrics>>>>;
+  /**
+   * Whose demographics put a persona in a subgroup: `respondent` — the human it is paired with (matched personas,
+   * bio/qa/portray, the demographic-cell baseline); `persona` — its own (meta and ladder personas' census fields,
+   * imported personas' mapped columns), for personas not paired with anyone.
+   */
+  readonly subgroups_by?: 'respondent' | 'persona';
 }
 
 export interface SubgroupMetrics {

@@ -80,7 +80,7 @@ export async function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInpu
   };
   const intervals = await bootstrapIntervals(ctx, p, sim);
   const subgroups = subgroupViews(ctx, p, sample);
-  return { ...metrics, ...(intervals ? { intervals } : {}), ...(subgroups ? { subgroups } : {}) };
+  return { ...metrics, ...(intervals ? { intervals } : {}), ...(subgroups ?? {}) };
 }
 
 function nulls(keys: readonly string[]): Record<string, null> {
@@ -119,20 +119,29 @@ async function bootstrapIntervals(ctx: AnalysisContext, p: string, sim: RowsSamp
 }
 
 /**
- * Per declared subgroup variable and category: the humans of that category against the personas matched to
- * them (needs `respondentRows`); categories with fewer than 2 rows on a side are left out.
+ * Per declared subgroup variable and category: the humans of that category against the personas of that category —
+ * by the respondent each persona is paired with (`respondentRows`: matched, bio/qa/portray, demographic-cell), or else
+ * by the persona's own demographics (`personaCategories`: meta and ladder personas' census fields, imported personas'
+ * mapped columns). Categories with fewer than 2 rows on a side are left out with their reason; a variable the
+ * personas do not carry, and personas in categories the humans do not have, are noted.
  */
-function subgroupViews(ctx: AnalysisContext, p: string, sample: RowsSample): MethodMetrics['subgroups'] | undefined {
+function subgroupViews(ctx: AnalysisContext, p: string, sample: RowsSample): Pick<MethodMetrics, 'subgroups' | 'subgroups_by'> | undefined {
   if (ctx.subgroups.length === 0) return undefined;
   const rows = sample.respondentRows;
-  if (!rows) {
-    ctx.reasons[`${p}.subgroups`] = 'the personas are not matched to respondents, so they have no demographic category';
+  const own = sample.personaCategories;
+  if (!rows && !own) {
+    ctx.reasons[`${p}.subgroups`] = 'the personas are not paired with respondents and carry no demographics of their own (no personas.jsonl with demographics in the run folder)';
     return undefined;
   }
   const out: Record<string, Record<string, SubgroupMetrics>> = {};
   for (const variable of ctx.subgroups) {
     const cats = ctx.human.demographics.get(variable);
     if (!cats) continue;
+    const personaCats = rows ? undefined : own!.get(variable);
+    if (!rows && !personaCats) {
+      ctx.reasons[`${p}.subgroups.${variable}`] = `the personas carry no ${variable} of their own and are not paired with respondents, so they have no ${variable} category`;
+      continue;
+    }
     const humanRows = new Map<string, number[]>();
     cats.forEach((c, r) => {
       if (c === null) return;
@@ -141,12 +150,18 @@ function subgroupViews(ctx: AnalysisContext, p: string, sample: RowsSample): Met
       else humanRows.set(c, [r]);
     });
     const simRows = new Map<string, number[]>();
-    for (let i = 0; i < rows.length; i++) {
-      const c = rows[i]! >= 0 ? cats[rows[i]!] : null;
+    const n = sample.matrix.nRows;
+    for (let i = 0; i < n; i++) {
+      const c = rows ? (rows[i]! >= 0 ? cats[rows[i]!] : null) : personaCats![i];
       if (c === null || c === undefined) continue;
       const list = simRows.get(c);
       if (list) list.push(i);
       else simRows.set(c, [i]);
+    }
+    const unknown = [...simRows.keys()].filter((c) => !humanRows.has(c));
+    if (unknown.length > 0) {
+      const count = unknown.reduce((a, c) => a + simRows.get(c)!.length, 0);
+      ctx.reasons[`${p}.subgroups.${variable}_note`] = `${count} persona(s) in ${variable} categories no respondent has (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}): not compared`;
     }
     const groups: Record<string, SubgroupMetrics> = {};
     for (const group of [...humanRows.keys()].sort()) {
@@ -168,5 +183,5 @@ function subgroupViews(ctx: AnalysisContext, p: string, sample: RowsSample): Met
     }
     out[variable] = groups;
   }
-  return out;
+  return { subgroups: out, subgroups_by: rows ? 'respondent' : 'persona' };
 }

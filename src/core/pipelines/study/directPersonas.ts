@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import * as nodePath from 'node:path';
+import type { Table } from '../../data';
+import { publicBaseUrl } from '../../llm/endpointConfig';
+import { canonicalJson } from '../../runStore/canonicalJson';
+import { openRunStore, RunStoreError } from '../../runStore/openRunStore';
+import type { PersonaSpec } from '../../specModel/personaSpec';
+import type { MatchingStageConfig } from '../matching/matchingConfig';
+import type { DirectMethod, MethodPersonaRecord } from '../personaMethods/methodPersona';
+import { methodPersonas } from '../personaMethods/methodPersonas';
+import { formatPersonasFile, isProfileMethod, personasFilePath, readPersonasFile } from '../personaMethods/personasFile';
+import { fromSpecModel } from '../shared/modelSettings';
+import type { PipelineFiles } from '../shared/pipelineFiles';
+import { PipelineError } from '../shared/pipelineError';
+import { RequestSender, type LlmAccess, type SenderCounts } from '../shared/requestSender';
+import type { StageContext, StageProgressEvent } from '../shared/stageContext';
+import { runsRoot } from './runFolders';
+
+/** What making (or finding) the personas of a direct method needs; the study options it reads, as plain data. */
+export interface DirectPersonaOptions {
+  readonly access: LlmAccess;
+  readonly endpoint: { readonly baseUrl: string };
+  readonly model?: string;
+  readonly count?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: StageProgressEvent) => void;
+  readonly onMessage?: (line: string) => void;
+  readonly versions?: Readonly<Record<string, string>>;
+  readonly now?: () => Date;
+}
+
+/** bio / qa / portray: the survey whose respondents the personas are written from. */
+export interface ProfileSource {
+  readonly surveyBase: string;
+  readonly matching: MatchingStageConfig;
+  readonly humans: Table;
+}
+
+export interface DirectPersonasResult {
+  /** The personas file (next to the persona spec). */
+  readonly path: string;
+  readonly records: MethodPersonaRecord[];
+  /** True when the file was there already and was used as it is. */
+  readonly existing: boolean;
+  readonly requests: Readonly<SenderCounts>;
+}
+
+const NO_REQUESTS: SenderCounts = { requests: 0, fromJournal: 0, sent: 0, cached: 0, failed: 0, failedByReason: {}, promptTokens: 0, completionTokens: 0, tokensByModel: {} };
+const isLadderRung = (m: DirectMethod): boolean => m === 'objective-tabular' || m === 'subjective-tabular' || m === 'descriptive';
+const hashOf = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+/**
+ * The personas of a direct method as the survey will be asked of them: the personas file when it exists (as the user
+ * reviewed it: nothing is regenerated; delete the file to make them again), else made now and written there
+ * atomically. Each record carries the hash of the settings it was made with (`settings`); a file made with other
+ * settings (a changed prompt, census, model, seed or count) is an error, never silently used. LLM-written ladder personas go through a journal in `runs/<persona spec>/generate/` (one request per
+ * persona with a stable id), so a stopped `generate` or `simulate` resumes without re-sending what was answered.
+ */
+export async function directPersonas(persona: PersonaSpec, method: DirectMethod, seed: number, o: DirectPersonaOptions, files: PipelineFiles, profile?: ProfileSource): Promise<DirectPersonasResult> {
+  if (isProfileMethod(method) && !profile) throw new PipelineError('config', `${persona.path}: ${method} personas are written from a survey's respondents; run persona-studio generate <survey.yaml> (or simulate) with a survey whose personas: names this spec, or pass --personas ${nodePath.basename(persona.path)}`);
+  const path = personasFilePath(persona, profile?.surveyBase);
+  const generator = persona.model ? fromSpecModel(persona.model, o.model) : o.model !== undefined ? { name: o.model, api: 'chat' as const, params: {} } : undefined;
+  const count = o.count ?? persona.census?.count ?? 100;
+  const counted = !isProfileMethod(method) && method !== 'import';
+  // what the personas are made from: a file made with other settings is never used in their place
+  const settings = hashOf({
+    method,
+    seed,
+    ...(counted ? { count, census: persona.census ?? null } : {}),
+    ...(isLadderRung(method) ? { generation: persona.generation ?? null, model: generator ?? null } : {}),
+    ...(method === 'import' ? { import: persona.import ?? null } : {}),
+    ...(profile ? { profile: persona.profile ?? null, variables: profile.matching.variables, human: profile.matching.humanDemographics, personaVariables: profile.matching.personaVariables } : {}),
+  }).slice(0, 16);
+  const existing = await readPersonasFile(files, path, method);
+  if (existing !== undefined) {
+    const stale = existing.find((r) => r.settings !== undefined && r.settings !== settings);
+    if (stale) throw new PipelineError('config', `${path} was made with other settings than ${nodePath.basename(persona.path)} has now (method, seed, census, generation, model${counted ? ', or --count' : ''}${profile ? ', profile or the survey\'s demographics' : ''} changed); delete it to make the personas again${counted ? ', or pass the --count it was made with' : ''}`);
+    const failed = existing.filter((r) => r.text === null).length;
+    o.onMessage?.(`personas: ${existing.length - failed} in ${nodePath.basename(path)} already${failed ? ` (${failed} failed)` : ''}; delete the file to make them again`);
+    const wanted = isProfileMethod(method) || method === 'import' ? undefined : o.count;
+    if (wanted !== undefined && wanted !== existing.length) o.onMessage?.(`personas: --count ${wanted} asked, but ${nodePath.basename(path)} holds ${existing.length}; they are used as they are`);
+    return { path, records: existing, existing: true, requests: NO_REQUESTS };
+  }
+  const inputs = { persona, method, seed, ...(counted ? { count } : {}), ...(profile ? { matching: profile.matching, humans: profile.humans } : {}), ...(generator ? { model: generator } : {}) };
+  const base = { files, runDir: nodePath.dirname(path), ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
+  let records: MethodPersonaRecord[];
+  let requests: SenderCounts = NO_REQUESTS;
+  if (!isLadderRung(method)) {
+    records = (await methodPersonas(inputs, base)).records;
+  } else {
+    if (!generator) throw new PipelineError('config', `${persona.path}: no generator model; set model.name in the persona spec or pass --model`);
+    const dir = nodePath.join(runsRoot(persona.path), 'generate');
+    const specHash = hashOf({ method, seed, count, census: persona.census ?? null, generation: persona.generation ?? null, model: generator });
+    let store;
+    try {
+      store = await openRunStore(dir, { manifest: { specHash, endpoint: { name: 'generate', baseUrl: publicBaseUrl(o.endpoint.baseUrl), model: generator.name }, params: {}, seeds: { personas: seed }, versions: o.versions ?? {} } });
+    } catch (err) {
+      if (RunStoreError.is(err)) throw new PipelineError('config', `${dir} holds the generation journal of other settings (${err.message}); delete that folder to generate the personas again`);
+      throw err;
+    }
+    try {
+      if (store.resumed && store.resume.answered.size > 0) o.onMessage?.(`generate: resuming, ${store.resume.answered.size} answers in the journal`);
+      const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
+      const ctx: StageContext = { ...base, llm, runDir: dir };
+      records = (await methodPersonas(inputs, ctx)).records;
+      requests = { ...llm.counts };
+      if (records.every((r) => r.text === null) && llm.counts.failed > 0) {
+        const reasons = Object.entries(llm.counts.failedByReason).map(([r, n]) => `${r} ${n}`).join(', ');
+        throw new PipelineError('input', `no persona was generated: ${llm.counts.failed} request(s) failed (${reasons}); each failure and the server's message are in ${nodePath.join(dir, 'journal.jsonl')}; fix the endpoint, model or API key and run the same command again`);
+      }
+    } finally {
+      store.close();
+    }
+  }
+  records = records.map((r) => ({ ...r, settings }));
+  await files.writeTextAtomic(path, formatPersonasFile(records));
+  return { path, records, existing: false, requests };
+}
