@@ -59,6 +59,12 @@ describe('generate: the personas file of a direct persona method, reused by simu
   it('a ladder rung: one request per persona, resumed from the journal when run again, and not re-sent by simulate', async () => {
     const spec = path.join(folder.dir, 'ladder-objective.persona.yaml');
     const before = generationRequests();
+    // the generation requests are estimated and confirmed first: declined, nothing is sent or written
+    const seen: number[] = [];
+    await assert.rejects(generatePersonas(spec, serverOptions(server, 'live', { count: 8, confirm: (e) => (seen.push(e.total.calls, e.stages.personas!.calls), false) })), (e: unknown) => PipelineError.is(e, 'declined'));
+    assert.deepEqual(seen, [8, 8], 'one call per persona, in the personas stage');
+    assert.equal(generationRequests(), before);
+    assert.ok(!fs.existsSync(path.join(folder.dir, 'ladder-objective.personas.jsonl')));
     const g = await generatePersonas(spec, serverOptions(server, 'live', { count: 8 }));
     assert.equal(g.methodPersonas?.personas, 8);
     assert.equal(generationRequests() - before, 8, 'one generation request per persona');

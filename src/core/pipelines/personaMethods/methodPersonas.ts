@@ -1,4 +1,5 @@
 import type { Table } from '../../data';
+import type { PlannedRequest } from '../../llm/plannedRequest';
 import type { PersonaSpec } from '../../specModel/personaSpec';
 import type { MetaPersona } from '../ladder/sampleMetaPersonas';
 import type { MatchingStageConfig } from '../matching/matchingConfig';
@@ -26,6 +27,8 @@ export interface MethodPersonaInputs {
   readonly humans?: Table;
   /** Ladder layers: the generator model (the persona spec's `model`). */
   readonly model?: ModelSettings;
+  /** Ladder layers: called with every generation request before any is sent (estimate, confirmation). */
+  readonly beforeSend?: (plan: readonly PlannedRequest[]) => Promise<void>;
 }
 
 /**
@@ -70,5 +73,5 @@ export async function methodPersonas(i: MethodPersonaInputs, ctx: Omit<StageCont
   if (!i.model) throw new PipelineError('config', `${persona.path}: no generator model; set model.name in the persona spec or pass --model`);
   const llm = ctx.llm;
   if (!llm) throw new PipelineError('config', `${persona.path}: method ${method} writes its personas with a model, but no endpoint was given`);
-  return personasOfRecords(await ladderPersonas(method, metas, persona.generation, i.model, { ...ctx, llm }));
+  return personasOfRecords(await ladderPersonas(method, metas, persona.generation, i.model, { ...ctx, llm }, i.beforeSend));
 }

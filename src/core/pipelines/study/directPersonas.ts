@@ -15,6 +15,10 @@ import { PipelineError } from '../shared/pipelineError';
 import { RequestSender, type LlmAccess, type SenderCounts } from '../shared/requestSender';
 import type { StageContext, StageProgressEvent } from '../shared/stageContext';
 import { runsRoot } from './runFolders';
+import { estimateRunCost } from '../../llm/estimateRunCost';
+import type { ModelPrice } from '../../llm/modelPrices';
+import type { PlannedRequest } from '../../llm/plannedRequest';
+import type { StudyEstimate } from './estimateStudy';
 
 /** What making (or finding) the personas of a direct method needs; the study options it reads, as plain data. */
 export interface DirectPersonaOptions {
@@ -27,6 +31,10 @@ export interface DirectPersonaOptions {
   readonly onMessage?: (line: string) => void;
   readonly versions?: Readonly<Record<string, string>>;
   readonly now?: () => Date;
+  /** Called with the estimate of the generation requests still to send (LLM rungs); resolve `false` to stop. */
+  readonly confirm?: (estimate: StudyEstimate) => boolean | Promise<boolean>;
+  readonly prices?: Readonly<Record<string, ModelPrice>>;
+  readonly howToSetPrice?: string;
 }
 
 /** bio / qa / portray: the survey whose respondents the personas are written from. */
@@ -102,7 +110,16 @@ export async function directPersonas(persona: PersonaSpec, method: DirectMethod,
       if (store.resumed && store.resume.answered.size > 0) o.onMessage?.(`generate: resuming, ${store.resume.answered.size} answers in the journal`);
       const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
       const ctx: StageContext = { ...base, llm, runDir: dir };
-      records = (await methodPersonas(inputs, ctx)).records;
+      const answered = new Set(store.resume.answered.keys());
+      // the generation requests not in the journal yet, priced one by one, confirmed before any is sent
+      const beforeSend = async (plan: readonly PlannedRequest[]): Promise<void> => {
+        if (!o.confirm) return;
+        const e = await estimateRunCost(plan, { done: answered, batch: o.access.mode === 'batch', ...(o.prices ? { prices: o.prices } : {}), ...(o.howToSetPrice ? { howToSetPrice: o.howToSetPrice } : {}) });
+        if (e.calls === 0) return;
+        const estimate: StudyEstimate = { stages: { personas: e }, total: { calls: e.calls, costUsd: e.costUsd, note: e.note } };
+        if (!(await o.confirm(estimate))) throw new PipelineError('declined', 'stopped before sending anything: the estimate was not confirmed');
+      };
+      records = (await methodPersonas({ ...inputs, beforeSend }, ctx)).records;
       requests = { ...llm.counts };
       if (records.every((r) => r.text === null) && llm.counts.failed > 0) {
         const reasons = Object.entries(llm.counts.failedByReason).map(([r, n]) => `${r} ${n}`).join(', ');
