@@ -128,6 +128,7 @@ describe('analyze: persona ladder runs without respondents, against human data (
   const runs: Record<string, SimulationResult> = {};
   let methods: Readonly<Record<string, MethodMetrics>> = {};
   let reasons: Readonly<Record<string, string>> = {};
+  let baselinesDir = '';
   const Q = ['vote2020', 'trust', 'interest'];
   const CODES: Record<string, number[]> = { vote2020: [1, 2], trust: [1, 2, 3, 4], interest: [1, 2, 3, 4] };
   before(async () => {
@@ -145,6 +146,7 @@ describe('analyze: persona ladder runs without respondents, against human data (
       runs[rung] = await simulateStudy(survey, serverOptions(server, 'live', { personas: path.join(dir, `ladder-${rung}.persona.yaml`), count: 24, analyze: false }));
     }
     const a = await analyzeStudy(survey);
+    baselinesDir = a.runDir;
     methods = a.analysis.methods;
     reasons = a.analysis.reasons;
   });
@@ -190,6 +192,33 @@ describe('analyze: persona ladder runs without respondents, against human data (
       close(m.alpha.engagement, alpha2(s.trust!, s.interest!), `${method} alpha`);
     });
   }
+
+  it('individual agreement, the one metric that needs pairing: null with its reason for every rung; by hand for the demographic-cell baseline', () => {
+    for (const method of ['meta', 'objective-tabular', 'subjective-tabular', 'descriptive', 'uniform', 'ensemble']) {
+      const m = methods[method]!;
+      assert.equal(m.agreement_mean, null, method);
+      assert.deepEqual(m.agreement, { vote2020: null, trust: null, interest: null }, method);
+      assert.ok(reasons[`methods.${method}.agreement`] && reasons[`methods.${method}.agreement_mean`], `${method}: the reason is given`);
+    }
+    assert.match(reasons['methods.meta.agreement']!, /not paired with respondents/);
+    // demographic-cell: each row stands for the respondent in its `respondent` column (its donor's answers)
+    const h = parseColumns(path.join(path.dirname(survey), 'humans.csv'), Q);
+    const cell = parseColumns(path.join(baselinesDir, 'answers.csv'), Q);
+    const m = methods['demographic-cell']!;
+    const per = Q.map((q) => {
+      let same = 0, both = 0;
+      cell.text.respondent!.forEach((id, i) => {
+        const hv = h.cols[q]![h.ids.indexOf(id)]!;
+        const sv = cell.cols[q]![i]!;
+        if (hv === null || sv === null) return;
+        both++;
+        if (hv === sv) same++;
+      });
+      return same / both;
+    });
+    Q.forEach((q, j) => close(m.agreement![q], per[j]!, `demographic-cell agreement ${q}`));
+    close(m.agreement_mean, per.reduce((a, b) => a + b, 0) / per.length, 'demographic-cell mean agreement');
+  });
 
   it('subgroups use the personas\' own census fields (STATE_NAME, SEX); PARTY, which they do not carry, is null with its reason', () => {
     const h = parseColumns(path.join(path.dirname(survey), 'humans.csv'), Q);

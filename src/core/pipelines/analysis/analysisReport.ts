@@ -100,6 +100,15 @@ export interface MethodMetrics {
   /** Share per code (in `codes` order) of the valid answers. */
   readonly distributions: Readonly<Record<string, readonly number[]>>;
   readonly correlation: CorrelationMatrix;
+  /**
+   * Individual-level agreement per question: the (respondent-weighted) share of paired personas whose answer equals
+   * their respondent's, over pairs where both answered. The one metric that needs personas paired with respondents:
+   * null with its reason for personas paired with nobody (meta, ladder, imported) and for exact distributions.
+   * Absent in analyses written before it existed.
+   */
+  readonly agreement?: Readonly<Record<string, number | null>>;
+  /** Mean of `agreement` over the questions that have one. */
+  readonly agreement_mean?: number | null;
   /** Seeded bootstrap percentile intervals, when bootstrap resamples were requested. */
   readonly intervals?: {
     readonly resamples: number;

@@ -8,6 +8,7 @@ import { totalVariationDistance } from '../../stats/totalVariationDistance';
 import { wasserstein1d } from '../../stats/wasserstein1d';
 import type { Interval, MethodMetrics } from './analysisReport';
 import { matrixRows, num, type AnalysisContext } from './analysisContext';
+import { unpairedAgreement } from './agreementMetrics';
 import type { DistributionSample, MethodInput } from './methodSample';
 
 /**
@@ -80,6 +81,7 @@ export async function distributionMethodMetrics(ctx: AnalysisContext, method: Me
     tv,
     distributions,
     correlation: { ids: questionIds, matrix: correlation },
+    ...unpairedAgreement(ctx, p, questionIds, method.kind === 'ensemble' ? 'an ensemble blends distributions: no persona stands for a respondent' : 'an exact distribution has no personas to pair with respondents'),
     ...(intervals ? { intervals } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { totalVariationDistance } from '../../stats/totalVariationDistance';
 import type { Interval, MethodMetrics, SubgroupMetrics } from './analysisReport';
 import { matrixRows, num, type AnalysisContext } from './analysisContext';
 import { codeShares } from './codeShares';
+import { rowsAgreement } from './agreementMetrics';
 import type { MethodInput, RowsSample } from './methodSample';
 
 /**
@@ -40,10 +41,11 @@ export async function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInpu
     jsd[id] = defined ? jensenShannonDivergence(ctx.humanShares[j]!, simShares.shares[j]!) : num(ctx, `${p}.jsd.${id}`, NaN, 'no valid answer on one side');
     tv[id] = defined ? totalVariationDistance(ctx.humanShares[j]!, simShares.shares[j]!) : num(ctx, `${p}.tv.${id}`, NaN, 'no valid answer on one side');
   });
+  const agreement = rowsAgreement(ctx, p, sample);
   if (n < 2) {
     const why = `${n} persona(s): at least 2 are needed for distances and correlations`;
     ctx.reasons[p] = why;
-    return { ...base, wd: nulls(questionIds), wd_mean: null, representativeness: null, frobenius: null, alpha: nulls(ctx.scales.map((s) => s.name)), drift: nulls(questionIds), refusal_rate: refusal, jsd, tv, distributions, correlation: { ids: questionIds, matrix: [] } };
+    return { ...base, ...agreement, wd: nulls(questionIds), wd_mean: null, representativeness: null, frobenius: null, alpha: nulls(ctx.scales.map((s) => s.name)), drift: nulls(questionIds), refusal_rate: refusal, jsd, tv, distributions, correlation: { ids: questionIds, matrix: [] } };
   }
   ctx.signal?.throwIfAborted();
   const cmp = compareSamples(human.matrix, sim, { scales: ctx.scales, ...(weights ? { weightsA: weights } : {}) });
@@ -77,6 +79,7 @@ export async function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInpu
     tv,
     distributions,
     correlation: { ids: questionIds, matrix: matrixRows(cmp.corrB, k) },
+    ...agreement,
   };
   const intervals = await bootstrapIntervals(ctx, p, sim);
   const subgroups = subgroupViews(ctx, p, sample);
