@@ -98,6 +98,14 @@ describe('generate: the personas file of a direct persona method, reused by simu
       ['u1', '{"uuid":"u1","age":34,"state":"Ohio"}', { STATE_NAME: 'Ohio' }],
       ['u2', '{"uuid":"u2","age":71,"state":"Texas"}', { STATE_NAME: 'Texas' }],
     ]);
+    // generate streams the set to the file and, run again, only checks the file line by line
+    const messages: string[] = [];
+    const again = await generatePersonas(spec, serverOptions(server, 'live', { onMessage: (m) => messages.push(m) }));
+    assert.deepEqual(again.methodPersonas, { path: path.join(folder.dir, 'people.personas.jsonl'), personas: 2, failed: 0, existing: true });
+    assert.deepEqual(messages, ['personas: 2 in people.personas.jsonl already; delete the file to make them again']);
+    // a line broken in review is named, never skipped
+    fs.appendFileSync(path.join(folder.dir, 'people.personas.jsonl'), '{"id": "u3", oops\n');
+    await assert.rejects(generatePersonas(spec, serverOptions(server, 'live')), (e: unknown) => PipelineError.is(e, 'input') && /people\.personas\.jsonl: line 3 is not JSON/.test(e.message));
   });
 
   it('bio: written from a survey\'s respondents, so generate takes the survey spec; a persona spec alone says so', async () => {

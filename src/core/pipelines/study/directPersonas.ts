@@ -8,7 +8,9 @@ import type { PersonaSpec } from '../../specModel/personaSpec';
 import type { MatchingStageConfig } from '../matching/matchingConfig';
 import type { DirectMethod, MethodPersonaRecord } from '../personaMethods/methodPersona';
 import { methodPersonas } from '../personaMethods/methodPersonas';
-import { formatPersonasFile, isProfileMethod, personasFilePath, readPersonasFile } from '../personaMethods/personasFile';
+import { formatPersonasFile, isProfileMethod, personasFilePath, readPersonasFile, scanPersonasFile } from '../personaMethods/personasFile';
+import { importedPersonaRecords } from '../personaMethods/importedPersonas';
+import { writeLinesAtomic } from '../../runStore/writeFileAtomic';
 import { fromSpecModel } from '../shared/modelSettings';
 import type { PipelineFiles } from '../shared/pipelineFiles';
 import { PipelineError } from '../shared/pipelineError';
@@ -35,6 +37,12 @@ export interface DirectPersonaOptions {
   readonly confirm?: (estimate: StudyEstimate) => boolean | Promise<boolean>;
   readonly prices?: Readonly<Record<string, ModelPrice>>;
   readonly howToSetPrice?: string;
+  /**
+   * `false` (generate): the personas are only written, not returned, so an imported set is streamed from its file to
+   * the personas file and an existing file is only checked line by line (a million personas are never in memory).
+   * @default true
+   */
+  readonly keep?: boolean;
 }
 
 /** bio / qa / portray: the survey whose respondents the personas are written from. */
@@ -47,7 +55,11 @@ export interface ProfileSource {
 export interface DirectPersonasResult {
   /** The personas file (next to the persona spec). */
   readonly path: string;
+  /** Every record, failed ones included (empty with `keep: false`). */
   readonly records: MethodPersonaRecord[];
+  /** Personas in the file, and records that failed (no text). */
+  readonly personas: number;
+  readonly failed: number;
   /** True when the file was there already and was used as it is. */
   readonly existing: boolean;
   readonly requests: Readonly<SenderCounts>;
@@ -61,8 +73,9 @@ const hashOf = (value: unknown): string => createHash('sha256').update(canonical
  * The personas of a direct method as the survey will be asked of them: the personas file when it exists (as the user
  * reviewed it: nothing is regenerated; delete the file to make them again), else made now and written there
  * atomically. Each record carries the hash of the settings it was made with (`settings`); a file made with other
- * settings (a changed prompt, census, model, seed or count) is an error, never silently used. LLM-written ladder personas go through a journal in `runs/<persona spec>/generate/` (one request per
- * persona with a stable id), so a stopped `generate` or `simulate` resumes without re-sending what was answered.
+ * settings (a changed prompt, census, model, seed or count) is an error, never silently used. LLM-written ladder
+ * personas go through a journal in `runs/<persona spec>/generate/` (one request per persona with a stable id), so a
+ * stopped `generate` or `simulate` resumes without re-sending what was answered.
  */
 export async function directPersonas(persona: PersonaSpec, method: DirectMethod, seed: number, o: DirectPersonaOptions, files: PipelineFiles, profile?: ProfileSource): Promise<DirectPersonasResult> {
   if (isProfileMethod(method) && !profile) throw new PipelineError('config', `${persona.path}: ${method} personas are written from a survey's respondents; run persona-studio generate <survey.yaml> (or simulate) with a survey whose personas: names this spec, or pass --personas ${nodePath.basename(persona.path)}`);
@@ -79,15 +92,32 @@ export async function directPersonas(persona: PersonaSpec, method: DirectMethod,
     ...(method === 'import' ? { import: persona.import ?? null } : {}),
     ...(profile ? { profile: persona.profile ?? null, variables: profile.matching.variables, human: profile.matching.humanDemographics, personaVariables: profile.matching.personaVariables } : {}),
   }).slice(0, 16);
-  const existing = await readPersonasFile(files, path, method);
-  if (existing !== undefined) {
-    const stale = existing.find((r) => r.settings !== undefined && r.settings !== settings);
-    if (stale) throw new PipelineError('config', `${path} was made with other settings than ${nodePath.basename(persona.path)} has now (method, seed, census, generation, model${counted ? ', or --count' : ''}${profile ? ', profile or the survey\'s demographics' : ''} changed); delete it to make the personas again${counted ? ', or pass the --count it was made with' : ''}`);
-    const failed = existing.filter((r) => r.text === null).length;
-    o.onMessage?.(`personas: ${existing.length - failed} in ${nodePath.basename(path)} already${failed ? ` (${failed} failed)` : ''}; delete the file to make them again`);
-    const wanted = isProfileMethod(method) || method === 'import' ? undefined : o.count;
-    if (wanted !== undefined && wanted !== existing.length) o.onMessage?.(`personas: --count ${wanted} asked, but ${nodePath.basename(path)} holds ${existing.length}; they are used as they are`);
-    return { path, records: existing, existing: true, requests: NO_REQUESTS };
+  const keep = o.keep ?? true;
+  const staleMessage = (): string => `${path} was made with other settings than ${nodePath.basename(persona.path)} has now (method, seed, census, generation, model${counted ? ', or --count' : ''}${profile ? ', profile or the survey\'s demographics' : ''} changed); delete it to make the personas again${counted ? ', or pass the --count it was made with' : ''}`;
+  const found = keep ? await readPersonasFile(files, path, method) : await scanPersonasFile(path, method, o.signal);
+  if (found !== undefined) {
+    const records = Array.isArray(found) ? found : [];
+    const hashes = Array.isArray(found) ? new Set(found.flatMap((r) => (r.settings === undefined ? [] : [r.settings]))) : found.settings;
+    if ([...hashes].some((h) => h !== settings)) throw new PipelineError('config', staleMessage());
+    const failed = Array.isArray(found) ? found.filter((r) => r.text === null).length : found.failed;
+    const personas = Array.isArray(found) ? found.length - failed : found.personas;
+    o.onMessage?.(`personas: ${personas} in ${nodePath.basename(path)} already${failed ? ` (${failed} failed)` : ''}; delete the file to make them again`);
+    if (counted && o.count !== undefined && o.count !== personas + failed) o.onMessage?.(`personas: --count ${o.count} asked, but ${nodePath.basename(path)} holds ${personas + failed}; they are used as they are`);
+    return { path, records, personas, failed, existing: true, requests: NO_REQUESTS };
+  }
+  if (method === 'import' && !keep && persona.import) {
+    // streamed from the set to the personas file: never the whole set in memory
+    let personas = 0;
+    let failed = 0;
+    const spec = persona.import;
+    await writeLinesAtomic(path, (async function* () {
+      for await (const r of importedPersonaRecords(spec, o.signal)) {
+        if (r.text === null) failed++;
+        else personas++;
+        yield `${JSON.stringify({ ...r, settings })}\n`;
+      }
+    })());
+    return { path, records: [], personas, failed, existing: false, requests: NO_REQUESTS };
   }
   const inputs = { persona, method, seed, ...(counted ? { count } : {}), ...(profile ? { matching: profile.matching, humans: profile.humans } : {}), ...(generator ? { model: generator } : {}) };
   const base = { files, runDir: nodePath.dirname(path), ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
@@ -131,5 +161,6 @@ export async function directPersonas(persona: PersonaSpec, method: DirectMethod,
   }
   records = records.map((r) => ({ ...r, settings }));
   await files.writeTextAtomic(path, formatPersonasFile(records));
-  return { path, records, existing: false, requests };
+  const failed = records.filter((r) => r.text === null).length;
+  return { path, records, personas: records.length - failed, failed, existing: false, requests };
 }

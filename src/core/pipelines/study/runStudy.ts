@@ -242,9 +242,9 @@ export async function generatePersonas(specPath: string, o: StudyOptions): Promi
       const s = surveyStageConfigs(survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
       profile = { surveyBase: surveyBase!, matching: s.matching, humans: await readHumans(survey, o.signal) };
     }
-    const made = await directPersonas(persona, method, directSeed(persona, o), o, files, profile);
-    const failed = made.records.filter((r) => r.text === null).length;
-    return { ...NO_PERSONA_STAGES, backstoriesPath: made.path, requests: made.requests, methodPersonas: { path: made.path, personas: made.records.length - failed, failed, existing: made.existing } };
+    // only written (an imported set streamed to the file), not kept: generate may face a million personas
+    const made = await directPersonas(persona, method, directSeed(persona, o), { ...o, keep: false }, files, profile);
+    return { ...NO_PERSONA_STAGES, backstoriesPath: made.path, requests: made.requests, methodPersonas: { path: made.path, personas: made.personas, failed: made.failed, existing: made.existing } };
   }
   const dp = loaded.survey && persona.method === 'demographics-primed' ? { surveyBase: surveyBase!, respondents: await readHumans(loaded.survey, o.signal) } : undefined;
   if (persona.method === 'demographics-primed' && !dp) throw new PipelineError('config', `${persona.path}: demographics-primed backstories are written per respondent of a survey; run persona-studio generate <survey.yaml> with a survey whose personas: names this spec`);
