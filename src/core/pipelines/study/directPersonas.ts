@@ -114,7 +114,8 @@ export async function directPersonas(persona: PersonaSpec, method: DirectMethod,
       for await (const r of importedPersonaRecords(spec, o.signal)) {
         if (r.text === null) failed++;
         else personas++;
-        yield `${JSON.stringify({ ...r, settings })}\n`;
+        // the record with its settings hash as the last field, without copying the record
+        yield `${JSON.stringify(r).slice(0, -1)},"settings":"${settings}"}\n`;
       }
     })());
     return { path, records: [], personas, failed, existing: false, requests: NO_REQUESTS };
