@@ -81,7 +81,7 @@ describe('run controller and run lenses in a real extension host', function () {
     const before = server.log.length;
     // Workspace Trust cannot be toggled in the test host: the controller's trust function is injected. The
     // refusal happens before the results panels or the key store would be touched.
-    const controller = new RunController({ log: createLog(), config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1 }), keys: {} as ApiKeys, results: {} as ResultsPanels, isTrusted: () => false });
+    const controller = new RunController({ log: createLog(), config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 2000 }), keys: {} as ApiKeys, results: {} as ResultsPanels, isTrusted: () => false });
     try {
       const outcome = await controller.simulate(spec, { count: 8 });
       assert.equal(outcome.status, 'refused');
