@@ -37,8 +37,9 @@ export const isResumable = (r: RunRecord, live: boolean): boolean => r.kind === 
 export function describeRun(r: RunRecord, live?: LiveRunState): string {
   if (live) {
     const count = live.total > 0 ? `${live.stage ? `${live.stage} ` : ''}${live.done.toLocaleString('en-US')}/${live.total.toLocaleString('en-US')} ${live.unit}` : live.stage || 'starting';
-    const cost = live.costUsd === null ? `cost unknown (no price for ${live.unpricedModels.join(', ')})` : `$${live.costUsd.toFixed(2)}`;
-    return ['running', count, ...(r.model ? [r.model] : []), r.createdAt.replace('T', ' ').slice(0, 16), `${live.calls.toLocaleString('en-US')} calls`, cost].join(' · ');
+    // no tokens yet: no cost figure at all (not $0.00)
+    const cost = live.promptTokens + live.completionTokens === 0 ? [] : [live.costUsd === null ? `cost unknown (no price for ${live.unpricedModels.join(', ')})` : `$${live.costUsd.toFixed(2)}`];
+    return ['running', count, ...(r.model ? [r.model] : []), r.createdAt.replace('T', ' ').slice(0, 16), `${live.calls.toLocaleString('en-US')} calls`, ...cost].join(' · ');
   }
   const parts: string[] = [r.status];
   if (r.model) parts.push(r.model);
