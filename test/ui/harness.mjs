@@ -98,7 +98,8 @@ export async function goToLine(page, line) {
  * https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio: (L1 + 0.05) / (L2 + 0.05) over relative luminances).
  * `body` is a Locator of the page's <body>. The text colour is blended with its background by the element's
  * opacity (and its colour's alpha); the background is the nearest ancestor's opaque-enough one. SVG text is
- * skipped (charts take their colours from the theme in src/webview/shared/theme.ts). Returns at most 20 findings.
+ * skipped (charts take their colours from the theme in src/webview/shared/theme.ts), and so are disabled controls
+ * (WCAG 1.4.3 exempts inactive components: a disabled `Next ›` is dimmed on purpose). Returns at most 20 findings.
  */
 export async function lowContrastText(body, min = 4.5) {
   return body.evaluate((root, minRatio) => {
@@ -124,7 +125,7 @@ export async function lowContrastText(body, min = 4.5) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n && out.length < 20; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || !n.textContent.trim() || el.closest('svg, script, style')) continue;
+      if (!el || !n.textContent.trim() || el.closest('svg, script, style, [disabled], [aria-disabled="true"]')) continue;
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || el.getClientRects().length === 0) continue;
       let opacity = 1;
