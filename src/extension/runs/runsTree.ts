@@ -139,7 +139,9 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     switch (node.kind) {
       case 'spec': {
         const item = new vscode.TreeItem(path.basename(node.spec.fsPath), node.runs + node.problems > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-        item.id = `spec:${node.spec.toString()}`;
+        // the workbench keeps an item's expansion by id: a spec that gets its first run (None → Expanded) needs a new
+        // id, or it stays shut and the run going on is hidden
+        item.id = `spec:${node.spec.toString()}${node.runs + node.problems > 0 ? '' : ':empty'}`;
         item.resourceUri = node.spec;
         item.description = `${vscode.workspace.asRelativePath(path.dirname(node.spec.fsPath))} · ${node.runs} run${node.runs === 1 ? '' : 's'}${node.problems ? ` · ${node.problems} unreadable` : ''}`;
         item.contextValue = 'spec';
