@@ -70,7 +70,13 @@ function summarise(costs: readonly RunCost[], extra: Record<string, number | str
     wall_rps: requests / median(wall),
     pipeline_cpu_us_per_request: cpuUs,
     pipeline_sustainable_rps: 1e6 / cpuUs,
-    ...(!server ? {} : serverKnown ? { server_cpu_us_per_request: median(costs.map((c) => (c.server_cpu_s! / c.requests) * 1e6)) } : { server_cpu_us_per_request: 'not measured (no /proc)' }),
+    // cores busy with the run: what the machine gave the two processes (the rest went to other work)
+    pipeline_cores_used: median(costs.map((c) => c.cpu_s / c.wall_s)),
+    ...(!server
+      ? {}
+      : serverKnown
+        ? { server_cpu_us_per_request: median(costs.map((c) => (c.server_cpu_s! / c.requests) * 1e6)), server_cores_used: median(costs.map((c) => c.server_cpu_s! / c.wall_s)) }
+        : { server_cpu_us_per_request: 'not measured (no /proc)' }),
     goal_rps: 2000,
   };
 }
