@@ -99,6 +99,8 @@ export function postJson(url: URL, body: string, options: PostJsonOptions): Prom
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           authorization: `Bearer ${options.apiKey}`,
+          // some gateways refuse requests without one (node:http sends none)
+          'user-agent': 'persona-studio',
         },
       },
       (res) => {
