@@ -53,18 +53,37 @@ export function codeHistograms(codes: EncodedCodes, sample: number, nRows: numbe
   return hist;
 }
 
-/** The rows with a multiplicity, once each, the counts added (exact integers: the same as counting a row list). */
+/**
+ * Per column-major bin index table: the same bins row-major (row r's columns at `r·k … r·k + k − 1`), a missing
+ * answer sent to one spare bin past the histogram's end, in the narrowest integer type that holds every bin (less
+ * memory to read). Built once per encoded sample (a bootstrap counts it a thousand times).
+ */
+const rowMajorBins = new WeakMap<Int32Array, Uint8Array | Uint16Array | Int32Array>();
+
+/**
+ * The rows with a multiplicity, once each, their counts added (exact integers: the same as counting a row list).
+ * Row by row, so consecutive additions go to different columns' bins: no chain of additions to one bin.
+ */
 function countedHistograms(index: Int32Array, hist: Float64Array, k: number, nRows: number, counts: Int32Array): void {
-  let u = 0;
-  for (let r = 0; r < nRows; r++) if (counts[r]! > 0) u++;
-  const rows = new Int32Array(u);
-  for (let r = 0, t = 0; r < nRows; r++) if (counts[r]! > 0) rows[t++] = r;
-  for (let c = 0; c < k; c++) {
-    const base = c * nRows;
-    for (let t = 0; t < u; t++) {
-      const r = rows[t]!;
-      const bin = index[base + r]!;
-      if (bin >= 0) hist[bin]! += counts[r]!;
+  const spare = hist.length;
+  let table = rowMajorBins.get(index);
+  if (!table) {
+    table = spare < 2 ** 8 ? new Uint8Array(nRows * k) : spare < 2 ** 16 ? new Uint16Array(nRows * k) : new Int32Array(nRows * k);
+    for (let c = 0; c < k; c++) {
+      const base = c * nRows;
+      for (let r = 0; r < nRows; r++) {
+        const bin = index[base + r]!;
+        table[r * k + c] = bin >= 0 ? bin : spare;
+      }
     }
+    rowMajorBins.set(index, table);
   }
+  const out = new Float64Array(spare + 1);
+  for (let r = 0; r < nRows; r++) {
+    const m = counts[r]!;
+    if (m === 0) continue;
+    const base = r * k;
+    for (let c = 0; c < k; c++) out[table[base + c]!]! += m;
+  }
+  hist.set(out.subarray(0, spare));
 }

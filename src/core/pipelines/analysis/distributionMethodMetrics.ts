@@ -109,10 +109,15 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
     const index = new Map(c.map((code, i) => [code, i]));
     for (let r = 0; r < n; r++) bin[j * n + r] = index.get(matrix.data[j * n + r]!) ?? -1;
   });
+  // the same bins row-major as histogram slots, a missing or undeclared answer in one spare slot past the end: the
+  // unweighted counts go row by row, so consecutive additions hit different questions' slots
+  const spare = offsets[k]!;
+  const slot = new Int32Array(weights ? 0 : n * k);
+  if (!weights) for (let j = 0; j < k; j++) for (let r = 0; r < n; r++) slot[r * k + j] = bin[j * n + r]! >= 0 ? offsets[j]! + bin[j * n + r]! : spare;
   const random = createRandom(ctx.bootstrapSeed);
   const rows = new Int32Array(n);
   const counts = new Int32Array(n);
-  const hist = new Float64Array(offsets[k]!);
+  const hist = new Float64Array(spare + 1);
   const values: number[] = [];
   let last = performance.now();
   for (let rep = 0; rep < ctx.bootstrap; rep++) {
@@ -135,16 +140,14 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
         }
       }
     } else {
-      // unweighted counts are exact integers in any order: count the draws per row, then one sequential pass
+      // unweighted counts are exact integers in any order: count the draws per row, then one pass over the rows drawn
       counts.fill(0);
       for (let t = 0; t < n; t++) counts[rows[t]!]!++;
-      for (let j = 0; j < k; j++) {
-        const base = j * n;
-        const off = offsets[j]!;
-        for (let r = 0; r < n; r++) {
-          const b = bin[base + r]!;
-          if (b >= 0) hist[off + b]! += counts[r]!;
-        }
+      for (let r = 0; r < n; r++) {
+        const m = counts[r]!;
+        if (m === 0) continue;
+        const base = r * k;
+        for (let j = 0; j < k; j++) hist[slot[base + j]!]! += m;
       }
     }
     const wds: number[] = [];
