@@ -100,10 +100,19 @@ export interface MethodMetrics {
   /** Share per code (in `codes` order) of the valid answers. */
   readonly distributions: Readonly<Record<string, readonly number[]>>;
   readonly correlation: CorrelationMatrix;
-  /** Seeded bootstrap percentile intervals, when bootstrap resamples were requested. */
+  /**
+   * Seeded bootstrap percentile intervals, when bootstrap resamples were requested: the (1 − level)/2 and
+   * (1 + level)/2 quantiles of the metric over the resamples (Efron & Tibshirani 1993, ch. 13). For a distance
+   * (wd_mean, Frobenius) they show how far apart resamples of these sizes are, which sits above the estimate by about
+   * `bias`; they are not a range for the distance between the populations (see `bootstrapBias`).
+   */
   readonly intervals?: {
+    /** How the interval is computed (always the percentile interval). */
+    readonly kind?: 'percentile';
     readonly resamples: number;
     readonly level: number;
+    /** Bootstrap estimate of bias of the distances (mean over the resamples − the estimate); null when undefined. */
+    readonly bias?: { readonly wd_mean: number | null; readonly frobenius: number | null };
     readonly wd_mean: Interval | null;
     readonly frobenius: Interval | null;
     readonly alpha: Readonly<Record<string, Interval | null>>;

@@ -1,3 +1,4 @@
+import { bootstrapBias } from '../../stats/bootstrapBias';
 import { createRandom } from '../../stats/createRandom';
 import { frobeniusDistance } from '../../stats/frobeniusDistance';
 import { fsum } from '../../stats/fsum';
@@ -9,6 +10,7 @@ import { wasserstein1d } from '../../stats/wasserstein1d';
 import type { Interval, MethodMetrics } from './analysisReport';
 import { matrixRows, num, type AnalysisContext } from './analysisContext';
 import type { DistributionSample, MethodInput } from './methodSample';
+import { distanceNote } from './distanceNote';
 
 /**
  * The metrics of a method given as exact per-question distributions (the uniform baseline, ensembles): WD on the
@@ -62,7 +64,7 @@ export async function distributionMethodMetrics(ctx: AnalysisContext, method: Me
     ctx.reasons[`${p}.correlation`] = sample.structure.reason;
     for (const s of ctx.scales) alpha[s.name] = null;
   }
-  const intervals = await humanOnlyBootstrap(ctx, p, sample);
+  const intervals = await humanOnlyBootstrap(ctx, p, sample, wdMean);
   return {
     kind: method.kind,
     label: method.label,
@@ -95,7 +97,7 @@ function meanOf(codes: readonly number[], shares: Float64Array): number {
 }
 
 /** Percentile interval of wd_mean when only the human sample is resampled (seeded, as bootstrapComparison draws). */
-async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: DistributionSample): Promise<MethodMetrics['intervals'] | undefined> {
+async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: DistributionSample, estimate: number): Promise<MethodMetrics['intervals'] | undefined> {
   if (ctx.bootstrap < 2) return undefined;
   const { matrix, weights } = ctx.human;
   const n = matrix.nRows;
@@ -164,5 +166,8 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
   ctx.reasons[`${p}.intervals`] = 'an exact distribution has no sampling noise: the wd_mean interval resamples the humans only; Frobenius and alpha have no interval';
   const alpha: Record<string, Interval | null> = {};
   for (const s of ctx.scales) alpha[s.name] = null;
-  return { resamples: ctx.bootstrap, level, seed: ctx.bootstrapSeed, wd_mean: wdMean, frobenius: null, alpha };
+  const b = bootstrapBias(values, estimate);
+  const bias = { wd_mean: Number.isFinite(b) ? b : null, frobenius: null };
+  if (wdMean) distanceNote(ctx, p, { wd_mean: [estimate, wdMean[0]] }, bias);
+  return { kind: 'percentile', resamples: ctx.bootstrap, level, seed: ctx.bootstrapSeed, bias, wd_mean: wdMean, frobenius: null, alpha };
 }
