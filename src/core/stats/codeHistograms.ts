@@ -1,3 +1,4 @@
+import { rowHistograms, type RowHistograms } from './rowHistograms';
 import type { EncodedCodes } from './encodeCodes';
 
 /** Options of {@link codeHistograms}. */
@@ -53,12 +54,8 @@ export function codeHistograms(codes: EncodedCodes, sample: number, nRows: numbe
   return hist;
 }
 
-/**
- * Per column-major bin index table: the same bins row-major (row r's columns at `r·k … r·k + k − 1`), a missing
- * answer sent to one spare bin past the histogram's end, in the narrowest integer type that holds every bin (less
- * memory to read). Built once per encoded sample (a bootstrap counts it a thousand times).
- */
-const rowMajorBins = new WeakMap<Int32Array, Uint8Array | Uint16Array | Int32Array>();
+/** Per column-major bin index table: the same bins row-major, counted by {@link rowHistograms} (built once per encoded sample; a bootstrap counts it a thousand times). */
+const rowMajorBins = new WeakMap<Int32Array, RowHistograms>();
 
 /**
  * The rows with a multiplicity, once each, their counts added (exact integers: the same as counting a row list).
@@ -66,9 +63,9 @@ const rowMajorBins = new WeakMap<Int32Array, Uint8Array | Uint16Array | Int32Arr
  */
 function countedHistograms(index: Int32Array, hist: Float64Array, k: number, nRows: number, counts: Int32Array): void {
   const spare = hist.length;
-  let table = rowMajorBins.get(index);
-  if (!table) {
-    table = spare < 2 ** 8 ? new Uint8Array(nRows * k) : spare < 2 ** 16 ? new Uint16Array(nRows * k) : new Int32Array(nRows * k);
+  let counter = rowMajorBins.get(index);
+  if (!counter) {
+    const table = new Int32Array(nRows * k);
     for (let c = 0; c < k; c++) {
       const base = c * nRows;
       for (let r = 0; r < nRows; r++) {
@@ -76,14 +73,8 @@ function countedHistograms(index: Int32Array, hist: Float64Array, k: number, nRo
         table[r * k + c] = bin >= 0 ? bin : spare;
       }
     }
-    rowMajorBins.set(index, table);
+    counter = rowHistograms(table, nRows, k, spare);
+    rowMajorBins.set(index, counter);
   }
-  const out = new Float64Array(spare + 1);
-  for (let r = 0; r < nRows; r++) {
-    const m = counts[r]!;
-    if (m === 0) continue;
-    const base = r * k;
-    for (let c = 0; c < k; c++) out[table[base + c]!]! += m;
-  }
-  hist.set(out.subarray(0, spare));
+  counter.count(counts, hist);
 }

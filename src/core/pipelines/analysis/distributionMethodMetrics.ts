@@ -5,6 +5,7 @@ import { fsum } from '../../stats/fsum';
 import { jensenShannonDivergence } from '../../stats/jensenShannonDivergence';
 import { quantileSorted } from '../../stats/quantileSorted';
 import { representativeness } from '../../stats/representativeness';
+import { rowHistograms, type RowHistograms } from '../../stats/rowHistograms';
 import { totalVariationDistance } from '../../stats/totalVariationDistance';
 import { wasserstein1d } from '../../stats/wasserstein1d';
 import type { Interval, MethodMetrics } from './analysisReport';
@@ -114,8 +115,12 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
   // the same bins row-major as histogram slots, a missing or undeclared answer in one spare slot past the end: the
   // unweighted counts go row by row, so consecutive additions hit different questions' slots
   const spare = offsets[k]!;
-  const slot = new Int32Array(weights ? 0 : n * k);
-  if (!weights) for (let j = 0; j < k; j++) for (let r = 0; r < n; r++) slot[r * k + j] = bin[j * n + r]! >= 0 ? offsets[j]! + bin[j * n + r]! : spare;
+  let counter: RowHistograms | undefined;
+  if (!weights) {
+    const slot = new Int32Array(n * k);
+    for (let j = 0; j < k; j++) for (let r = 0; r < n; r++) slot[r * k + j] = bin[j * n + r]! >= 0 ? offsets[j]! + bin[j * n + r]! : spare;
+    counter = rowHistograms(slot, n, k, spare);
+  }
   const random = createRandom(ctx.bootstrapSeed);
   const rows = new Int32Array(n);
   const counts = new Int32Array(n);
@@ -145,12 +150,7 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
       // unweighted counts are exact integers in any order: count the draws per row, then one pass over the rows drawn
       counts.fill(0);
       for (let t = 0; t < n; t++) counts[rows[t]!]!++;
-      for (let r = 0; r < n; r++) {
-        const m = counts[r]!;
-        if (m === 0) continue;
-        const base = r * k;
-        for (let j = 0; j < k; j++) hist[slot[base + j]!]! += m;
-      }
+      counter!.count(counts, hist);
     }
     const wds: number[] = [];
     for (let j = 0; j < k; j++) {
