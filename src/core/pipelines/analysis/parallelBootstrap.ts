@@ -30,8 +30,9 @@ export interface ParallelBootstrapOptions extends CompareSamplesOptions {
   readonly replicates: number;
   readonly seed: number;
   /**
-   * Threads computing replicates: 1 computes them on this thread. @default the machine's available parallelism when
-   * the work is large (replicates × rows × columns² ≥ 10^10, about half a second), else 1
+   * Threads computing replicates: 1 computes them on this thread. @default the machine's available parallelism (at
+   * most 8: each worker holds a copy of both samples and their layouts) when the work is large (replicates × rows ×
+   * columns² ≥ 10^10, about half a second), else 1
    */
   readonly threads?: number;
   /** Aborting stops the workers and rejects with the signal's reason. */
@@ -52,7 +53,7 @@ export async function parallelBootstrap(a: ItemMatrix, b: ItemMatrix, options: P
   const { replicates, seed, signal } = options;
   const task: BootstrapTask = { a, b, options: compareOptions(options) };
   const k = a.nCols;
-  const threads = options.threads ?? (replicates * (a.nRows + b.nRows) * k * k >= 1e10 ? availableParallelism() : 1);
+  const threads = options.threads ?? (replicates * (a.nRows + b.nRows) * k * k >= 1e10 ? Math.min(8, availableParallelism()) : 1);
   const script = threads > 1 ? workerScript() : undefined;
   if (!script) return inThread(task, options);
   signal?.throwIfAborted();
