@@ -71,11 +71,12 @@ export async function parallelBootstrap(a: ItemMatrix, b: ItemMatrix, options: P
   const workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new Worker(script.code, { eval: true, workerData: task }));
   let done = 0;
   let last = performance.now();
+  let onAbort: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let finished = 0;
-      const onAbort = (): void => reject(signal?.reason);
+      onAbort = (): void => reject(signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
       const give = (w: Worker): void => {
         if (next < chunks.length) w.postMessage(chunks[next++]!);
@@ -90,10 +91,8 @@ export async function parallelBootstrap(a: ItemMatrix, b: ItemMatrix, options: P
             options.onProgress(done, replicates);
             last = performance.now();
           }
-          if (finished === chunks.length) {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-          } else give(w);
+          if (finished === chunks.length) resolve();
+          else give(w);
         });
         w.on('error', reject);
         w.on('exit', (code) => {
@@ -103,6 +102,7 @@ export async function parallelBootstrap(a: ItemMatrix, b: ItemMatrix, options: P
       }
     });
   } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results.flat();
