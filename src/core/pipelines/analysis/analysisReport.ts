@@ -109,10 +109,19 @@ export interface MethodMetrics {
   readonly agreement?: Readonly<Record<string, number | null>>;
   /** Mean of `agreement` over the questions that have one. */
   readonly agreement_mean?: number | null;
-  /** Seeded bootstrap percentile intervals, when bootstrap resamples were requested. */
+  /**
+   * Seeded bootstrap percentile intervals, when bootstrap resamples were requested: the (1 − level)/2 and
+   * (1 + level)/2 quantiles of the metric over the resamples (Efron & Tibshirani 1993, ch. 13). For a distance
+   * (wd_mean, Frobenius) they show how far apart resamples of these sizes are, which sits above the estimate by about
+   * `bias`; they are not a range for the distance between the populations (see `bootstrapBias`).
+   */
   readonly intervals?: {
+    /** How the interval is computed (always the percentile interval). */
+    readonly kind?: 'percentile';
     readonly resamples: number;
     readonly level: number;
+    /** Bootstrap estimate of bias of the distances (mean over the resamples − the estimate); null when undefined. */
+    readonly bias?: { readonly wd_mean: number | null; readonly frobenius: number | null };
     readonly wd_mean: Interval | null;
     readonly frobenius: Interval | null;
     readonly alpha: Readonly<Record<string, Interval | null>>;

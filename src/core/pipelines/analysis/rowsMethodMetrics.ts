@@ -1,5 +1,5 @@
 import { aggregateSummaries } from '../../stats/aggregateSummaries';
-import { bootstrapReplicates } from '../../stats/bootstrapReplicates';
+import { bootstrapBias } from '../../stats/bootstrapBias';
 import type { MetricSummary } from '../../stats/metricSummary';
 import { compareSamples } from '../../stats/compareSamples';
 import { jensenShannonDivergence } from '../../stats/jensenShannonDivergence';
@@ -11,6 +11,8 @@ import type { Interval, MethodMetrics, SubgroupMetrics } from './analysisReport'
 import { matrixRows, num, type AnalysisContext } from './analysisContext';
 import { codeShares } from './codeShares';
 import { rowsAgreement } from './agreementMetrics';
+import { distanceNote } from './distanceNote';
+import { parallelBootstrap } from './parallelBootstrap';
 import type { MethodInput, RowsSample } from './methodSample';
 
 /**
@@ -81,7 +83,7 @@ export async function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInpu
     correlation: { ids: questionIds, matrix: matrixRows(cmp.corrB, k) },
     ...agreement,
   };
-  const intervals = await bootstrapIntervals(ctx, p, sim);
+  const intervals = await bootstrapIntervals(ctx, p, sim, { wd_mean: main.wdMean, frobenius: main.frobenius });
   const subgroups = subgroupViews(ctx, p, sample);
   return { ...metrics, ...(intervals ? { intervals } : {}), ...(subgroups ?? {}) };
 }
@@ -94,32 +96,40 @@ function interval(lo: number, hi: number): Interval | null {
   return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
 }
 
-async function bootstrapIntervals(ctx: AnalysisContext, p: string, sim: RowsSample['matrix']): Promise<MethodMetrics['intervals'] | undefined> {
+async function bootstrapIntervals(ctx: AnalysisContext, p: string, sim: RowsSample['matrix'], estimate: { wd_mean: number; frobenius: number }): Promise<MethodMetrics['intervals'] | undefined> {
   if (ctx.bootstrap < 2) {
     ctx.reasons[`${p}.intervals`] = ctx.bootstrap === 0 ? 'bootstrap turned off (metrics.bootstrap: 0)' : 'a bootstrap needs at least 2 resamples';
     return undefined;
   }
-  // the replicates of the core's bootstrapComparison, one at a time, yielding to the event loop about every 100 ms
-  // so Ctrl-C (the signal) stops a long bootstrap
-  const summaries: MetricSummary[] = [];
-  let last = performance.now();
-  for (const s of bootstrapReplicates(ctx.human.matrix, sim, { scales: ctx.scales, replicates: ctx.bootstrap, seed: ctx.bootstrapSeed, ...(ctx.human.weights ? { weightsA: ctx.human.weights } : {}) })) {
-    summaries.push(s);
-    if (performance.now() - last > 100) {
-      await new Promise((resolve) => setImmediate(resolve));
-      ctx.signal?.throwIfAborted();
-      ctx.onBootstrap?.(summaries.length, ctx.bootstrap);
-      last = performance.now();
-    }
-  }
+  // the replicates of the core's bootstrapReplicates (the same numbers), on worker threads when the work is large;
+  // cancellable through the signal
+  const summaries: MetricSummary[] = await parallelBootstrap(ctx.human.matrix, sim, {
+    scales: ctx.scales,
+    replicates: ctx.bootstrap,
+    seed: ctx.bootstrapSeed,
+    ...(ctx.human.weights ? { weightsA: ctx.human.weights } : {}),
+    ...(ctx.threads === undefined ? {} : { threads: ctx.threads }),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.onBootstrap ? { onProgress: ctx.onBootstrap } : {}),
+  });
   const lower = aggregateSummaries(summaries, { statistic: 'quantile', probability: (1 - ctx.confidence) / 2 });
   const upper = aggregateSummaries(summaries, { statistic: 'quantile', probability: (1 + ctx.confidence) / 2 });
   const lo = lower.weighted ?? lower;
   const hi = upper.weighted ?? upper;
   const alpha: Record<string, Interval | null> = {};
   for (const s of ctx.scales) alpha[s.name] = interval(lower.alphaB?.[s.name] ?? NaN, upper.alphaB?.[s.name] ?? NaN);
-  return { resamples: ctx.bootstrap, level: ctx.confidence, seed: ctx.bootstrapSeed, wd_mean: interval(lo.wdMean, hi.wdMean), frobenius: interval(lo.frobenius, hi.frobenius), alpha };
+  const bias = {
+    wd_mean: finite(bootstrapBias(summaries.map((s) => (s.weighted ?? s).wdMean), estimate.wd_mean)),
+    frobenius: finite(bootstrapBias(summaries.map((s) => (s.weighted ?? s).frobenius), estimate.frobenius)),
+  };
+  distanceNote(ctx, p, { wd_mean: [estimate.wd_mean, lo.wdMean], frobenius: [estimate.frobenius, lo.frobenius] }, bias);
+  return { kind: 'percentile', resamples: ctx.bootstrap, level: ctx.confidence, seed: ctx.bootstrapSeed, bias, wd_mean: interval(lo.wdMean, hi.wdMean), frobenius: interval(lo.frobenius, hi.frobenius), alpha };
 }
+
+function finite(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
 
 /**
  * Per declared subgroup variable and category: the humans of that category against the personas of that category —
