@@ -54,7 +54,7 @@ function runsChart(c: RunComparison, width: number): SVGSVGElement | HTMLElement
     const own = r.table.rows.filter((m) => m.method === r.method);
     const picked = own.length > 0 ? own : r.table.rows.filter((m) => m.kind === 'simulation');
     return picked.filter((m) => m.wdMean.value !== null).map((m) => ({
-      label: `${runLabel(r)}${picked.length > 1 || m.method !== r.method ? ` — ${m.label}` : ''}`,
+      label: `${runLabel(r)}${picked.length > 1 || m.method !== r.method ? ` — ${m.method}` : ''}`,
       value: m.wdMean.value!, lo: m.wdMean.interval?.[0] ?? m.wdMean.value!, hi: m.wdMean.interval?.[1] ?? m.wdMean.value!, bound: r.table.human.wdMeanBound,
     }));
   });
