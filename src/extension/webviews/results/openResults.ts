@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { ResultsError } from '../../../core/results/resultsError';
+import { resultsTabs, type ResultsTab } from '../../../protocol/resultsPanel';
 import type { Log } from '../../log';
 import type { OpenedResults, ResultsPanels } from './resultsPanels';
 
 const isSurveySpec = (uri: vscode.Uri): boolean => /\.survey\.ya?ml$/i.test(uri.path);
 
 /**
- * `personaStudio.openResults [uri] [{ question?, runId? }]`: the results panel beside a survey spec (the given
+ * `personaStudio.openResults [uri] [{ question?, runId?, tab? }]`: the results panel beside a survey spec (the given
  * one, else the active editor's), on its newest analysed run. Says what to do when there is none.
  */
 export async function openResults(panels: ResultsPanels, log: Log, uriArg: unknown, optionsArg: unknown): Promise<OpenedResults | undefined> {
@@ -19,6 +20,7 @@ export async function openResults(panels: ResultsPanels, log: Log, uriArg: unkno
   const options = {
     ...(typeof o.question === 'string' ? { question: o.question } : {}),
     ...(typeof o.runId === 'string' ? { runId: o.runId } : {}),
+    ...(typeof o.tab === 'string' && (resultsTabs as readonly string[]).includes(o.tab) ? { tab: o.tab as ResultsTab } : {}),
   };
   try {
     return await panels.open(uri, options);

@@ -10,8 +10,8 @@ import { ResultsError } from '../../../core/results/resultsError';
 import { listRuns, newestAnalyzedRun, parseRunRecord } from '../../../core/runs/listRuns';
 import { isRunId, runsDirOf } from '../../../core/runs/runPaths';
 import { RUN_FILES } from '../../../core/runs/runRecord';
-import { defaultUiState, isPanelState, RESULTS_VIEW_TYPE, type ComparedRun, type ExportFormat, type ResultsUiState, type RunComparison } from '../../../protocol/resultsPanel';
-import { PROTOCOL_VERSION } from '../../../protocol/rpc';
+import { defaultUiState, isPanelState, RESULTS_VIEW_TYPE, type ComparedRun, type ExportFormat, type ResultsTab, type ResultsUiState, type RunComparison } from '../../../protocol/resultsPanel';
+import { PROTOCOL_VERSION, type ResponseMessage } from '../../../protocol/rpc';
 import type { Log } from '../../log';
 import { createNonce, webviewMessageHtml } from '../webviewHtml';
 import { panelOptions, setPanelHtml } from '../webviewOptions';
@@ -30,6 +30,8 @@ interface OpenPanel {
   compared: string[];
   /** Requests answered per method, for the in-host tests (positive signals, not sleeps). */
   readonly answered: Record<string, number>;
+  /** Answers one protocol message as the page's messages are answered. */
+  handle(raw: unknown): Promise<ResponseMessage | undefined>;
 }
 
 /** What `personaStudio.openResults` returns (used by the in-host tests). */
@@ -68,11 +70,11 @@ export class ResultsPanels implements vscode.Disposable {
   }
 
   /** Opens (or reveals) the panel for a spec, on its newest analysed run or on `runId`. */
-  async open(specUri: vscode.Uri, options: { readonly runId?: string; readonly question?: string } = {}): Promise<OpenedResults> {
+  async open(specUri: vscode.Uri, options: { readonly runId?: string; readonly question?: string; readonly tab?: ResultsTab } = {}): Promise<OpenedResults> {
     const loaded = await this.load(specUri, options.runId);
     const key = specUri.toString();
     const existing = this.panels.get(key);
-    const focus = options.question !== undefined ? { tab: 'questions' as const, question: options.question } : {};
+    const focus = options.question !== undefined ? { tab: 'questions' as const, question: options.question } : options.tab !== undefined ? { tab: options.tab } : {};
     if (existing) {
       existing.ui = { ...(existing.ui ?? defaultUiState), ...focus };
       this.replace(existing, loaded);
@@ -80,7 +82,7 @@ export class ResultsPanels implements vscode.Disposable {
       return this.describe(existing);
     }
     const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, this.title(specUri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(this.extensionUri));
-    return this.describe(this.attach(panel, loaded, options.question !== undefined ? { ...defaultUiState, ...focus } : null));
+    return this.describe(this.attach(panel, loaded, 'tab' in focus ? { ...defaultUiState, ...focus } : null));
   }
 
   /**
@@ -99,6 +101,16 @@ export class ResultsPanels implements vscode.Disposable {
     entry.ui = { ...(entry.ui ?? defaultUiState), tab: 'compare' };
     this.replace(entry, entry.source);
     return { ...opened, compared: entry.compared.map((d) => path.basename(d)), ui: entry.ui };
+  }
+
+  /**
+   * Answers a request of the panel's protocol for a spec's open panel exactly as a message from its page is
+   * answered (same checks, same actions): the in-host tests drive the host side with it.
+   */
+  async ask(specUri: vscode.Uri, method: string, params: unknown): Promise<ResponseMessage | undefined> {
+    const entry = this.panels.get(specUri.toString());
+    if (!entry) throw new ResultsError('not-found', `no results panel is open for ${path.basename(specUri.fsPath)}`);
+    return entry.handle({ v: PROTOCOL_VERSION, type: 'request', id: 0, method, params });
   }
 
   /** The open panels (for tests and the runs explorer). */
@@ -159,7 +171,7 @@ export class ResultsPanels implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel, source: ResultsSource, ui: ResultsUiState | null): OpenPanel {
     const key = source.spec;
     this.panels.get(key)?.panel.dispose();
-    const entry: OpenPanel = { panel, source, ui, readyCount: 0, disposables: [], personas: new Map(), compared: [], answered: {} };
+    const entry: OpenPanel = { panel, source, ui, readyCount: 0, disposables: [], personas: new Map(), compared: [], answered: {}, handle: async () => undefined };
     this.panels.set(key, entry);
     panel.title = this.title(vscode.Uri.parse(key));
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'results.svg');
@@ -193,13 +205,20 @@ export class ResultsPanels implements vscode.Disposable {
         return this.comparison(entry);
       },
     };
+    entry.handle = async (raw: unknown) => {
+      // a new page has no saved state: it starts from the one the panel was opened with (a question, a tab)
+      const r = raw as { method?: unknown; params?: { ui?: unknown } } | null;
+      const msg = r?.method === 'ready' && r.params?.ui === null && entry.ui ? { ...r, params: { ui: entry.ui } } : raw;
+      const reply = await handleResultsMessage(() => ({ ...entry.source, comparedRuns: entry.compared.length }), actions, msg);
+      if (reply?.ok) {
+        const m = String((raw as { method?: unknown }).method);
+        entry.answered[m] = (entry.answered[m] ?? 0) + 1;
+      }
+      return reply;
+    };
     entry.disposables.push(
       panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-        const reply = await handleResultsMessage(() => ({ ...entry.source, comparedRuns: entry.compared.length }), actions, raw);
-        if (reply?.ok) {
-          const m = String((raw as { method?: unknown }).method);
-          entry.answered[m] = (entry.answered[m] ?? 0) + 1;
-        }
+        const reply = await entry.handle(raw);
         if (reply?.ok && (raw as { method?: unknown }).method === 'ready') {
           entry.readyCount++;
           entry.ui = (reply.result as { ui: ResultsUiState }).ui;
