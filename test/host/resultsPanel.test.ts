@@ -107,8 +107,9 @@ async function api(): Promise<Api> {
 describe('results panel: personas, backstories and run comparison in a real extension host', function () {
   this.timeout(120_000);
   const spec = (): vscode.Uri => fileUri('bfi/bfi.survey.yaml');
-  const A = '20261201-120000-drifted-sim';
-  const B = '20261202-090000-anthology';
+  // A is the newest run: the panel follows the newest analysis when the watcher reports a change
+  const A = '20261202-120000-drifted-sim';
+  const B = '20261201-090000-anthology';
   const runs = (): string => fileUri('bfi/runs/bfi').fsPath;
 
   before(async () => {
@@ -116,8 +117,8 @@ describe('results panel: personas, backstories and run comparison in a real exte
     rmSync(runs(), { recursive: true, force: true });
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     const folder = workspaceRoot().fsPath;
-    writeBfiRunFolder(folder, { root, runId: A, personas: true, replicates: 10, splits: 4, createdAt: '2026-12-01T12:00:00Z' });
-    writeBfiRunFolder(folder, { root, runId: B, method: 'anthology', model: 'llama-3-70b', replicates: 10, splits: 4, createdAt: '2026-12-02T09:00:00Z' });
+    writeBfiRunFolder(folder, { root, runId: A, personas: true, replicates: 10, splits: 4, createdAt: '2026-12-02T12:00:00Z' });
+    writeBfiRunFolder(folder, { root, runId: B, method: 'anthology', model: 'llama-3-70b', replicates: 10, splits: 4, createdAt: '2026-12-01T09:00:00Z' });
   });
   after(async () => {
     await closeAll();
