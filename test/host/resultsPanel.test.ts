@@ -174,6 +174,15 @@ describe('results panel: personas, backstories and run comparison in a real exte
     assert.deepEqual(compared.map((r) => [r.key, r.method, r.model, r.current]), [[A, 'drifted-sim', null, true], [B, 'anthology', 'llama-3-70b', false]]);
     const after = await resultsPanels.ask(spec(), 'runs/remove', { key: B });
     assert.deepEqual((after?.result as { runs: unknown[] }).runs.length, 1);
+    // "Add run…": a quick pick of the spec's other analysed runs (B is the only one left); accept its first item
+    let added: { result?: unknown } | undefined;
+    const asked = resultsPanels.ask(spec(), 'runs/add', {}).then((r) => { added = r; });
+    await until(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return added;
+    }, 'the run picked in the quick pick');
+    await asked;
+    assert.deepEqual((added!.result as { runs: { key: string }[] }).runs.map((r) => r.key), [A, B]);
     assert.equal(resultTabs().length, 1, 'one panel per spec');
   });
 

@@ -121,13 +121,15 @@ async function start(): Promise<void> {
   renderHeader(init);
   document.body.replaceChildren(header, statusLine, tabs);
   rpc.on('report/changed', (next) => {
+    const previous = app!.init;
     app!.init = next;
     app!.ui = next.ui;
     saveUiState(next, next.ui);
     if (tabsOf(next).join() !== shownTabs.join()) buildTabs(next);
     else tabs.setAttribute('selected-index', String(Math.max(0, shownTabs.indexOf(next.ui.tab))));
     renderHeader(next);
-    status('The analysis changed on disk; showing the new one.');
+    // the same analysis sent again (the panel revealed, runs added to the comparison) is not news
+    if (next.runId !== previous.runId || next.createdAt !== previous.createdAt) status('The analysis changed on disk; showing the new one.');
     void renderTab(app!.ui.tab);
   });
   onThemeChange(() => void renderTab(app!.ui.tab));

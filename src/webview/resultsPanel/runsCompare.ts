@@ -58,10 +58,11 @@ function runsChart(c: RunComparison, width: number): SVGSVGElement | HTMLElement
       value: m.wdMean.value!, lo: m.wdMean.interval?.[0] ?? m.wdMean.value!, hi: m.wdMean.interval?.[1] ?? m.wdMean.value!, bound: r.table.human.wdMeanBound,
     }));
   });
+  const longest = Math.max(0, ...data.map((d) => d.label.length));
   return plot({
     width: Math.max(360, width),
     height: 60 + 36 * Math.max(1, data.length),
-    marginLeft: 300,
+    marginLeft: Math.min(Math.max(160, Math.round(width * 0.55)), 12 + Math.ceil(longest * 6.5)),
     x: { label: 'mean WD (lower is better); dashes: each run’s human bound', grid: true, zero: true },
     y: { label: null, domain: data.map((d) => d.label) },
     marks: [
