@@ -57,12 +57,10 @@ export async function loadPersonaAnswers(method: string, runDir: string, signal?
   let source: PersonaAnswersData['source'] = 'none';
   let backstoriesFile: string | undefined;
   let texts: Map<string, string | null> | undefined;
-  let direct = record ? isDirectMethod(record.method) : false;
-  if (record?.personaSpec) {
+  if (record?.personaSpec && !isDirectMethod(record.method)) {
     try {
       const persona = loadPersonaSpec(path.resolve(runDir, record.personaSpec.path)).spec;
-      direct = isDirectMethod(persona.method);
-      if (!direct && persona.backstories && existsSync(persona.backstories.output)) {
+      if (!isDirectMethod(persona.method) && persona.backstories && existsSync(persona.backstories.output)) {
         source = 'backstory';
         backstoriesFile = persona.backstories.output;
       }
@@ -71,7 +69,7 @@ export async function loadPersonaAnswers(method: string, runDir: string, signal?
     }
   }
   const methodFile = path.join(runDir, METHOD_PERSONAS_FILE);
-  if (source === 'none' && (direct || existsSync(methodFile)) && existsSync(methodFile)) {
+  if (source === 'none' && existsSync(methodFile)) {
     texts = new Map();
     const t = texts;
     await readJsonLines(methodFile, (l) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AnalysisQuestion, AnalysisReport } from '../../../src/core/pipelines/analysis/analysisReport';
@@ -89,7 +89,7 @@ describe('persona answers read from a run folder (bfi fixture)', function () {
     mkdirSync(path.join(folder, 'bfi'));
     mkdirSync(path.join(folder, 'data'));
     mkdirSync(path.join(folder, 'personas'));
-    copyFileSync(path.join(repo, 'examples', 'personas', 'us-adults.persona.yaml'), path.join(folder, 'personas', 'us-adults.persona.yaml'));
+    for (const f of ['us-adults.persona.yaml', 'us-adults-qa.persona.yaml']) copyFileSync(path.join(repo, 'examples', 'personas', f), path.join(folder, 'personas', f));
     copyFileSync(path.join(repo, 'examples', 'bfi', 'bfi.survey.yaml'), path.join(folder, 'bfi', 'bfi.survey.yaml'));
     copyFileSync(path.join(repo, 'examples', 'data', 'bfi.csv'), path.join(folder, 'data', 'bfi.csv'));
     runDir = writeBfiRunFolder(folder, { personas: true, replicates: 0, splits: 2 });
@@ -142,6 +142,23 @@ describe('persona answers read from a run folder (bfi fixture)', function () {
     assert.equal(nobody && !nobody.ok && nobody.error.reason, 'unknown-persona');
     const bad = await ask('personas/page', { method: 'drifted-sim', sortBy: 'shell', descending: false, filter: '', offset: 0, limit: 5 });
     assert.equal(bad && !bad.ok && bad.error.reason, 'bad-params');
+  });
+
+  it('a method without backstories (qa) shows the persona text from method-personas.jsonl', async () => {
+    const dir = path.join(folder, 'bfi', 'runs', 'bfi', '20261202-000000-qa');
+    mkdirSync(dir, { recursive: true });
+    const record = JSON.parse(readFileSync(path.join(runDir, 'run.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(dir, 'run.json'), JSON.stringify({ ...record, id: path.basename(dir), method: 'qa', personaSpec: { path: '../../../../personas/us-adults-qa.persona.yaml', hash: 'x' } }));
+    writeFileSync(path.join(dir, 'personas.jsonl'), `${JSON.stringify({ personaId: 'h:61617', backstoryId: 'h:61617', humanId: '61617', answers: { A1: { status: 'answered', code: 2 } } })}\n`);
+    writeFileSync(path.join(dir, 'method-personas.jsonl'), `${JSON.stringify({ id: 'h:61617', method: 'qa', seed: 1, humanId: '61617', text: 'Question: What is your age?\nAnswer: 18-29' })}\n{broken\n`);
+    const d = await loadPersonaAnswers('qa', dir);
+    assert.equal(d.source, 'text');
+    assert.equal(d.backstoriesFile, undefined);
+    const det = personaDetail(d, report.survey.questions, 'h:61617')!;
+    assert.equal(det.text, 'Question: What is your age?\nAnswer: 18-29');
+    // respondent 61617 answered A1 = 2 in the bfi data (examples/data/bfi.csv, first row)
+    assert.deepEqual([det.answers[0]!.code, det.answers[0]!.humanCode], [2, 2]);
+    assert.equal(det.answers[1]!.status, 'missing', 'a question with no record is not an answer');
   });
 
   it('a run folder without personas.jsonl is a no-personas error', async () => {

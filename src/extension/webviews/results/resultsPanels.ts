@@ -9,7 +9,7 @@ import type { PersonaAnswersData } from '../../../core/results/personaAnswers';
 import { ResultsError } from '../../../core/results/resultsError';
 import { listRuns, newestAnalyzedRun, parseRunRecord } from '../../../core/runs/listRuns';
 import { isRunId, runsDirOf } from '../../../core/runs/runPaths';
-import { RUN_FILES } from '../../../core/runs/runRecord';
+import { RUN_FILES, type RunRecord } from '../../../core/runs/runRecord';
 import { defaultUiState, isPanelState, RESULTS_VIEW_TYPE, type ComparedRun, type ExportFormat, type ResultsTab, type ResultsUiState, type RunComparison } from '../../../protocol/resultsPanel';
 import { PROTOCOL_VERSION, type ResponseMessage } from '../../../protocol/rpc';
 import type { Log } from '../../log';
@@ -305,7 +305,7 @@ export class ResultsPanels implements vscode.Disposable {
   }
 }
 
-async function readRecord(dir: string): Promise<import('../../../core/runs/runRecord').RunRecord> {
+async function readRecord(dir: string): Promise<RunRecord> {
   let text: string;
   try {
     text = await readFile(path.join(dir, RUN_FILES.record), 'utf8');
