@@ -129,7 +129,8 @@ async function start(): Promise<void> {
     else tabs.setAttribute('selected-index', String(Math.max(0, shownTabs.indexOf(next.ui.tab))));
     renderHeader(next);
     // the same analysis sent again (the panel revealed, runs added to the comparison) is not news
-    if (next.runId !== previous.runId || next.createdAt !== previous.createdAt) status('The analysis changed on disk; showing the new one.');
+    if (next.runId !== previous.runId) status(`A newer analysis was written (run ${next.runId}); showing it.`);
+    else if (next.createdAt !== previous.createdAt) status('The analysis changed on disk; showing the new one.');
     void renderTab(app!.ui.tab);
   });
   onThemeChange(() => void renderTab(app!.ui.tab));

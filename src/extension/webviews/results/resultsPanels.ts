@@ -249,7 +249,9 @@ export class ResultsPanels implements vscode.Disposable {
     const specUri = vscode.Uri.parse(entry.source.spec);
     const ownDir = path.join(runsDirOf(specUri.fsPath), entry.source.runId);
     const runs: ComparedRun[] = [];
-    for (const [dir, current] of [[ownDir, true], ...entry.compared.map((d) => [d, false] as const)] as const) {
+    // the panel may have moved to a newer run since one was added: never list a run twice
+    const others = entry.compared.filter((d) => path.resolve(d) !== path.resolve(ownDir));
+    for (const [dir, current] of [[ownDir, true], ...others.map((d) => [d, false] as const)] as const) {
       try {
         const run = await readComparedRun(dir, current, current ? entry.source.report : undefined);
         runs.push({ ...run, key: compareKey(entry, dir) });
