@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../scripts/host/lib.mjs';
-import { useWorkbench } from './harness.mjs';
+import { lowContrastText, useWorkbench } from './harness.mjs';
 
 const record = (id, createdAt, wd, model) => ({
   schema: 'persona-studio/run@1', id, kind: model ? 'simulation' : 'baselines', method: model ? 'anthology-greedy' : 'uniform', status: 'done',
@@ -105,6 +105,7 @@ describe('journey: the runs explorer', function () {
     assert.equal(heads.filter((h) => h.includes('this run')).length, 1);
     assert.equal(await frame.locator('table.runs-compare tr.bound').count(), 2, 'each run’s human bound');
     assert.ok(await frame.locator('[data-chart="runs"] svg').count() > 0, 'the mean WD chart');
+    assert.deepEqual(await lowContrastText(frame.locator('body'), 4.5), [], 'every text of the comparison readable (WCAG AA)');
     assert.equal(cspMessages.length + await frame.evaluate(() => window.__cspCount ?? 0), 0, cspMessages.join('\n'));
     await wb.shot('runs-compared');
   });
