@@ -75,7 +75,8 @@ describe('cli: generate, simulate, estimate', function () {
     const s = studyFolder({ humans: 30 });
     try {
       fs.mkdirSync(path.join(s.dir, '.vscode'));
-      fs.writeFileSync(path.join(s.dir, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'local', baseUrl: server.url }] }));
+      // the persona spec sends its locator to the endpoint named `openai`: named too (here the same server)
+      fs.writeFileSync(path.join(s.dir, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'local', baseUrl: server.url }, { name: 'openai', baseUrl: server.url }] }));
       const g = await cli(['generate', 'small.persona.yaml', '--endpoint-name', 'local', '--count', '40', '--yes', '--json'], s.dir);
       assert.equal(g.code, 0, g.err);
       const generated = JSON.parse(g.out) as { written: number; surveyed: number };

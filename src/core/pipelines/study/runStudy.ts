@@ -40,6 +40,11 @@ export interface StudyOptions {
   readonly access: LlmAccess;
   /** Endpoint base URL (credentials are dropped before it is stored) and its kind when known. */
   readonly endpoint: { readonly baseUrl: string; readonly kind?: string };
+  /**
+   * The locator's endpoint when the persona spec sends the locator questions elsewhere (`demographics.locator.endpoint`
+   * naming another endpoint than the run's; see `studyEndpointNames`). Default: `access`.
+   */
+  readonly locator?: { readonly access: LlmAccess; readonly baseUrl: string };
   readonly model?: string;
   readonly seed?: number;
   /** Backstories wanted instead of the spec's count (small runs). */
@@ -153,7 +158,9 @@ async function runPersonaStages(persona: PersonaSpec, o: StudyOptions, files: Pi
   try {
     if (store.resumed && store.resume.answered.size > 0) o.onMessage?.(`generate: resuming, ${store.resume.answered.size} answers in the journal`);
     const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
-    const ctx: StageContext = { llm, files, runDir: dir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
+    // the locator's own endpoint writes to the same journal (its answers resume like every other)
+    const locatorLlm = o.locator && configs.demographics?.locator ? await RequestSender.open(store, o.locator.access, { ...(o.signal ? { signal: o.signal } : {}) }) : undefined;
+    const ctx: StageContext = { llm, ...(locatorLlm ? { locatorLlm } : {}), files, runDir: dir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
     const b = await generateBackstories(configs.backstories, ctx);
     if (b.records.length === 0 && llm.counts.failed > 0) {
       // say why nothing came back (a wrong key, a wrong model), not what a later stage misses
@@ -172,10 +179,35 @@ async function runPersonaStages(persona: PersonaSpec, o: StudyOptions, files: Pi
         demographicSummary = d.summary;
       } else demographics = existing;
     }
-    return { backstoriesPath: out.backstories, demographicsPath: configs.demographics ? out.demographics : undefined, backstories: b.records, demographics, backstorySummary: b.summary, demographicSummary, requests: { ...llm.counts } };
+    return { backstoriesPath: out.backstories, demographicsPath: configs.demographics ? out.demographics : undefined, backstories: b.records, demographics, backstorySummary: b.summary, demographicSummary, requests: locatorLlm ? addCounts(llm.counts, locatorLlm.counts) : { ...llm.counts } };
   } finally {
     store.close();
   }
+}
+
+/** The request totals of two senders of one run folder (the run's endpoint and the locator's). */
+function addCounts(a: Readonly<SenderCounts>, b: Readonly<SenderCounts>): SenderCounts {
+  const failedByReason = { ...a.failedByReason };
+  for (const [r, n] of Object.entries(b.failedByReason)) failedByReason[r as keyof typeof failedByReason] = (failedByReason[r as keyof typeof failedByReason] ?? 0) + (n ?? 0);
+  const tokensByModel: SenderCounts['tokensByModel'] = {};
+  for (const c of [a, b]) {
+    for (const [model, t] of Object.entries(c.tokensByModel)) {
+      const m = (tokensByModel[model] ??= { promptTokens: 0, completionTokens: 0 });
+      m.promptTokens += t.promptTokens;
+      m.completionTokens += t.completionTokens;
+    }
+  }
+  return {
+    requests: a.requests + b.requests,
+    fromJournal: a.fromJournal + b.fromJournal,
+    sent: a.sent + b.sent,
+    cached: a.cached + b.cached,
+    failed: a.failed + b.failed,
+    failedByReason,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    tokensByModel,
+  };
 }
 
 async function confirmed(o: StudyOptions, estimate: StudyEstimate): Promise<void> {
