@@ -62,9 +62,10 @@ export function describeEstimate(e: StudyEstimate): string {
   const usd = (x: number): string => `$${x.toFixed(x < 1 ? 4 : 2)}`;
   // a stage with an unpriced model has no cost figure: never print $0 for what was not priced
   const cost = (c: { min: number; max: number }, unpriced: readonly string[]): string => (unpriced.length > 0 ? `cost unknown (no price for ${unpriced.join(', ')})` : `${usd(c.min)}–${usd(c.max)}`);
-  const lines = Object.entries(e.stages).map(([name, s]) => `  ${name}: ${s.calls} calls (${s.samples} samples), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ${s.outputTokens.min}–${s.outputTokens.max}, ${cost(s.costUsd, s.unpricedModels)}`);
+  const calls = (lo: number, hi: number): string => (hi > lo ? `${lo}–${hi} calls` : `${lo} calls`);
+  const lines = Object.entries(e.stages).map(([name, s]) => `  ${name}: ${calls(s.calls, s.callsMax)}, input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ${s.outputTokens.min}–${s.outputTokens.max}, ${cost(s.costUsd, s.unpricedModels)}\n    counts ${s.counts}`);
   const unpriced = [...new Set(Object.values(e.stages).flatMap((s) => s.unpricedModels))];
-  return `${lines.join('\n')}${lines.length ? '\n' : ''}  total: ${e.total.calls} calls, ${cost(e.total.costUsd, unpriced)}${e.total.note ? ` (${e.total.note})` : ''}\n`;
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}  total: ${calls(e.total.calls, e.total.callsMax)}, ${cost(e.total.costUsd, unpriced)}${e.total.note ? ` (${e.total.note})` : ''}\n`;
 }
 
 /** Study options for `specPath`: its endpoints resolved (the spec's names honoured), the flags as plain data. */
@@ -190,17 +191,20 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
 export function registerEstimate(program: Command, ctx: CliContext): void {
   program
     .command('estimate')
-    .description('Count the calls, tokens and cost that generate (persona spec) or simulate (survey spec) would still send.')
+    .description('Count the calls, tokens and cost that generate (persona spec) or simulate (survey spec) would still send: per stage, from the least (nothing re-asked) to the most (every bounded re-ask), saying what it counts.')
     .argument('<spec>', 'a persona or survey spec')
     .option('--model <id>', 'model id instead of the spec\'s')
-    .option('--count <n>', 'backstories wanted instead of the spec\'s')
+    .option('--count <n>', 'backstories (or ladder personas) wanted instead of the spec\'s')
+    .option('--personas <persona.yaml>', 'persona spec instead of the survey\'s `personas:` (each rung of the persona ladder)')
+    .option('--no-locator', 'sample every demographic variable (skip the locator model)')
     .option('--batch', 'price at the Batch API discount')
     .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', 'print the estimate as JSON')
-    .action(async (spec: string, flags: { model?: string; count?: string; batch?: boolean; json?: boolean; price: string[] }) => {
+    .action(async (spec: string, flags: { model?: string; count?: string; personas?: string; locator: boolean; batch?: boolean; json?: boolean; price: string[] }) => {
       const count = integer(flags.count, '--count', 1);
       const prices = parsePrices(flags.price);
-      const e = await guarded([], ctx, () => estimateSpec(nodePath.resolve(ctx.cwd, spec), { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), batch: flags.batch ?? false, prices, howToSetPrice }));
+      const o = { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), ...(flags.personas === undefined ? {} : { personas: nodePath.resolve(ctx.cwd, flags.personas) }), ...(flags.locator === false ? { noLocator: true } : {}) };
+      const e = await guarded([], ctx, () => estimateSpec(nodePath.resolve(ctx.cwd, spec), { ...o, batch: flags.batch ?? false, prices, howToSetPrice }));
       if (!e) return;
       ctx.out(flags.json ? `${JSON.stringify(e)}\n` : describeEstimate(e));
     });

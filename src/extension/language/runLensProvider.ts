@@ -37,7 +37,7 @@ export function estimateTitle(e: StudyEstimate): string {
   const unpriced = stages.some((s) => s.unpricedModels.length > 0);
   const fmt = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n));
   const cost = unpriced ? 'cost unknown (unpriced model)' : `$${e.total.costUsd.min.toFixed(2)}–$${e.total.costUsd.max.toFixed(2)}`;
-  return e.total.calls === 0 ? 'Estimate: nothing left to send' : `Estimate: ${e.total.calls.toLocaleString('en-US')} calls · ≤${fmt(tokens)} tokens · ${cost}`;
+  return e.total.calls === 0 ? 'Estimate: nothing left to send' : `Estimate: ${e.total.calls.toLocaleString('en-US')}${e.total.callsMax > e.total.calls ? `–${e.total.callsMax.toLocaleString('en-US')}` : ''} calls · ≤${fmt(tokens)} tokens · ${cost}`;
 }
 
 /**

@@ -49,8 +49,8 @@ export function runCommands(runs: RunController, log: Log, customEditorOf: (file
       if (!u) return needSpec('survey or persona');
       try {
         const e = await runs.estimate(u, runOptions(options));
-        for (const [stage, s] of Object.entries(e.stages)) log.info(`estimate ${stage}: ${s.calls} calls, input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ≤${s.outputTokens.max} tokens, $${s.costUsd.min.toFixed(2)}–$${s.costUsd.max.toFixed(2)}${s.note ? ` (${s.note})` : ''}`);
-        log.info(`estimate total: ${e.total.calls} calls, $${e.total.costUsd.min.toFixed(2)}–$${e.total.costUsd.max.toFixed(2)}; ${e.total.note}`);
+        for (const [stage, s] of Object.entries(e.stages)) log.info(`estimate ${stage}: ${s.callsMax > s.calls ? `${s.calls}–${s.callsMax}` : s.calls} calls (${s.counts}), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ≤${s.outputTokens.max} tokens, $${s.costUsd.min.toFixed(2)}–$${s.costUsd.max.toFixed(2)}${s.note ? ` (${s.note})` : ''}`);
+        log.info(`estimate total: ${e.total.callsMax > e.total.calls ? `${e.total.calls}–${e.total.callsMax}` : e.total.calls} calls, $${e.total.costUsd.min.toFixed(2)}–$${e.total.costUsd.max.toFixed(2)}; ${e.total.note}`);
         log.channel.show(true);
         return e;
       } catch (err) {

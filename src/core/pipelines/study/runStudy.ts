@@ -25,6 +25,8 @@ import type { QuestionCounts } from '../simulation/questionCounts';
 import { simulateSurvey } from '../simulation/simulateSurvey';
 import { isDirectMethod, type DirectMethod } from '../personaMethods/methodPersona';
 import { methodPersonas } from '../personaMethods/methodPersonas';
+import { censusMetaPersonas } from '../personaMethods/censusPersonas';
+import { LADDER_DECODING } from '../personaMethods/ladderPersonas';
 import { fromSpecModel } from '../shared/modelSettings';
 import type { PersonaSpec } from '../../specModel/personaSpec';
 import { personaOutputs, personaStageConfigs } from '../specConfig/personaStageConfigs';
@@ -226,7 +228,16 @@ export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'acce
     const s = surveyStageConfigs(loaded.survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
     const profile = ['bio', 'qa', 'portray'].includes(persona.method);
     const units = directUnits(persona, persona.method, profile ? (await readHumans(loaded.survey, o.signal)).rows : 0, o.count);
-    return estimateStudy({ simulation: { config: s.simulation, units, personaTokens: 400 } }, { batch: o.batch ?? false });
+    const pricing = { batch: o.batch ?? false, ...(o.prices ? { prices: o.prices } : {}), ...(o.howToSetPrice ? { howToSetPrice: o.howToSetPrice } : {}) };
+    const method = persona.method;
+    if ((method === 'objective-tabular' || method === 'subjective-tabular' || method === 'descriptive') && persona.census) {
+      // each rung of the ladder writes its personas with one generation request per meta persona (the first stands for all)
+      const generator = persona.model ? fromSpecModel(persona.model, o.model) : o.model !== undefined ? { name: o.model, api: 'chat' as const, params: {} } : undefined;
+      const [meta] = await censusMetaPersonas(persona.census, directSeed(persona, o), 1, o.signal);
+      const maxTokens = generator?.params.max_tokens ?? LADDER_DECODING.max_tokens;
+      return estimateStudy({ ...(generator && meta ? { personas: { layer: method, meta, generation: persona.generation, model: generator, units } } : {}), simulation: { config: s.simulation, units, personaTokens: maxTokens } }, pricing);
+    }
+    return estimateStudy({ simulation: { config: s.simulation, units, personaTokens: 400 } }, pricing);
   }
   const dp = loaded.survey && persona.method === 'demographics-primed' ? { surveyBase: nodePath.basename(loaded.survey.path).replace(/\.survey\.ya?ml$/i, ''), respondents: (await readHumans(loaded.survey, o.signal)).rows } : undefined;
   const p = await personaPlan(persona, o as StudyOptions, files, dp);
