@@ -204,7 +204,9 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
       const count = integer(flags.count, '--count', 1);
       const prices = parsePrices(flags.price);
       const o = { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), ...(flags.personas === undefined ? {} : { personas: nodePath.resolve(ctx.cwd, flags.personas) }), ...(flags.locator === false ? { noLocator: true } : {}) };
-      const e = await guarded([], ctx, () => estimateSpec(nodePath.resolve(ctx.cwd, spec), { ...o, batch: flags.batch ?? false, prices, howToSetPrice }));
+      const path = nodePath.resolve(ctx.cwd, spec);
+      // a locator naming another endpoint than the spec's keeps its own model under --model, as when the study runs
+      const e = await guarded([], ctx, async () => estimateSpec(path, { ...o, batch: flags.batch ?? false, prices, howToSetPrice, ...(studyEndpointNames(path, o).locator !== undefined ? { locatorOwnEndpoint: true } : {}) }));
       if (!e) return;
       ctx.out(flags.json ? `${JSON.stringify(e)}\n` : describeEstimate(e));
     });

@@ -65,12 +65,15 @@ describe('cli: the endpoint names of the specs (endpoint:, demographics.locator.
     }
   });
 
-  it('--settings FILE names the endpoints instead of .vscode/settings.json; --locator-endpoint URL overrides the locator\'s name', async () => {
+  it('--settings FILE names the endpoints instead of .vscode/settings.json; --locator-endpoint URL overrides the locator\'s name, and keeps its model under --model', async () => {
     const s = studyFolder({ humans: 10 });
     try {
       settings(s.dir, [{ name: 'default', baseUrl: main.url }], 'endpoints.json');
-      const g = await cli(['generate', 'small.persona.yaml', '--settings', 'endpoints.json', '--locator-endpoint', locator.url, '--count', '2', '--yes'], s.dir);
+      const g = await cli(['generate', 'small.persona.yaml', '--settings', 'endpoints.json', '--locator-endpoint', locator.url, '--model', 'test-base-model', '--count', '2', '--yes'], s.dir);
       assert.equal(g.code, 0, g.err);
+      // --model replaces the run endpoint's models; the locator on its own endpoint keeps the spec's (test-model)
+      assert.deepEqual([...new Set(completionBodies(locator).map((b) => b.model))], ['test-model']);
+      assert.deepEqual([...new Set(completionBodies(main).map((b) => b.model))], ['test-base-model']);
       // by hand: 2 backstories × 3 located variables (age, education, income)
       assert.equal(completionBodies(locator).filter(isLocator).length, 6);
       assert.equal(completionBodies(main).filter(isLocator).length, 0);

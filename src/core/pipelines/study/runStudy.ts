@@ -44,7 +44,8 @@ export interface StudyOptions {
   readonly endpoint: { readonly baseUrl: string; readonly kind?: string };
   /**
    * The locator's endpoint when the persona spec sends the locator questions elsewhere (`demographics.locator.endpoint`
-   * naming another endpoint than the run's; see `studyEndpointNames`). Default: `access`.
+   * naming another endpoint than the run's; see `studyEndpointNames`). Default: `access`. With its own endpoint the
+   * locator keeps its spec model (`model` replaces the run endpoint's models only).
    */
   readonly locator?: { readonly access: LlmAccess; readonly baseUrl: string };
   readonly model?: string;
@@ -69,6 +70,8 @@ export interface StudyOptions {
   readonly prices?: Readonly<Record<string, ModelPrice>>;
   /** How the caller's user sets a price, for the note on unpriced models. */
   readonly howToSetPrice?: string;
+  /** For an estimate without endpoints: the locator will ask its own endpoint (keeps its model under `model`). */
+  readonly locatorOwnEndpoint?: boolean;
 }
 
 export interface PersonaStagesResult {
@@ -133,7 +136,7 @@ function parseDemographics(text: string): DemographicRecord[] {
 
 /** Settings and what is already on disk for a persona spec. */
 async function personaPlan(persona: PersonaSpec, o: StudyOptions, files: PipelineFiles, dp?: { readonly surveyBase: string; readonly respondents: number }) {
-  let configs = personaStageConfigs(persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }), ...(o.count === undefined ? {} : { count: o.count }), ...(o.noLocator ? { noLocator: true } : {}) });
+  let configs = personaStageConfigs(persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }), ...(o.count === undefined ? {} : { count: o.count }), ...(o.noLocator ? { noLocator: true } : {}), ...(o.locator || o.locatorOwnEndpoint ? { locatorOwnEndpoint: true } : {}) });
   let out = personaOutputs(persona);
   if (configs.method === 'demographics-primed') {
     if (!dp) throw new PipelineError('config', `${persona.path}: demographics-primed backstories are written per respondent of a survey; run persona-studio simulate <survey.yaml> with a survey that points here`);
