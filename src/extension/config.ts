@@ -9,6 +9,8 @@ export interface Config {
   readonly endpoints: readonly EndpointConfig[];
   /** Runs whose estimated cost exceeds this many US dollars ask for confirmation first. */
   readonly confirmCostAboveUsd: number;
+  /** Runs whose cost cannot be estimated (a model has no price) and that send more calls than this ask first. */
+  readonly confirmCallsAbove: number;
 }
 
 export const CONFIG_SECTION = 'personaStudio';
@@ -19,6 +21,7 @@ export function readConfig(): Config {
     validationDelayMs: clamp(c.get<number>('validation.delayMs', 200), 0, 5000),
     endpoints: sanitiseEndpoints(c.get<unknown>('endpoints', [])),
     confirmCostAboveUsd: clamp(c.get<number>('confirmCostAboveUsd', 1), 0, 1_000_000),
+    confirmCallsAbove: Math.round(clamp(c.get<number>('confirmCallsAbove', 2000), 0, 1_000_000_000)),
   };
 }
 

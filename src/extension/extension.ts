@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
     const keys = new ApiKeys(context.secrets);
     const runner = new RunController({ log, config: () => config, keys, results });
     const backstories = BackstoryReviewProvider.register(context, log);
-    const runsTree = new RunsTreeProvider();
+    const runsTree = new RunsTreeProvider(runner);
     const resultLenses = new ResultLensProvider(service, log);
     let runsView: vscode.TreeView<RunsNode> | undefined;
     context.subscriptions.push(

@@ -36,7 +36,12 @@ describe('results panel and result lenses in a real extension host', function ()
 
   it('without an analysed run: no result lenses, and Open Results opens nothing', async () => {
     await open('bfi/bfi.survey.yaml');
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', spec());
+    // a positive signal first: the spec's run lenses are there, so the lens providers have answered for it (an
+    // empty list right after opening proves nothing); then the result lenses are absent from that same answer
+    const lenses = await until(async () => {
+      const ls = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', spec());
+      return ls.some((l) => l.command?.command === 'personaStudio.runBaselines') ? ls : undefined;
+    }, 'the Run baselines lens of bfi.survey.yaml');
     assert.ok(!lenses.some((l) => l.command?.command === 'personaStudio.openResults'), lenses.map((l) => l.command?.title).join(' | '));
     assert.equal(await vscode.commands.executeCommand('personaStudio.openResults', spec()), undefined);
     assert.equal(resultTabs().length, 0);

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { RESULTS_VIEW_TYPE } from '../../src/protocol/resultsPanel';
 import type { ApiKeys } from '../../src/extension/endpoints/apiKeys';
 import { createLog } from '../../src/extension/log';
+import type { PersonaStudioApi } from '../../src/extension/api';
 import { RunController, type RunOutcome } from '../../src/extension/runs/runController';
+import type { RunsNode } from '../../src/extension/runs/runsTree';
 import type { ResultsPanels } from '../../src/extension/webviews/results/resultsPanels';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../server/openAiTestServer';
 import { closeAll, EXTENSION_ID, fileUri, open, sleep } from './helpers';
@@ -21,12 +23,16 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, wha
   }
 }
 
+type RunNode = Extract<RunsNode, { kind: 'run' }>;
 const resultTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(RESULTS_VIEW_TYPE));
 const lensesOf = (uri: vscode.Uri): Thenable<vscode.CodeLens[]> => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
-/** The small study fixture (test/fixtures/pipeline) copied into the workspace: 40 respondents, 25 bfi items. */
-function studyCopy(folder: string): vscode.Uri {
+/**
+ * The small study fixture (test/fixtures/pipeline) copied into the workspace: 40 respondents, 25 bfi items;
+ * `count`: the persona spec's backstories count written into the copy (runs that take no `count` option).
+ */
+function studyCopy(folder: string, count?: number): vscode.Uri {
   const src = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'fixtures', 'pipeline');
   const dir = fileUri(folder).fsPath;
   rmSync(dir, { recursive: true, force: true });
@@ -34,6 +40,10 @@ function studyCopy(folder: string): vscode.Uri {
   for (const f of ['small.persona.yaml', 'bfi-small.survey.yaml', 'bfi500.csv']) {
     let text = readFileSync(path.join(src, f), 'utf8');
     if (f.endsWith('.csv')) text = `${text.split('\n').slice(0, 41).join('\n')}\n`;
+    if (count !== undefined && f === 'small.persona.yaml') {
+      assert.match(text, /count: 520\b/);
+      text = text.replace(/count: 520\b/, `count: ${count}`);
+    }
     writeFileSync(path.join(dir, f), text);
   }
   return fileUri(`${folder}/bfi-small.survey.yaml`);
@@ -55,7 +65,7 @@ describe('run controller and run lenses in a real extension host', function () {
     await closeAll();
     await settings().update('endpoints', undefined, vscode.ConfigurationTarget.Global);
     await server.close();
-    for (const f of ['bfi/runs', 'study-a', 'study-b']) rmSync(fileUri(f).fsPath, { recursive: true, force: true });
+    for (const f of ['bfi/runs', 'study-a', 'study-b', 'study-c', 'study-d']) rmSync(fileUri(f).fsPath, { recursive: true, force: true });
   });
 
   it('Run baselines (offline): run.json done, analysis.json written, the results panel opens, question lenses show WD and bound', async () => {
@@ -81,7 +91,7 @@ describe('run controller and run lenses in a real extension host', function () {
     const before = server.log.length;
     // Workspace Trust cannot be toggled in the test host: the controller's trust function is injected. The
     // refusal happens before the results panels or the key store would be touched.
-    const controller = new RunController({ log: createLog(), config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1 }), keys: {} as ApiKeys, results: {} as ResultsPanels, isTrusted: () => false });
+    const controller = new RunController({ log: createLog(), config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 2000 }), keys: {} as ApiKeys, results: {} as ResultsPanels, isTrusted: () => false });
     try {
       const outcome = await controller.simulate(spec, { count: 8 });
       assert.equal(outcome.status, 'refused');
@@ -130,5 +140,98 @@ describe('run controller and run lenses in a real extension host', function () {
     const straight = await vscode.commands.executeCommand<RunOutcome>('personaStudio.runSimulation', other, { count: 8 });
     assert.equal(straight.status, 'done', straight.message);
     assert.equal(readFileSync(path.join(runDir, 'answers.csv'), 'utf8'), readFileSync(path.join(straight.runDir!, 'answers.csv'), 'utf8'));
+  });
+
+  it('an unpriced run above personaStudio.confirmCallsAbove asks "cost unknown: N calls, ~T tokens"; declined, nothing is sent', async () => {
+    const spec = studyCopy('study-d');
+    const before = server.log.length;
+    const asked: { message: string; detail: string }[] = [];
+    // the modal cannot be clicked from a test: the controller's confirm is injected and declines
+    const controller = new RunController({
+      log: createLog(), keys: { get: () => Promise.resolve(undefined) } as unknown as ApiKeys, results: {} as ResultsPanels, isTrusted: () => true,
+      config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 100 }),
+      confirm: (message, detail) => {
+        asked.push({ message, detail });
+        return Promise.resolve(false);
+      },
+    });
+    try {
+      const outcome = await controller.simulate(spec, { count: 8 });
+      assert.equal(outcome.status, 'declined', outcome.message);
+      assert.equal(asked.length, 1, 'asked once');
+      // 1,064 calls: 16 backstory + 48 demographic + 1,000 simulation calls (what `persona-studio estimate --count 8` prints for this study)
+      assert.match(asked[0]!.message, /cost is unknown \(no price for test-base-model[^)]*\): it sends 1,064 calls, ~\d+(\.\d)?[kM] tokens, above your limit of 100 calls \(personaStudio\.confirmCallsAbove\)/);
+      assert.ok(!/\$\d/.test(asked[0]!.message + asked[0]!.detail), `no dollar figure for an unpriced run: ${asked[0]!.message} ${asked[0]!.detail}`);
+      assert.equal(server.log.length, before, 'no request reached the server');
+      assert.ok(!existsSync(path.join(path.dirname(spec.fsPath), 'runs')), 'no run folder was made');
+
+      // the spec's Estimate lens never shows $0 for it either: 5,160 calls at the spec's own count of 520
+      // backstories (what `persona-studio estimate bfi-small.survey.yaml` prints for this copy)
+      await open('study-d/bfi-small.survey.yaml');
+      const estimate = await until(async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', spec, 20))
+        .find((l) => l.command?.command === 'personaStudio.estimate' && l.command.title.startsWith('Estimate:')), 'the resolved Estimate lens');
+      assert.match(estimate.command!.title, /^Estimate: 5,160 calls · ≤\d+(\.\d)?[kM] tokens · cost unknown \(no price for test-base-model\)$/);
+
+      // below the limit it does not ask: the same study at confirmCallsAbove 2,000 (the default) runs
+      const runner = new RunController({
+        log: createLog(), keys: { get: () => Promise.resolve(undefined) } as unknown as ApiKeys, results: {} as ResultsPanels, isTrusted: () => true,
+        config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 2000 }),
+        confirm: (message, detail) => {
+          asked.push({ message, detail });
+          return Promise.resolve(false);
+        },
+      });
+      try {
+        const ran = await runner.simulate(spec, { count: 8 });
+        assert.equal(ran.status, 'done', ran.message);
+        assert.equal(asked.length, 1, 'not asked again below the limit');
+        assert.ok(server.log.length > before, 'requests were sent');
+      } finally {
+        runner.dispose();
+      }
+    } finally {
+      controller.dispose();
+    }
+  });
+
+  it('runs explorer: a going run shows its live count, calls and cost with Cancel; Cancel stops it, Resume (explorer) completes the same folder', async () => {
+    const spec = studyCopy('study-c', 8);
+    const ext = vscode.extensions.getExtension<PersonaStudioApi>(EXTENSION_ID)!;
+    const { runsTree } = ext.isActive ? ext.exports : await ext.activate();
+    let treeEvents = 0;
+    const sub = runsTree.onDidChangeTreeData(() => void treeEvents++);
+    const runNodes = async (): Promise<RunNode[]> => {
+      const specNode = (await runsTree.getChildren()).find((n) => n.kind === 'spec' && n.spec.fsPath === spec.fsPath);
+      return specNode ? (await runsTree.getChildren(specNode)).filter((n): n is RunNode => n.kind === 'run') : [];
+    };
+    try {
+      // no count option: the copy's persona spec asks for 8 backstories, so the explorer's Resume runs the same study
+      const running = vscode.commands.executeCommand<RunOutcome>('personaStudio.runSimulation', spec);
+      const first = await until(async () => (await runNodes()).find((n) => n.live?.stage === 'simulation' && n.live.done > 0), 'a live run node counting simulation answers');
+      const item = runsTree.getTreeItem(first);
+      assert.match(String(item.contextValue), /^run\.running$/, 'Cancel applies (and Resume does not)');
+      assert.match(String(item.description), /^running · simulation [\d,]+\/1,000 answers · test-base-model · \d{4}-\d\d-\d\d \d\d:\d\d · [\d,]+ calls · cost unknown \(no price for test-base-model\)$/);
+      // live: the description moves on while the run goes, and the view is told to refresh
+      await until(async () => {
+        const n = (await runNodes()).find((x) => x.entry.dir === first.entry.dir);
+        return n?.live && n.live.done > first.live!.done ? n : undefined;
+      }, 'the live count moving on');
+      await until(() => (treeEvents > 0 ? true : undefined), 'a tree refresh during the run');
+      const cancelled = await vscode.commands.executeCommand<boolean>('personaStudio.runs.cancel', first);
+      assert.equal(cancelled, true);
+      const outcome = await running;
+      assert.equal(outcome.status, 'cancelled', outcome.message);
+
+      const resumable = await until(async () => (await runNodes()).find((n) => n.entry.dir === first.entry.dir && n.entry.record.status === 'cancelled' && !n.live), 'the cancelled run without its live state');
+      assert.equal(runsTree.getTreeItem(resumable).contextValue, 'run.resumable', 'Resume applies (and Cancel does not)');
+      assert.match(String(runsTree.getTreeItem(resumable).description), /^cancelled · test-base-model · /);
+      const done = await vscode.commands.executeCommand<RunOutcome>('personaStudio.runs.resume', resumable);
+      assert.equal(done.status, 'done', done.message);
+      assert.equal(done.runDir, first.entry.dir, 'the same run folder was continued');
+      const finished = await until(async () => (await runNodes()).find((n) => n.entry.dir === first.entry.dir && n.entry.record.status === 'done'), 'the finished run');
+      assert.match(String(runsTree.getTreeItem(finished).contextValue), /^run(\.analysed)?$/, 'neither Resume nor Cancel on a done run');
+    } finally {
+      sub.dispose();
+    }
   });
 });

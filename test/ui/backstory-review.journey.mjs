@@ -1,11 +1,13 @@
 // Journey (issue 9, done-when c): a researcher opens a backstory file of 10,000 entries from the explorer;
 // the review editor (not the text editor) shows them; they search for a word, filter by an inferred
-// demographic, exclude one persona with a note, and save; the decision lands in the .review.json sidecar.
-// No Content-Security-Policy violation may happen inside the webview.
+// demographic, exclude one persona with a note, and save; the decision lands in the .review.json sidecar, and the
+// persona spec's lens counts it (`Review backstories (10,000 · 1 excluded)`). The page is readable (contrast
+// checked) in light, dark and high-contrast themes, with a screenshot of each. No Content-Security-Policy
+// violation may happen inside the webview.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { useWorkbench } from './harness.mjs';
+import { lowContrastText, openFromExplorer, useWorkbench } from './harness.mjs';
 
 const N = 10_000;
 const id = (i) => `b${String(i).padStart(6, '0')}`;
@@ -97,7 +99,7 @@ describe('journey: review 10,000 backstories', function () {
     assert.equal(review.entries[target].note, 'Reads like a template, not a person');
   });
 
-  it('follows the dark and high-contrast themes (theme classes on the page, screenshots)', async () => {
+  it('follows the light, dark and high-contrast themes (theme classes, readable text, screenshots)', async () => {
     const { page } = wb;
     for (const [theme, cls] of [['Dark Modern', 'vscode-dark'], ['Dark High Contrast', 'vscode-high-contrast'], ['Light Modern', 'vscode-light']]) {
       await page.keyboard.press('F1');
@@ -112,11 +114,28 @@ describe('journey: review 10,000 backstories', function () {
       await page.keyboard.press('Enter');
       await input.waitFor({ state: 'hidden' });
       await frame().locator(`body.${cls}`).waitFor({ timeout: 15_000 });
+      // every text of the page (facets, the list with its excluded badge, the detail) is readable in this theme:
+      // WCAG AA 4.5:1 in every theme, AAA 7:1 in high contrast
+      assert.deepEqual(await lowContrastText(frame().locator('body'), cls === 'vscode-high-contrast' ? 7 : 4.5), [], `low-contrast text in ${theme}`);
       await wb.shot(`theme-${cls}`);
     }
   });
 
   it('had no Content-Security-Policy violation in the webview', async () => {
+    assert.equal(await frame().locator('body').getAttribute('data-csp-violations'), '0');
+    assert.deepEqual(consoleCsp, []);
+  });
+
+  it('counts the saved exclusion on the persona spec\'s lens: Review backstories (10,000 · 1 excluded)', async () => {
+    const { page } = wb;
+    await openFromExplorer(page, 'personas/us-adults.persona.yaml');
+    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: `Review backstories (${N.toLocaleString('en-US')} · 1 excluded)` }).first();
+    await lens.waitFor({ timeout: 60_000 });
+    await wb.shot('persona-spec-review-lens');
+    // the lens opens the review editor again, on the same file with the exclusion kept
+    await lens.click();
+    await page.locator('.part.editor .tabs-container .tab.active', { hasText: 'us-adults.backstories.jsonl' }).waitFor({ timeout: 30_000 });
+    await summary().filter({ hasText: '1 excluded' }).waitFor({ timeout: 60_000 });
     assert.equal(await frame().locator('body').getAttribute('data-csp-violations'), '0');
     assert.deepEqual(consoleCsp, []);
   });

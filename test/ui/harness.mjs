@@ -92,3 +92,52 @@ export async function goToLine(page, line) {
   const pos = page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+\\b`) });
   await pos.first().waitFor({ timeout: 10_000 });
 }
+
+/**
+ * Text in a webview page whose contrast against its background is below `min` (WCAG 2 contrast ratio,
+ * https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio: (L1 + 0.05) / (L2 + 0.05) over relative luminances).
+ * `body` is a Locator of the page's <body>. The text colour is blended with its background by the element's
+ * opacity (and its colour's alpha); the background is the nearest ancestor's opaque-enough one. SVG text is
+ * skipped (charts take their colours from the theme in src/webview/shared/theme.ts), and so are disabled controls
+ * (WCAG 1.4.3 exempts inactive components: a disabled `Next ›` is dimmed on purpose). Returns at most 20 findings.
+ */
+export async function lowContrastText(body, min = 4.5) {
+  return body.evaluate((root, minRatio) => {
+    const parse = (c) => {
+      const m = /rgba?\(([^)]+)\)/.exec(c);
+      if (!m) return undefined;
+      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+    };
+    const blend = (fg, bg, a) => ({ r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a), a: 1 });
+    const lum = ({ r, g, b }) => {
+      const f = (v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const backgroundOf = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c.a >= 0.5) return { ...c, a: 1 };
+      }
+      return parse(getComputedStyle(document.documentElement).backgroundColor) ?? { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const out = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && out.length < 20; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent.trim() || el.closest('svg, script, style, [disabled], [aria-disabled="true"]')) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || el.getClientRects().length === 0) continue;
+      let opacity = 1;
+      for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      const bg = backgroundOf(el);
+      const c = parse(cs.color);
+      if (!c) continue;
+      const fg = blend(c, bg, c.a * opacity);
+      const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      if (ratio < minRatio) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${n.textContent.trim().slice(0, 40)}": ${ratio.toFixed(2)} (${cs.color} on ${getComputedStyle(el).backgroundColor})`);
+    }
+    return out;
+  }, min);
+}

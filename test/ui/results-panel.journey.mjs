@@ -1,12 +1,12 @@
 // Journey (issue 9): a survey spec with an analysed run shows `Open results` and per-question WD lenses; the
 // lens opens the results panel beside the spec; every tab renders in the Dark Modern, Light Modern and
-// Dark High Contrast themes with no CSP violation inside the webview; clicking a question reveals it in the
+// Dark High Contrast themes with readable text (contrast checked) and no CSP violation inside the webview; clicking a question reveals it in the
 // spec; after a reload the panel comes back on the same tab (serializer + setState).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from '../../scripts/host/lib.mjs';
-import { openFromExplorer, useWorkbench } from './harness.mjs';
+import { lowContrastText, openFromExplorer, useWorkbench } from './harness.mjs';
 
 const TABS = ['metrics', 'questions', 'correlations', 'drift', 'compare'];
 
@@ -71,13 +71,16 @@ describe('journey: read the results of a run beside the spec', function () {
     await wb.shot('panel-metrics');
   });
 
+  const THEME_CLASS = { 'Dark Modern': 'vscode-dark', 'Light Modern': 'vscode-light', 'Dark High Contrast': 'vscode-high-contrast' };
   for (const theme of ['Dark Modern', 'Light Modern', 'Dark High Contrast']) {
-    it(`renders every tab in ${theme} without a CSP violation`, async () => {
+    it(`renders every tab in ${theme}, readable, without a CSP violation`, async () => {
       await pickTheme(theme);
-      await frame.locator('body[data-state="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+      await frame.locator(`body.${THEME_CLASS[theme]}[data-state="ready"]`).waitFor({ state: 'attached', timeout: 30_000 });
       for (const tab of TABS) {
         await showTab(tab);
         if (tab !== 'metrics' && tab !== 'compare') assert.ok(await frame.locator('svg').count() > 0, `${tab} has a chart`);
+        // every text of the tab is readable: WCAG AA 4.5:1, AAA 7:1 in high contrast
+        assert.deepEqual(await lowContrastText(frame.locator('body'), theme === 'Dark High Contrast' ? 7 : 4.5), [], `low-contrast text on ${tab} in ${theme}`);
         await wb.shot(`panel-${tab}-${theme}`);
       }
       assert.equal(await violations(), 0, cspMessages.join('\n'));

@@ -13,7 +13,9 @@ import { parseIntegerOption, parseTimeoutOption } from '../parseOptions';
 import type { CliContext } from '../cliContext';
 
 function describeEstimate(e: RunEstimate): string {
-  return `${e.calls} calls (${e.samples} samples); input ${e.inputTokens.min}–${e.inputTokens.max} tokens, output ${e.outputTokens.min}–${e.outputTokens.max}; cost ${formatUsd(e.costUsd.min)}–${formatUsd(e.costUsd.max)}${e.note ? ` (${e.note})` : ''}`;
+  // an unpriced model's cost was not estimated: never print $0 for it
+  const cost = e.unpricedModels.length > 0 ? `cost unknown (no price for ${e.unpricedModels.join(', ')})` : `cost ${formatUsd(e.costUsd.min)}–${formatUsd(e.costUsd.max)}`;
+  return `${e.calls} calls (${e.samples} samples); input ${e.inputTokens.min}–${e.inputTokens.max} tokens, output ${e.outputTokens.min}–${e.outputTokens.max}; ${cost}${e.note ? ` (${e.note})` : ''}`;
 }
 
 /** `3 failed (bad-request 2, auth 1)`, or `0 failed`: never an empty `{}`. */

@@ -32,14 +32,16 @@ export interface RunList {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Lists a survey spec's runs from `<spec dir>/runs/<spec base name>/*\/run.json`. A folder without run.json or with
+ * Lists a survey spec's runs from `<spec dir>/runs/<spec base name>/*\/run.json` (the shared `cache` folder there is
+ * not a run). A folder without run.json or with
  * an unreadable one is reported in `problems` with its reason; it never hides the other runs. No runs folder → empty.
  */
 export async function listRuns(specPath: string, signal?: AbortSignal): Promise<RunList> {
   const runsDir = runsDirOf(specPath);
   let names: string[];
   try {
-    names = (await readdir(runsDir, { withFileTypes: true })).filter((d) => d.isDirectory() && isRunId(d.name)).map((d) => d.name);
+    // `cache` beside the runs is the spec's shared answer cache (runStudy.ts), not a run: never listed as a problem
+    names = (await readdir(runsDir, { withFileTypes: true })).filter((d) => d.isDirectory() && isRunId(d.name) && d.name !== RUN_FILES.cache).map((d) => d.name);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return { runsDir, runs: [], problems: [] };
     throw err;

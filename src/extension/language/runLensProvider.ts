@@ -8,6 +8,7 @@ import { runsDirOf } from '../../core/runs/runPaths';
 import { runLenses, type RunLensAction, type RunLensState, type SpecRunLens } from '../../core/spec/features/runLenses';
 import type { SpecService } from '../../core/spec/specService';
 import type { StudyEstimate } from '../../core/pipelines/study/estimateStudy';
+import { estimateCostText, estimateTokens, shortCount } from '../../core/pipelines/study/costConfirmation';
 import { toVsRange } from '../convert';
 import type { Log } from '../log';
 import type { RunController } from '../runs/runController';
@@ -30,14 +31,12 @@ class EstimateLens extends vscode.CodeLens {
   }
 }
 
-/** `12,500 calls · 3.1M tokens · $1.20–$2.00` (a range: unknown texts are taken at their token limits). */
+/**
+ * `12,500 calls · ≤3.1M tokens · $1.20–$2.00` (a range: unknown texts are taken at their token limits), or
+ * `… · cost unknown (no price for m)` when a model has no price: a cost that cannot be estimated is never $0.
+ */
 export function estimateTitle(e: StudyEstimate): string {
-  const stages = Object.values(e.stages);
-  const tokens = stages.reduce((a, s) => a + s.inputTokens.max + s.outputTokens.max, 0);
-  const unpriced = stages.some((s) => s.unpricedModels.length > 0);
-  const fmt = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n));
-  const cost = unpriced ? 'cost unknown (unpriced model)' : `$${e.total.costUsd.min.toFixed(2)}–$${e.total.costUsd.max.toFixed(2)}`;
-  return e.total.calls === 0 ? 'Estimate: nothing left to send' : `Estimate: ${e.total.calls.toLocaleString('en-US')}${e.total.callsMax > e.total.calls ? `–${e.total.callsMax.toLocaleString('en-US')}` : ''} calls · ≤${fmt(tokens)} tokens · ${cost}`;
+  return e.total.calls === 0 ? 'Estimate: nothing left to send' : `Estimate: ${e.total.calls.toLocaleString('en-US')}${e.total.callsMax > e.total.calls ? `–${e.total.callsMax.toLocaleString('en-US')}` : ''} calls · ≤${shortCount(estimateTokens(e))} tokens · ${estimateCostText(e)}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RunController, RunOptions } from './runController';
 import { backstoriesPathOf } from '../language/runLensProvider';
 import { parseSpec } from '../../core/spec/parseSpec';
 import type { Log } from '../log';
+import { estimateCostText } from '../../core/pipelines/study/costConfirmation';
 
 const specUri = (arg: unknown, pattern: RegExp): vscode.Uri | undefined => {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
@@ -49,8 +50,11 @@ export function runCommands(runs: RunController, log: Log, customEditorOf: (file
       if (!u) return needSpec('survey or persona');
       try {
         const e = await runs.estimate(u, runOptions(options));
-        for (const [stage, s] of Object.entries(e.stages)) log.info(`estimate ${stage}: ${s.callsMax > s.calls ? `${s.calls}–${s.callsMax}` : s.calls} calls (${s.counts}), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ≤${s.outputTokens.max} tokens, $${s.costUsd.min.toFixed(2)}–$${s.costUsd.max.toFixed(2)}${s.note ? ` (${s.note})` : ''}`);
-        log.info(`estimate total: ${e.total.callsMax > e.total.calls ? `${e.total.calls}–${e.total.callsMax}` : e.total.calls} calls, $${e.total.costUsd.min.toFixed(2)}–$${e.total.costUsd.max.toFixed(2)}; ${e.total.note}`);
+        // a stage with an unpriced model has no cost figure: never log $0 for what was not priced
+        const cost = (c: { min: number; max: number }, unpriced: readonly string[]): string => (unpriced.length > 0 ? `cost unknown (no price for ${unpriced.join(', ')})` : `$${c.min.toFixed(2)}–$${c.max.toFixed(2)}`);
+        const calls = (lo: number, hi: number): string => (hi > lo ? `${lo}–${hi}` : String(lo));
+        for (const [stage, s] of Object.entries(e.stages)) log.info(`estimate ${stage}: ${calls(s.calls, s.callsMax)} calls (${s.counts}), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ≤${s.outputTokens.max} tokens, ${cost(s.costUsd, s.unpricedModels)}${s.note ? ` (${s.note})` : ''}`);
+        log.info(`estimate total: ${calls(e.total.calls, e.total.callsMax)} calls, ${estimateCostText(e)}; ${e.total.note}`);
         log.channel.show(true);
         return e;
       } catch (err) {

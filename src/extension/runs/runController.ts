@@ -5,6 +5,8 @@ import { modelOfSpec } from '../../core/llm/modelOfSpec';
 import type { StudyEstimate } from '../../core/pipelines/study/estimateStudy';
 import type { StageProgressEvent } from '../../core/pipelines/shared/stageContext';
 import { parseSpec } from '../../core/spec/parseSpec';
+import { costOfTokens } from '../../core/llm/costOfTokens';
+import { costConfirmation, shortCount, type ConfirmationLimits } from '../../core/pipelines/study/costConfirmation';
 import { toAbortSignal } from '../cancellation';
 import type { Config } from '../config';
 import type { ApiKeys } from '../endpoints/apiKeys';
@@ -36,12 +38,44 @@ export interface RunControllerDeps {
   readonly results: ResultsPanels;
   /** Workspace Trust (injected so tests can run the untrusted path). @default vscode.workspace.isTrusted */
   readonly isTrusted?: () => boolean;
+  /**
+   * Asks the user to confirm a run's estimate; true runs it. Injected so tests can answer (a modal dialog cannot be
+   * clicked from a test). @default a modal warning with a `Run` button
+   */
+  readonly confirm?: (message: string, detail: string) => Promise<boolean>;
 }
 
 interface LiveRun {
   readonly abort: AbortController;
   readonly progress: RunProgress;
   readonly label: string;
+  /** The run folder being continued (a Resume), when known before the run ends. */
+  readonly runDir?: string;
+  /** The last progress event (its stage's request totals). */
+  last?: StageProgressEvent;
+}
+
+/** What the runs explorer shows of a run going on: its stage count and the request totals of its current stage. */
+export interface LiveRunState {
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number;
+  readonly unit: string;
+  /** The run folder being continued, when the run is a Resume (a new run's folder is the newest `running` one). */
+  readonly runDir?: string;
+  /** Requests of the current stage answered or failed so far (the journal's answers of a resumed run included). */
+  readonly calls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  /** USD of those tokens at the default list prices; null when a model has no price (never $0 for that). */
+  readonly costUsd: number | null;
+  readonly unpricedModels: readonly string[];
+}
+
+/** The default confirmation: a modal warning; only its `Run` button runs. */
+async function askModal(message: string, detail: string): Promise<boolean> {
+  const run = 'Run';
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, run)) === run;
 }
 
 const TRUST_HINT = 'Trust this workspace to run it (Workspaces: Manage Workspace Trust); untrusted, Persona Studio only validates specs and runs baselines.';
@@ -74,6 +108,22 @@ export class RunController implements vscode.Disposable {
     return r ? { done: r.progress.done, total: r.progress.total, unit: r.progress.unit || 'units' } : undefined;
   }
 
+  /** A spec's run going on, with its request totals so far (for the runs explorer); undefined when none goes. */
+  liveRunOf(specPath: string): LiveRunState | undefined {
+    const r = this.live.get(specPath);
+    if (!r) return undefined;
+    const e = r.last;
+    const c = e?.requests;
+    const cost = costOfTokens(c?.tokensByModel ?? {});
+    return {
+      stage: e?.stage ?? '', done: r.progress.done, total: r.progress.total, unit: r.progress.unit || 'units',
+      ...(r.runDir === undefined ? {} : { runDir: r.runDir }),
+      calls: c ? c.sent + c.cached + c.fromJournal + c.failed : 0,
+      promptTokens: c?.promptTokens ?? 0, completionTokens: c?.completionTokens ?? 0,
+      costUsd: cost.usd, unpricedModels: cost.unpricedModels,
+    };
+  }
+
   /** Cancels the run of a spec (or every run): the pipeline stops at its next request boundary. */
   cancel(specPath?: string): boolean {
     const runs = specPath === undefined ? [...this.live.values()] : [this.live.get(specPath)].filter((r): r is LiveRun => r !== undefined);
@@ -84,7 +134,7 @@ export class RunController implements vscode.Disposable {
   /** `Run baselines`: offline; analyzeStudy's baselines run folder, then the results panel beside the spec. */
   async runBaselines(uri: vscode.Uri): Promise<RunOutcome> {
     const specPath = uri.fsPath;
-    return this.track(specPath, `Baselines of ${path.basename(specPath)}`, async (signal, onProgress) => {
+    return this.track(specPath, `Baselines of ${path.basename(specPath)}`, undefined, async (signal, onProgress) => {
       const { analyzeStudy } = await import('../../core/pipelines/analysis/analyzeStudy');
       const r = await analyzeStudy(specPath, { signal, onProgress: (m) => { this.deps.log.info(`baselines: ${m}`); onProgress(undefined, m); } });
       await this.deps.results.open(uri, { runId: path.basename(r.runDir) });
@@ -137,8 +187,8 @@ export class RunController implements vscode.Disposable {
       return this.failed(what, specPath, err);
     }
     const study = await import('../../core/pipelines/study/runStudy');
-    const threshold = this.deps.config().confirmCostAboveUsd;
-    return this.track(specPath, `${what} of ${path.basename(specPath)}`, async (signal, onProgress) => {
+    const limits: ConfirmationLimits = { costAboveUsd: this.deps.config().confirmCostAboveUsd, callsAbove: this.deps.config().confirmCallsAbove };
+    return this.track(specPath, `${what} of ${path.basename(specPath)}`, kind === 'simulate' ? options.runDir : undefined, async (signal, onProgress) => {
       const o = {
         access,
         endpoint: { baseUrl: resolved.baseUrl },
@@ -147,7 +197,7 @@ export class RunController implements vscode.Disposable {
         signal,
         onProgress: (e: StageProgressEvent) => onProgress(e),
         onMessage: (line: string) => this.deps.log.info(`${kind}: ${line}`),
-        confirm: (e: StudyEstimate) => this.confirmCost(e, threshold),
+        confirm: (e: StudyEstimate) => this.confirmCost(e, limits),
       };
       if (kind === 'generate') {
         const r = await study.generatePersonas(specPath, o);
@@ -183,18 +233,22 @@ export class RunController implements vscode.Disposable {
     return { access: { ...access, client, cacheScope: resolved.baseUrl }, baseUrl: resolved.baseUrl };
   }
 
-  /** Above `personaStudio.confirmCostAboveUsd` the user confirms the estimate in a modal dialog. */
-  private async confirmCost(e: StudyEstimate, threshold: number): Promise<boolean> {
-    const { min, max } = e.total.costUsd;
-    this.deps.log.info(`estimate: ${e.total.calls} calls, $${min.toFixed(2)}–$${max.toFixed(2)} (${e.total.note})`);
-    if (max <= threshold) return true;
-    const run = 'Run';
-    const pick = await vscode.window.showWarningMessage(
-      `This run sends about ${e.total.calls.toLocaleString('en-US')} calls costing $${min.toFixed(2)}–$${max.toFixed(2)}, above your limit of $${threshold.toFixed(2)} (personaStudio.confirmCostAboveUsd).`,
-      { modal: true, detail: e.total.note },
-      run,
-    );
-    return pick === run;
+  /**
+   * Asks before a run sends anything when its estimate is above `personaStudio.confirmCostAboveUsd`, or, when its
+   * cost cannot be estimated (a model has no price), when it sends more calls than `personaStudio.confirmCallsAbove`.
+   * An unpriced run is never shown as $0: the dialog says "cost unknown" with its calls and tokens.
+   */
+  private async confirmCost(e: StudyEstimate, limits: ConfirmationLimits): Promise<boolean> {
+    const c = costConfirmation(e, limits);
+    this.deps.log.info(`estimate: ${c.summary} (${e.total.note})`);
+    if (c.ask === undefined) return true;
+    const message = c.ask === 'calls'
+      ? `This run's cost is unknown (no price for ${c.unpricedModels.join(', ')}): it sends ${c.calls.toLocaleString('en-US')} calls, ~${shortCount(c.tokens)} tokens, above your limit of ${limits.callsAbove.toLocaleString('en-US')} calls (personaStudio.confirmCallsAbove).`
+      : `This run sends ${c.summary}, above your limit of $${limits.costAboveUsd.toFixed(2)} (personaStudio.confirmCostAboveUsd).`;
+    const detail = `${c.unpricedModels.length > 0 && c.ask === 'cost' ? `The priced part alone costs up to $${e.total.costUsd.max.toFixed(2)}; the cost of ${c.unpricedModels.join(', ')} is unknown. ` : ''}Tokens are counted at the upper end (unknown texts at their token limits, answers at max_tokens). ${e.total.note}.`;
+    const ok = await (this.deps.confirm ?? askModal)(message, detail);
+    this.deps.log.info(`estimate ${ok ? 'confirmed' : 'declined'}: ${message}`);
+    return ok;
   }
 
   /** The spec's `endpoint:` when it is configured; else the only configured one (when the spec names none), else a QuickPick over `personaStudio.endpoints`. */
@@ -226,12 +280,12 @@ export class RunController implements vscode.Disposable {
   }
 
   /** Runs `body` with a cancellable notification, the status bar item and the spec's live entry; maps errors. */
-  private async track(specPath: string, title: string, body: (signal: AbortSignal, onProgress: (e: StageProgressEvent | undefined, line?: string) => void) => Promise<RunOutcome>): Promise<RunOutcome> {
+  private async track(specPath: string, title: string, runDir: string | undefined, body: (signal: AbortSignal, onProgress: (e: StageProgressEvent | undefined, line?: string) => void) => Promise<RunOutcome>): Promise<RunOutcome> {
     if (this.live.has(specPath)) {
       void vscode.window.showInformationMessage(`${path.basename(specPath)} already has a run going; cancel it first.`);
       return { status: 'refused', message: 'a run of this spec is going' };
     }
-    const run: LiveRun = { abort: new AbortController(), progress: new RunProgress(), label: path.basename(specPath) };
+    const run: LiveRun = { abort: new AbortController(), progress: new RunProgress(), label: path.basename(specPath), ...(runDir === undefined ? {} : { runDir: path.resolve(runDir) }) };
     this.live.set(specPath, run);
     this.changed.fire(specPath);
     this.showStatus();
@@ -244,6 +298,7 @@ export class RunController implements vscode.Disposable {
         try {
           const outcome = await body(run.abort.signal, (e, line) => {
             if (e) {
+              run.last = e;
               const { message, increment } = run.progress.update(e);
               progress.report({ message, increment });
               if (Date.now() - lastFire > 250 || e.done === e.total) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { RUN_FILES } from '../../core/runs/runRecord';
-import type { RunsNode, RunsTreeProvider } from './runsTree';
+import { isResumable, type RunsNode, type RunsTreeProvider } from './runsTree';
 
 type RunNode = Extract<RunsNode, { kind: 'run' }>;
 const isRun = (n: unknown): n is RunNode => typeof n === 'object' && n !== null && (n as RunsNode).kind === 'run';
@@ -40,6 +40,19 @@ export function runsCommands(tree: RunsTreeProvider, view: () => vscode.TreeView
       }
       return vscode.commands.executeCommand('markdown.showPreview', report);
     },
+    // Resume and Cancel go through the run commands (the run controller), exactly as the spec's lenses do
+    'personaStudio.runs.resume': async (node) => {
+      if (!isRun(node)) return undefined;
+      if (node.live || !isResumable(node.entry.record, false)) {
+        void vscode.window.showInformationMessage(`Run ${node.entry.id} cannot be resumed: ${node.live ? 'it is going on' : node.entry.record.kind !== 'simulation' ? `only simulation runs resume (this is a ${node.entry.record.kind} run)` : 'it is done'}.`);
+        return undefined;
+      }
+      return vscode.commands.executeCommand('personaStudio.resumeRun', node.spec, { runDir: node.entry.dir });
+    },
+    'personaStudio.runs.cancel': (node) => {
+      if (!isRun(node)) return false;
+      return vscode.commands.executeCommand<boolean>('personaStudio.cancelRun', node.spec);
+    },
     'personaStudio.runs.reveal': async (node) => {
       const dir = typeof node === 'object' && node !== null ? dirOf(node as RunsNode) : undefined;
       if (!dir) return undefined;
@@ -49,6 +62,10 @@ export function runsCommands(tree: RunsTreeProvider, view: () => vscode.TreeView
     'personaStudio.runs.delete': async (node) => {
       const dir = typeof node === 'object' && node !== null ? dirOf(node as RunsNode) : undefined;
       if (!dir) return false;
+      if (isRun(node) && node.live) {
+        void vscode.window.showInformationMessage(`Run ${node.entry.id} is going on: cancel it first, then delete it.`);
+        return false;
+      }
       const name = isRun(node) ? `${node.entry.record.method} run ${node.entry.id}` : `run folder ${vscode.workspace.asRelativePath(dir)}`;
       const answer = await vscode.window.showWarningMessage(
         `Delete the ${name}?`,

@@ -87,7 +87,9 @@ export function renderQuestions(app: App, root: HTMLElement): Promise<void> {
     } },
       el('th', { attrs: { scope: 'row' }, text: r.id }),
       el('td', { class: 'text', text: r.text }),
-      el('td', { class: `num${r.wd !== null && r.bound !== null && r.wd <= r.bound ? ' within' : ''}`, text: fmt(r.wd) }),
+      r.wd !== null && r.bound !== null && r.wd <= r.bound
+        ? el('td', { class: 'num within', title: 'Within the human split-half bound', text: fmt(r.wd) })
+        : el('td', { class: 'num', text: fmt(r.wd) }),
       el('td', { class: 'num', text: fmt(r.bound) }),
       el('td', { class: 'num', text: fmtSigned(r.drift) }),
       el('td', { class: 'num', text: fmtPercent(r.refusal) }))));

@@ -34,6 +34,19 @@ describe('cli: an unpriced model never passes --confirm-above silently', functio
     }
   });
 
+  it('estimate of an unpriced model prints "cost unknown (no price for …)" per stage and in total, never $0', async () => {
+    const s = studyFolder({ humans: 10 });
+    try {
+      const e = await cli(['estimate', s.persona, '--count', '3'], s.dir);
+      assert.equal(e.code, 0, e.err);
+      assert.match(e.out, /total: \d+ calls, cost unknown \(no price for test-base-model[^)]*\)/);
+      for (const line of e.out.split('\n').filter((l) => /calls/.test(l))) assert.match(line, /cost unknown/, line);
+      assert.ok(!e.out.includes('$'), e.out);
+    } finally {
+      s.remove();
+    }
+  });
+
   it('estimate and the confirmation use --price: 3 backstories priced at $1/$2 per 1M tokens cost more than $0, less than $1000', async () => {
     const s = studyFolder({ humans: 10 });
     try {

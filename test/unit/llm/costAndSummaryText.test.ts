@@ -42,6 +42,9 @@ describe('llm: cost and summary texts', function () {
       const r = await runCliCaptured(['llm', 'estimate', '--input', input]);
       assert.match(r.out, /no price for my-local-model \(set a price with --price/);
       assert.ok(!r.out.includes('settings'));
+      // the cost was not estimated: it says so, never `$0.00–$0.00`
+      assert.match(r.out, /; cost unknown \(no price for my-local-model\)/);
+      assert.ok(!r.out.includes('$'), r.out);
       const priced = await runCliCaptured(['llm', 'estimate', '--input', input, '--price', 'my-local-model=1/2', '--json']);
       assert.ok((JSON.parse(priced.out) as { costUsd: { max: number } }).costUsd.max > 0);
       const bad = await runCliCaptured(['llm', 'estimate', '--input', input, '--price', 'm=1.2.3/4']);

@@ -135,6 +135,7 @@ describe('listRuns', () => {
     mkdirSync(path.join(runs, 'broken'));
     writeFileSync(path.join(runs, 'broken', 'run.json'), '{"schema":');
     mkdirSync(path.join(runs, 'empty'));
+    mkdirSync(path.join(runs, 'cache')); // the spec's shared answer cache (runStudy.ts): not a run, not a problem
     const list = await listRuns(spec);
     assert.deepEqual(list.runs.map((r) => r.id), ['20261201-090000-uniform', '20261130-100000-uniform']);
     assert.deepEqual(list.problems.map((p) => [p.id, p.reason]), [['broken', 'corrupt-record'], ['empty', 'missing-record']]);

@@ -50,8 +50,8 @@ export function runLenses(spec: ParsedSpec, state: RunLensState): SpecRunLens[] 
       at('estimate', 'Estimate', 'Calls, tokens and cost of what generation would still send'),
     ];
     if (state.backstories !== undefined) {
-      const excluded = state.excluded ? ` · ${state.excluded} excluded` : '';
-      out.push(at('review', `Review backstories (${state.backstories}${excluded})`, excluded ? 'Open the backstories file; excluded backstories are never matched or simulated' : 'Open the backstories file'));
+      const excluded = state.excluded ? ` · ${state.excluded.toLocaleString('en-US')} excluded` : '';
+      out.push(at('review', `Review backstories (${state.backstories.toLocaleString('en-US')}${excluded})`, excluded ? 'Open the backstories file; excluded backstories are never matched or simulated' : 'Open the backstories file'));
     }
     return out;
   }

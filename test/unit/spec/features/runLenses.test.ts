@@ -27,8 +27,8 @@ describe('run lenses (data)', () => {
   it('persona spec: Generate backstories and Estimate; Review backstories (N) once the file holds N', () => {
     const { spec } = parse('personas/us-adults.persona.yaml');
     assert.deepEqual(runLenses(spec, {}).map((l) => l.action), ['generate', 'estimate']);
-    assert.equal(runLenses(spec, { backstories: 1234 })[2]!.title, 'Review backstories (1234)');
-    assert.equal(runLenses(spec, { backstories: 1234, excluded: 3 })[2]!.title, 'Review backstories (1234 · 3 excluded)');
+    assert.equal(runLenses(spec, { backstories: 1234 })[2]!.title, 'Review backstories (1,234)');
+    assert.equal(runLenses(spec, { backstories: 1234, excluded: 3 })[2]!.title, 'Review backstories (1,234 · 3 excluded)');
   });
 
   it('while a run goes: its live count and Cancel instead of the run actions', () => {
