@@ -176,7 +176,7 @@ export async function estimateStudy(
     stages.simulation = await ranged(simulationPlanForEstimate(c, s.personaTokens, 'least'), simulationPlanForEstimate(c, s.personaTokens, 'most'), s.units, counts, options);
   }
   const all = Object.values(stages);
-  const notes = [...new Set(all.map((e) => e.note).filter((n) => n !== ''))];
+  const notes = [...new Set(all.flatMap((e) => e.note.split('; ')).filter((n) => n !== ''))];
   return {
     stages,
     total: {
