@@ -10,5 +10,10 @@ await esbuild.build({
   entryPoints: [path.join(root, 'bench/index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
   target: 'node20', sourcemap: true, logLevel: 'warning', external: ['vscode', 'playwright-core'],
 });
+// the analysis bootstrap's worker thread, beside the bench bundle (src/core/pipelines/analysis/parallelBootstrap.ts)
+await esbuild.build({
+  entryPoints: [path.join(root, 'src/core/pipelines/analysis/bootstrapWorker.ts')], outfile: path.join(root, 'out/bench/bootstrapWorker.js'),
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
+});
 const r = spawnSync(process.execPath, ['--enable-source-maps', '--expose-gc', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exitCode = r.status ?? 1;

@@ -2,6 +2,7 @@
 //   dist/extension.js   the VS Code extension (node, cjs, `vscode` external)
 //   dist/cli.js         the persona-studio CLI (node, cjs)
 //   dist/webview/*.js   browser bundles for the panels (iife)
+//   dist/bootstrapWorker.js  the analysis bootstrap's worker thread (node, cjs)
 //   out/test/host/*.js  the in-host mocha suite (node, cjs, `vscode` external)
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
@@ -34,6 +35,8 @@ const targets = [
   // other commands do not compile it at start-up (commands load lazily: src/cli/commands/index.ts)
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: ['gpt-tokenizer'] },
   { ...node, entryPoints: ['test/host/index.ts'], outfile: 'out/test/host/index.js', external: ['vscode', 'mocha'] },
+  // the bootstrap's worker thread, loaded from beside dist/cli.js and dist/extension.js (parallelBootstrap.ts)
+  { ...node, entryPoints: ['src/core/pipelines/analysis/bootstrapWorker.ts'], outfile: 'dist/bootstrapWorker.js' },
 ];
 if (webviewEntries.length > 0) {
   targets.push({

@@ -143,11 +143,12 @@ export function formatAnalysis(r: AnalysisReport): string {
   out.push(`${r.survey.name}: ${h.n} human respondents${h.weighted ? ' (survey-weighted)' : ''}, ${r.survey.questions.length} questions`);
   out.push(`human split-half bound: ${b.splits} ${b.rule} splits${b.seed !== undefined ? ` (seed ${b.seed})` : ''}`, '');
   const interval = (m: MethodMetrics): string => (m.intervals?.wd_mean ? `[${f(m.intervals.wd_mean[0])}, ${f(m.intervals.wd_mean[1])}]` : '—');
-  out.push(table(['method', 'n', 'WD mean', 'WD 95% CI', 'repr.', 'Frobenius', 'JSD mean', '1−TV mean', 'refusal'], [
-    ['human bound (split-half)', String(Math.floor(h.n / 2)), f(b.wd_mean), '', '', f(b.frobenius), '', '', ''],
+  out.push(table(['method', 'n', 'WD mean', 'WD 95% CI', 'repr.', 'Frobenius', 'JSD mean', '1−TV mean', 'refusal', 'agreement'], [
+    ['human bound (split-half)', String(Math.floor(h.n / 2)), f(b.wd_mean), '', '', f(b.frobenius), '', '', '', ''],
     ...methods.map(([name, m]) => {
       const tv = meanOf(m.tv);
-      return [name, String(m.n), f(m.wd_mean), interval(m), f(m.representativeness), f(m.frobenius), f(meanOf(m.jsd)), f(tv === null ? null : 1 - tv), f(meanOf(m.refusal_rate), 3)];
+      // individual agreement needs personas paired with respondents: '—' (reason below) for the others
+      return [name, String(m.n), f(m.wd_mean), interval(m), f(m.representativeness), f(m.frobenius), f(meanOf(m.jsd)), f(tv === null ? null : 1 - tv), f(meanOf(m.refusal_rate), 3), f(m.agreement_mean, 3)];
     }),
   ]));
   const scales = Object.keys(h.alpha);

@@ -10,7 +10,8 @@ import { cannotWrite, checkOutputFile, commitOutputFile, tempNameFor } from '../
 import { asCliErrorAsync, collect } from './metricsInput';
 
 interface ImportPersonasOptions {
-  readonly text: string;
+  readonly text?: string;
+  readonly format?: string;
   readonly id?: string;
   readonly demographic: string[];
   readonly out: string;
@@ -21,8 +22,8 @@ interface ImportPersonasOptions {
 const FLUSH = 1 << 20;
 
 /**
- * `persona-studio import-personas <file.jsonl|.csv|.parquet> --text COL [--id COL] [--demographic var=COL]...
- * --out X.backstories.jsonl [--force]`: an existing persona set as backstory records (persona method `import`),
+ * `persona-studio import-personas <file.jsonl|.csv|.parquet> [--text COL] [--id COL] [--demographic var=COL]...
+ * [--format jsonl|csv|parquet] --out X.backstories.jsonl [--force]` (without --text the whole record is the text, as JSON): an existing persona set as backstory records (persona method `import`),
  * streamed row by row into a temporary file that takes the place of --out at the end (never over an existing file
  * without --force).
  */
@@ -31,7 +32,8 @@ export function registerImportPersonas(program: Command, ctx: CliContext): void 
     .command('import-personas')
     .description('Import an existing persona set (JSONL, CSV or Parquet) as backstories: a text column, an id column and demographic columns')
     .argument('<file>', 'the persona set: .jsonl/.ndjson, .csv/.tsv or .parquet')
-    .requiredOption('--text <column>', 'column (field) holding the persona text')
+    .option('--text <column>', 'column (field) holding the persona text (default: the whole record as JSON)')
+    .option('--format <format>', 'jsonl, csv or parquet, whatever the extension says (default: from the extension)')
     .option('--id <column>', 'column holding a unique id (default: p + the row number)')
     .option('--demographic <var=column>', 'a demographic variable and its column (repeatable)', collect, [])
     .requiredOption('--out <file.backstories.jsonl>', 'where to write the backstories')
@@ -47,7 +49,9 @@ export function registerImportPersonas(program: Command, ctx: CliContext): void 
         if (variable in demographics) throw new CliError(`--demographic: "${variable}" is given twice`, ExitCode.badInput);
         demographics[variable] = column;
       }
-      const mapping: PersonaSetMapping = { text: opts.text, ...(opts.id ? { id: opts.id } : {}), demographics };
+      const format = opts.format;
+      if (format !== undefined && format !== 'jsonl' && format !== 'csv' && format !== 'parquet') throw new CliError(`--format ${format}: expected jsonl, csv or parquet`, ExitCode.badInput);
+      const mapping: PersonaSetMapping = { ...(opts.text === undefined ? {} : { text: opts.text }), ...(opts.id ? { id: opts.id } : {}), demographics };
       const out = path.resolve(ctx.cwd, opts.out);
       checkOutputFile(out, opts.out, opts.force === true);
       const tmp = tempNameFor(out);
@@ -67,6 +71,7 @@ export function registerImportPersonas(program: Command, ctx: CliContext): void 
         await asCliErrorAsync(async () => {
           for await (const row of readPersonaSet(path.resolve(ctx.cwd, file), mapping, {
             source: file,
+            ...(format === undefined ? {} : { format }),
             signal: ctx.signal,
             onSkip: () => skipped++,
             onProgress: (p) => progress.update(p.rows, 0, 'personas'),
@@ -82,7 +87,7 @@ export function registerImportPersonas(program: Command, ctx: CliContext): void 
         });
         closeSync(fd);
         fd = -1;
-        if (written === 0) throw new CliError(`${file}: no persona has a non-empty "${opts.text}"; nothing written`, ExitCode.badInput);
+        if (written === 0) throw new CliError(`${file}: ${opts.text === undefined ? 'no persona in the file' : `no persona has a non-empty "${opts.text}"`}; nothing written`, ExitCode.badInput);
         commitOutputFile(tmp, out, opts.out, opts.force === true);
       } finally {
         if (fd >= 0) closeSync(fd);

@@ -148,16 +148,24 @@ function metricsLine(r: Awaited<ReturnType<typeof simulateStudy>>): string {
   return `  mean WD ${fmt(m.wd_mean)} (human bound ${fmt(b.wd_mean)}), Frobenius ${fmt(m.frobenius)} (human bound ${fmt(b.frobenius)}); persona-studio analyze ${r.runDir} for every metric\n`;
 }
 
-/** `persona-studio generate <persona.yaml>`: backstories and their demographic survey. */
+/** `persona-studio generate <persona.yaml | survey.yaml>`: the personas simulate will ask (backstories and their demographic survey, or a direct method's personas file). */
 export function registerGenerate(program: Command, ctx: CliContext): void {
   withStudyFlags(program.command('generate'))
-    .description('Generate backstories (Anthology) and their demographic survey for a persona spec; re-running resumes.')
-    .argument('<persona.yaml>', 'the persona spec')
-    .action(async (spec: string, flags: StudyFlags) => {
+    .description('Generate the personas a survey will be asked of, to review before simulating: backstories (Anthology) and their demographic survey, or the personas file of meta, ladder, import, bio/qa/portray specs; re-running resumes.')
+    .argument('<spec>', 'the persona spec, or a survey spec (its personas:, or --personas) for personas written from its respondents')
+    .option('--personas <persona.yaml>', 'with a survey spec: the persona spec instead of its `personas:`')
+    .action(async (spec: string, flags: StudyFlags & { personas?: string }) => {
       const secrets: Array<string | undefined> = [];
       const path = nodePath.resolve(ctx.cwd, spec);
-      const r = await guarded(secrets, ctx, () => generatePersonas(path, studyOptions(flags, ctx, path, undefined, secrets)));
+      const personas = flags.personas === undefined ? undefined : nodePath.resolve(ctx.cwd, flags.personas);
+      const r = await guarded(secrets, ctx, () => generatePersonas(path, studyOptions(flags, ctx, path, personas, secrets)));
       if (!r) return;
+      const mp = r.methodPersonas;
+      if (mp) {
+        ctx.out(flags.json ? `${JSON.stringify({ personas: mp.path, written: mp.personas, failed: mp.failed, existing: mp.existing, requests: r.requests })}\n` : `${mp.personas} personas in ${mp.path}${mp.failed ? ` (${mp.failed} failed: reasons in the file)` : ''}${mp.existing ? ' (already there; delete the file to make them again)' : ''}\n`);
+        if (mp.failed > 0) ctx.setExitCode(ExitCode.problems);
+        return;
+      }
       const out = { backstories: r.backstoriesPath, demographics: r.demographicsPath ?? null, written: r.backstories.length, surveyed: r.demographics.length, backstorySummary: r.backstorySummary, demographicSummary: r.demographicSummary ?? null, requests: r.requests };
       ctx.out(flags.json ? `${JSON.stringify(out)}\n` : `${r.backstories.length} backstories in ${r.backstoriesPath}${r.demographicsPath ? `; demographics of ${r.demographics.length} in ${r.demographicsPath}` : ''}\n`);
       if (r.backstories.length < r.backstorySummary.wanted) ctx.setExitCode(ExitCode.problems);

@@ -27,3 +27,30 @@ export function writeFileAtomicSync(path: string, data: string): void {
     throw err;
   }
 }
+
+/**
+ * `writeFileAtomic` for text too large to hold as one string: the lines are written as they come (gathered into
+ * 1 MB writes) to a temporary file next to `path`, which is renamed into place at the end; on any error (the
+ * iterable's too) the temporary file is removed and `path` is untouched.
+ */
+export async function writeLinesAtomic(path: string, lines: AsyncIterable<string>): Promise<void> {
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await fs.promises.open(tmp, 'w');
+  try {
+    let buffer = '';
+    for await (const line of lines) {
+      buffer += line;
+      if (buffer.length >= 1 << 20) {
+        await handle.write(buffer);
+        buffer = '';
+      }
+    }
+    if (buffer !== '') await handle.write(buffer);
+    await handle.close();
+    await fs.promises.rename(tmp, path);
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await fs.promises.rm(tmp, { force: true });
+    throw err;
+  }
+}

@@ -14,8 +14,12 @@ export const ANTHOLOGY = {
   profileItem: 'Question: {{question}}\n{{options}}\nAnswer with {{labels}}.\nAnswer: {{answer}}',
   /** `profile.line`: one trait of a portray profile. */
   profileLine: '{{topic}}: {{value}}',
-  /** `profile.separator`. */
-  profileSeparator: '\n\n',
+  /**
+   * `profile.separator` by style, the one definition (the schema's description says the same; a unit test keeps
+   * them equal): QA blocks separated by a blank line (Anthology's QA baseline), bio sentences forming one paragraph,
+   * portray `topic: value` lines one per line.
+   */
+  profileSeparator: { qa: '\n\n', bio: ' ', portray: '\n' },
   /** `profile.preamble` by style (OpinionQA / Anthology baselines). */
   profilePreamble: {
     qa: 'Below you will be asked to complete some demographic questions, and then answer a question.',

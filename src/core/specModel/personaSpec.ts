@@ -115,8 +115,10 @@ export interface GenerationSpec {
 
 export interface ImportSpec {
   readonly file: string;
-  readonly format: 'jsonl' | 'csv' | 'parquet';
+  /** The format named in the spec; absent = from the file's extension (.jsonl/.ndjson, .csv/.tsv, .parquet). */
+  readonly format?: 'jsonl' | 'csv' | 'parquet';
   readonly id?: string;
+  /** The text column; absent = the whole record as JSON. */
   readonly text?: string;
   readonly demographics: Readonly<Record<string, string>>;
   readonly limit?: number;

@@ -137,7 +137,7 @@ function readProfile(raw: unknown, method: PersonaMethod): ProfileSpec | undefin
     preamble: optString(r['preamble'], 'profile.preamble') ?? ANTHOLOGY.profilePreamble[style],
     item: optString(r['item'], 'profile.item') ?? ANTHOLOGY.profileItem,
     line: optString(r['line'], 'profile.line') ?? ANTHOLOGY.profileLine,
-    separator: optString(r['separator'], 'profile.separator') ?? ANTHOLOGY.profileSeparator,
+    separator: optString(r['separator'], 'profile.separator') ?? ANTHOLOGY.profileSeparator[style],
     shuffle: optBoolean(r['shuffle'], 'profile.shuffle') ?? true,
   };
 }
@@ -175,16 +175,15 @@ function readGeneration(raw: unknown, dir: string, name: string): GenerationSpec
 function readImport(raw: unknown, dir: string): ImportSpec {
   const r = record(raw, 'import');
   const file = string(r['file'], 'import.file');
-  const ext = path.extname(file).toLowerCase();
-  const fromExt = ext === '.csv' ? 'csv' : ext === '.parquet' ? 'parquet' : 'jsonl';
   const id = optString(r['id'], 'import.id');
   const text = optString(r['text'], 'import.text');
   const limit = optInteger(r['limit'], 'import.limit');
   const demographics: Record<string, string> = {};
   for (const [k, f] of Object.entries(optRecord(r['demographics'], 'import.demographics') ?? {})) demographics[k] = string(f, `import.demographics.${k}`);
+  const format = optOneOf(r['format'], ['jsonl', 'csv', 'parquet'] as const, 'import.format');
   return {
     file: path.resolve(dir, file),
-    format: optOneOf(r['format'], ['jsonl', 'csv', 'parquet'] as const, 'import.format') ?? fromExt,
+    ...(format === undefined ? {} : { format }),
     ...(id === undefined ? {} : { id }),
     ...(text === undefined ? {} : { text }),
     demographics,

@@ -1,3 +1,4 @@
+import { rowHistograms, type RowHistograms } from './rowHistograms';
 import type { EncodedCodes } from './encodeCodes';
 
 /** Options of {@link codeHistograms}. */
@@ -53,18 +54,27 @@ export function codeHistograms(codes: EncodedCodes, sample: number, nRows: numbe
   return hist;
 }
 
-/** The rows with a multiplicity, once each, the counts added (exact integers: the same as counting a row list). */
+/** Per column-major bin index table: the same bins row-major, counted by {@link rowHistograms} (built once per encoded sample; a bootstrap counts it a thousand times). */
+const rowMajorBins = new WeakMap<Int32Array, RowHistograms>();
+
+/**
+ * The rows with a multiplicity, once each, their counts added (exact integers: the same as counting a row list).
+ * Row by row, so consecutive additions go to different columns' bins: no chain of additions to one bin.
+ */
 function countedHistograms(index: Int32Array, hist: Float64Array, k: number, nRows: number, counts: Int32Array): void {
-  let u = 0;
-  for (let r = 0; r < nRows; r++) if (counts[r]! > 0) u++;
-  const rows = new Int32Array(u);
-  for (let r = 0, t = 0; r < nRows; r++) if (counts[r]! > 0) rows[t++] = r;
-  for (let c = 0; c < k; c++) {
-    const base = c * nRows;
-    for (let t = 0; t < u; t++) {
-      const r = rows[t]!;
-      const bin = index[base + r]!;
-      if (bin >= 0) hist[bin]! += counts[r]!;
+  const spare = hist.length;
+  let counter = rowMajorBins.get(index);
+  if (!counter) {
+    const table = new Int32Array(nRows * k);
+    for (let c = 0; c < k; c++) {
+      const base = c * nRows;
+      for (let r = 0; r < nRows; r++) {
+        const bin = index[base + r]!;
+        table[r * k + c] = bin >= 0 ? bin : spare;
+      }
     }
+    counter = rowHistograms(table, nRows, k, spare);
+    rowMajorBins.set(index, counter);
   }
+  counter.count(counts, hist);
 }

@@ -1,3 +1,4 @@
+import { countedGram, prepareCountedGram, type CountedGramBase } from './countedGram';
 import { packedGram } from './packedGram';
 import { simdAxpy, type SimdAxpy } from './simdAxpy';
 import type { ItemMatrix, PairwiseMoments } from './types';
@@ -16,19 +17,23 @@ export interface CountedMomentsBase {
   readonly missingCols: Int32Array;
   /** Row-major packed vectors (see above), row r at `r·stride` (stride = k rounded up to even), in `kernel`'s memory when there is one. */
   readonly packed: Float64Array;
+  /** Byte offset in `kernel`'s memory of room for one 16-byte `axpyList` entry per missing answer. */
+  readonly listBase: number;
   readonly stride: number;
   /** The SIMD kernel whose memory holds the k×stride accumulator (at 0) and then `packed`. */
   readonly kernel: SimdAxpy | undefined;
   /** Integer base shift per column (the rounded mean of the whole column). */
   readonly baseShift: Float64Array;
-  /** Column-major n×k codes minus the base shift, 0 where missing. */
-  readonly Y: Float64Array;
+  /** Column-major n×k codes minus the base shift, 0 where missing (bytes when every |value| ≤ 127: 8× less memory to read). */
+  readonly Y: Float64Array | Int8Array;
   /** The largest |code − base shift|. */
   readonly maxAbs: number;
   /** Slot radix of `packed`. */
   readonly K: number;
   /** The largest Σ of multiplicities the packing is exact for. */
   readonly maxTotal: number;
+  /** The data laid out for the SIMD weighted Gram (undefined: no SIMD or too large sums; the plain path is used). */
+  readonly gram: CountedGramBase | undefined;
 }
 
 /**
@@ -79,13 +84,14 @@ export function prepareCountedMoments(matrix: ItemMatrix, columns: readonly numb
   const accBytes = k * stride * 8;
   const kernel = simdAxpy();
   let packed: Float64Array;
+  const listBase = accBytes + n * stride * 8;
   if (kernel) {
-    const need = accBytes + n * stride * 8;
+    const need = listBase + missingCols.length * 16;
     const have = kernel.memory.buffer.byteLength;
     if (need > have) kernel.memory.grow(Math.ceil((need - have) / 65536));
     packed = new Float64Array(kernel.memory.buffer, accBytes, n * stride);
   } else packed = new Float64Array(n * stride);
-  const Y = new Float64Array(n * k);
+  const Y = maxAbs <= 127 ? new Int8Array(n * k) : new Float64Array(n * k);
   for (let c = 0; c < k; c++) {
     const base = columns[c]! * n;
     const s = baseShift[c]!;
@@ -97,16 +103,17 @@ export function prepareCountedMoments(matrix: ItemMatrix, columns: readonly numb
       packed[r * stride + c] = 1 + K * y + K * K * y * y;
     }
   }
-  return { matrix, columns, missingStart, missingCols, packed, stride, kernel, baseShift, Y, maxAbs, K, maxTotal };
+  const gram = prepareCountedGram(Y, n, k, maxAbs, maxTotal);
+  return { matrix, columns, missingStart, missingCols, packed, listBase, stride, kernel, baseShift, Y, maxAbs, K, maxTotal, gram };
 }
 
 /**
  * The pairwise-complete moment sums of {@link pairwiseMoments} for a resample given as integer multiplicities per row
  * (`counts[r]` copies of row r; a bootstrap resample is its row list counted), bit for bit the same as
  * `pairwiseMoments(matrix, { rows, columns })` for those rows: with integer codes every sum is an exact integer, so
- * the order of summation does not matter. The cross-products are one weighted Gram over the distinct rows only
- * ({@link packedGram} with `left = diag(counts)·X`); the pairwise corrections (counts and sums over the rows where
- * the partner column is missing) are multiplicity-weighted sums of each row's packed vector over the partner's
+ * the order of summation does not matter. The cross-products are one weighted Gram ({@link countedGram}:
+ * `Xᵀ·diag(counts)·X` on a layout prepared once, cache-blocked, three columns per float); the pairwise corrections
+ * (counts and sums over the rows where the partner column is missing) are multiplicity-weighted sums of each row's packed vector over the partner's
  * missing rows, shifted exactly from the base shift to the resample's rounded mean. Definitions as in
  * {@link pairwiseMoments} (data/README.md §3.2–3.3).
  * @param fixedShift integer shift per column instead of the resample's rounded means (as `pairwiseMoments`' `shift`)
@@ -115,53 +122,16 @@ export function countedMoments(prep: CountedMomentsBase, counts: Int32Array, fix
   const { matrix, K, Y, baseShift } = prep;
   const n = matrix.nRows;
   const k = prep.columns.length;
-  // the distinct rows of the resample and their multiplicities
-  let u = 0;
   let total = 0;
-  for (let r = 0; r < n; r++) {
-    if (counts[r]! > 0) {
-      u++;
-      total += counts[r]!;
-    }
-  }
+  for (let r = 0; r < n; r++) total += counts[r]!;
   if (total > prep.maxTotal) throw new RangeError(`countedMoments: ${total} rows exceed the prepared ${prep.maxTotal}`);
-  const rows = new Int32Array(u);
-  const mult = new Float64Array(u);
-  for (let r = 0, t = 0; r < n; r++) {
-    if (counts[r]! > 0) {
-      rows[t] = r;
-      mult[t++] = counts[r]!;
-    }
-  }
-  // the base-shifted, zero-filled columns of the distinct rows (X) and times their multiplicities (L); Σ L per column
-  const X = scratch(0, k * u);
-  const L = scratch(1, k * u);
+  // Σ m·y per column and the weighted Gram: one blocked SIMD pass over the prepared layout (countedGram) or, without
+  // SIMD or beyond its packed range, from the gathered columns of the distinct rows
   const colY = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    const base = c * n;
-    const out = c * u;
-    let sum = 0;
-    for (let t = 0; t < u; t++) {
-      const y = Y[base + rows[t]!]!;
-      const l = mult[t]! * y;
-      X[out + t] = y;
-      L[out + t] = l;
-      sum += l;
-    }
-    colY[c] = sum;
-  }
   const kk = k * k;
   const G = new Float64Array(kk);
-  if (!packedGram(X, k, u, prep.maxAbs, G, { left: L, total })) {
-    // beyond the packed range: exact integer sums one pair at a time (every |Σ| ≤ maxAbs²·total, checked by prepare)
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j <= i; j++) {
-        let a = 0;
-        for (let t = 0; t < u; t++) a += L[i * u + t]! * X[j * u + t]!;
-        G[i * k + j] = G[j * k + i] = a;
-      }
-    }
-  }
+  if (prep.gram) countedGram(prep.gram, counts, G, colY);
+  else plainGram(Y, n, k, counts, total, prep.maxAbs, G, colY);
   // acc[j·k + i] = Σ over the rows missing in column j of counts·(p_i + K·y_i + K²·y_i²); missing[c] = Σ counts of
   // the rows missing in column c
   const acc = new Float64Array(kk);
@@ -215,24 +185,72 @@ export function countedMoments(prep: CountedMomentsBase, counts: Int32Array, fix
   return { k, shift, count, n: Float64Array.from(count), sx, sxx, sxy };
 }
 
+/** The fallback of {@link countedGram}: the same exact sums from the distinct rows' gathered columns, through {@link packedGram}. */
+function plainGram(Y: Float64Array | Int8Array, n: number, k: number, counts: Int32Array, total: number, maxAbs: number, G: Float64Array, colY: Float64Array): void {
+  let u = 0;
+  for (let r = 0; r < n; r++) if (counts[r]! > 0) u++;
+  const rows = new Int32Array(u);
+  const mult = new Float64Array(u);
+  for (let r = 0, t = 0; r < n; r++) {
+    if (counts[r]! > 0) {
+      rows[t] = r;
+      mult[t++] = counts[r]!;
+    }
+  }
+  const X = scratch(0, k * u);
+  const L = scratch(1, k * u);
+  for (let c = 0; c < k; c++) {
+    const base = c * n;
+    const out = c * u;
+    let sum = 0;
+    for (let t = 0; t < u; t++) {
+      const y = Y[base + rows[t]!]!;
+      const l = mult[t]! * y;
+      X[out + t] = y;
+      L[out + t] = l;
+      sum += l;
+    }
+    colY[c] = sum;
+  }
+  if (!packedGram(X, k, u, maxAbs, G, { left: L, total })) {
+    // beyond the packed range: exact integer sums one pair at a time (every |Σ| ≤ maxAbs²·total, checked by prepare)
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j <= i; j++) {
+        let a = 0;
+        for (let t = 0; t < u; t++) a += L[i * u + t]! * X[j * u + t]!;
+        G[i * k + j] = G[j * k + i] = a;
+      }
+    }
+  }
+}
+
 function addMissingRows(prep: CountedMomentsBase, counts: Int32Array, acc: Float64Array, missing: Float64Array, k: number): void {
   const { missingStart, missingCols, packed, stride, kernel } = prep;
   const n = counts.length;
   if (kernel) {
     // the same sums with two lanes per step: the accumulator and the packed rows live in the kernel's memory
+    // one axpyList call over a list of (accumulator row, packed row, multiplicity) entries
     const out = new Float64Array(kernel.memory.buffer, 0, k * stride).fill(0);
     const base = packed.byteOffset;
     const bytes = stride * 8;
+    const listInt = new Int32Array(kernel.memory.buffer, prep.listBase, missingCols.length * 4);
+    const listFloat = new Float64Array(kernel.memory.buffer, prep.listBase, missingCols.length * 2);
+    let entries = 0;
     for (let r = 0; r < n; r++) {
       const m = counts[r]!;
       if (m === 0) continue;
       const e = missingStart[r + 1]!;
+      const x = base + r * bytes;
       for (let t = missingStart[r]!; t < e; t++) {
         const col = missingCols[t]!;
         missing[col]! += m;
-        kernel.axpy(col * bytes, base + r * bytes, bytes, m);
+        listInt[4 * entries] = col * bytes;
+        listInt[4 * entries + 1] = x;
+        listFloat[2 * entries + 1] = m;
+        entries++;
       }
     }
+    if (entries > 0) kernel.axpyList(prep.listBase, entries, bytes);
     for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) acc[j * k + i] = out[j * stride + i]!;
     return;
   }

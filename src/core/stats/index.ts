@@ -23,6 +23,7 @@ export * from './wassersteinFromHistograms';
 export * from './itemWasserstein';
 export * from './wasserstein1d';
 export * from './representativeness';
+export * from './pairedAgreement';
 export * from './signedDrift';
 export * from './jensenShannonDivergence';
 export * from './totalVariationDistance';

@@ -201,7 +201,8 @@ export class RunController implements vscode.Disposable {
       };
       if (kind === 'generate') {
         const r = await study.generatePersonas(specPath, o);
-        void vscode.window.showInformationMessage(`Generated: ${r.backstories.length} backstories in ${path.basename(r.backstoriesPath)}.`);
+        const mp = r.methodPersonas;
+        void vscode.window.showInformationMessage(mp ? `Generated: ${mp.personas} personas in ${path.basename(mp.path)}${mp.failed ? ` (${mp.failed} failed)` : ''}.` : `Generated: ${r.backstories.length} backstories in ${path.basename(r.backstoriesPath)}.`);
         return { status: 'done' };
       }
       const r = await study.simulateStudy(specPath, { ...o, ...(options.runDir === undefined ? {} : { runDir: options.runDir }) });

@@ -98,6 +98,43 @@ describe('data: persona sets (JSONL, CSV, Parquet)', () => {
     await assert.rejects(collectRows(path.join(dir, 'bad.jsonl'), { text: 'persona' }), /bad\.jsonl: line 2: not valid JSON/);
   });
 
+  // import.text's default (schemas/persona.schema.json): the whole record as one line of JSON, fields in file order;
+  // CSV values are text, JSONL and Parquet numbers stay numbers. Expected strings written out by hand from PERSONAS.
+  it('without a text column the text is the whole record as JSON (every column read, the mapped ones checked)', async () => {
+    const csv = await collectRows(path.join(dir, 'set.csv'), { id: 'uuid', demographics: { sex: 'sex' } });
+    assert.equal(csv.rows.length, 5, 'no row has an empty record');
+    assert.equal(csv.rows[0]!.text, '{"uuid":"u1","persona":"A retired teacher in Ohio who volunteers at the library.","age":"67","sex":"Female","state":"OH"}');
+    assert.deepEqual(csv.rows[0]!.given, { sex: 'Female' });
+    for (const file of ['set.jsonl', 'set.parquet']) {
+      const { rows } = await collectRows(path.join(dir, file), { id: 'uuid' });
+      assert.equal(rows[1]!.text, '{"uuid":"u2","persona":"A software developer, \\"always online\\", in Austin.","age":29,"sex":"Male","state":"TX"}', file);
+      assert.deepEqual(JSON.parse(rows[3]!.text), PERSONAS[3], `${file}: the record parses back to the row`);
+    }
+    await assert.rejects(collectRows(path.join(dir, 'set.parquet'), { id: 'nope' }), (e: unknown) => DataError.is(e, 'unknownColumn') && /no column "nope"/.test(e.message));
+  });
+
+  it('an explicit format reads a file whatever its extension (import.format, --format)', async () => {
+    writeFileSync(path.join(dir, 'set-jsonl.txt'), readFileSync(path.join(dir, 'set.jsonl')));
+    writeFileSync(path.join(dir, 'set-parquet.bin'), readFileSync(path.join(dir, 'set.parquet')));
+    await assert.rejects(collectRows(path.join(dir, 'set-jsonl.txt'), mapping), (e: unknown) => DataError.is(e, 'unsupportedFormat'));
+    for (const [file, format] of [['set-jsonl.txt', 'jsonl'], ['set-parquet.bin', 'parquet']] as const) {
+      const rows: PersonaSetRow[] = [];
+      for await (const r of readPersonaSet(path.join(dir, file), mapping, { format })) rows.push(r);
+      assert.deepEqual(rows, want, file);
+    }
+    // a CSV named as JSONL fails as JSON, naming the line
+    await assert.rejects(async () => {
+      for await (const _ of readPersonaSet(path.join(dir, 'set.csv'), mapping, { format: 'jsonl' })) void _;
+    }, /line 1: not valid JSON/);
+    const r = await runCliCaptured(['import-personas', 'set-parquet.bin', '--format', 'parquet', '--id', 'uuid', '--out', 'whole.backstories.jsonl'], dir);
+    assert.equal(r.code, 0, r.err);
+    const first = JSON.parse(readFileSync(path.join(dir, 'whole.backstories.jsonl'), 'utf8').split('\n')[0]!) as { id: string; text: string };
+    assert.deepEqual([first.id, JSON.parse(first.text)], ['u1', PERSONAS[0]]);
+    const bad = await runCliCaptured(['import-personas', 'set.csv', '--format', 'xlsx', '--out', 'x.backstories.jsonl'], dir);
+    assert.deepEqual([bad.code, bad.err.trim().split('\n').length], [2, 1]);
+    assert.match(bad.err, /--format xlsx: expected jsonl, csv or parquet/);
+  });
+
   it('import-personas writes backstory records (method import), never over an existing file', async () => {
     const r = await runCliCaptured(['import-personas', 'set.parquet', '--text', 'persona', '--id', 'uuid', '--demographic', 'age=age', '--out', 'set.backstories.jsonl'], dir);
     assert.equal(r.code, 0, r.err);

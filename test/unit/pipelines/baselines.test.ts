@@ -4,6 +4,7 @@ import { ensembleSample } from '../../../src/core/pipelines/analysis/ensembleSam
 import type { HumanSample } from '../../../src/core/pipelines/analysis/humanSample';
 import { demographicCellBaseline } from '../../../src/core/pipelines/baselines/demographicCellBaseline';
 import { uniformBaseline } from '../../../src/core/pipelines/baselines/uniformBaseline';
+import { bootstrapReplicates } from '../../../src/core/stats/bootstrapReplicates';
 import { toSurveySpec } from '../../../src/core/specModel/toSurveySpec';
 import type { ItemMatrix } from '../../../src/core/stats/types';
 
@@ -131,5 +132,32 @@ describe('ensembles', () => {
     assert.equal(m.alpha['both'], null);
     assert.match(report.reasons['methods.ens.frobenius']!, /no persona answers every question/);
     assert.equal(m.n, 4);
+  });
+});
+
+describe('analysis: percentile intervals of distances with their bootstrap bias', () => {
+  it('reports the bias (mean over the resamples − the estimate) and a note when the estimate lies below its interval', async () => {
+    // 60 humans and 50 personas on the two questions, drawn independently: a small true difference, so the resampled
+    // distances sit above the estimate (both samples' noise is added once more)
+    const draw = (n: number, seed: number): ItemMatrix => {
+      let s = seed;
+      const next = (): number => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+      return matrix([Array.from({ length: n }, () => 1 + Math.floor(next() * 3)), Array.from({ length: n }, () => 1 + Math.floor(next() * 2))]);
+    };
+    const survey = tinySurvey({ metrics: { bootstrap: 200, seed: 5, bounds: { splits: 4 } } });
+    const human: HumanSample = { matrix: draw(60, 1), ids: Array.from({ length: 60 }, (_, i) => String(i)), demographics: new Map() };
+    const personas = draw(50, 2);
+    const report = await analyzeSurvey(survey, human, [{ name: 'run', kind: 'simulation', label: 'run', sample: { kind: 'rows', matrix: personas } }], { threads: 1 });
+    const m = report.methods['run']!;
+    const iv = m.intervals!;
+    assert.equal(iv.kind, 'percentile');
+    // the bias recomputed from the same seeded replicates (bootstrapReplicates, seed 5, as the analysis draws them)
+    const reps = [...bootstrapReplicates(human.matrix, personas, { replicates: 200, seed: 5, scales: [{ name: 'both', items: [0, 1], reverse: [] }] })];
+    const mean = (v: number[]): number => v.reduce((x, y) => x + y, 0) / v.length;
+    assert.ok(Math.abs(iv.bias!.wd_mean! - (mean(reps.map((r) => r.wdMean)) - m.wd_mean!)) <= 1e-12);
+    assert.ok(Math.abs(iv.bias!.frobenius! - (mean(reps.map((r) => r.frobenius)) - m.frobenius!)) <= 1e-12);
+    const below = [m.wd_mean! < iv.wd_mean![0] ? 'wd_mean' : '', m.frobenius! < iv.frobenius![0] ? 'frobenius' : ''].filter(Boolean);
+    assert.ok(below.length > 0, 'this draw has an estimate below its interval');
+    assert.match(report.reasons['methods.run.intervals_note']!, new RegExp(`below its percentile interval \\(${below.join(', ')}\\)`));
   });
 });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MethodPersonaRecord } from '../../../src/core/pipelines/personaMethods/methodPersona';
+import { PipelineError } from '../../../src/core/pipelines/shared/pipelineError';
 import { METHOD_PERSONAS_FILE, simulateStudy, type SimulationResult } from '../../../src/core/pipelines/study/runStudy';
 import type { OutcomeStudyResult } from '../../../src/core/pipelines/outcomes/outcomeStudy';
 import { formatOutcomeStudy, leanDriftWarning } from '../../../src/core/pipelines/outcomes/outcomeStudyText';
@@ -228,7 +229,12 @@ describe('persona methods: the persona ladder against the test server (meta → 
   it('a rung whose answers lack the response prefix records every failure and simulates nobody', async () => {
     const spec = path.join(folder.dir, 'ladder-descriptive.persona.yaml');
     fs.writeFileSync(spec, `${fs.readFileSync(spec, 'utf8')}\n  response_prefix: "Profile:"\n`);
-    const r = await simulateStudy(folder.survey, { ...serverOptions(server, 'live', { personas: spec, count: 5, analyze: false }), runDir: path.join(folder.dir, 'runs', 'noprefix') });
+    // the personas file of the earlier run was made with other settings: an error naming it, never used in their place
+    const options = { ...serverOptions(server, 'live', { personas: spec, count: 5, analyze: false }), runDir: path.join(folder.dir, 'runs', 'noprefix') };
+    await assert.rejects(simulateStudy(folder.survey, options), (e: unknown) => PipelineError.is(e, 'config') && /ladder-descriptive\.personas\.jsonl was made with other settings .*; delete it to make the personas again/.test(e.message));
+    fs.rmSync(path.join(folder.dir, 'ladder-descriptive.personas.jsonl'));
+    fs.rmSync(path.join(folder.dir, 'runs', 'ladder-descriptive', 'generate'), { recursive: true });
+    const r = await simulateStudy(folder.survey, options);
     const records = readJsonl<MethodPersonaRecord>(path.join(r.runDir, METHOD_PERSONAS_FILE));
     assert.equal(records.length, 5);
     for (const rec of records) assert.deepEqual({ text: rec.text, reason: rec.failure?.reason }, { text: null, reason: 'noPrefix' });

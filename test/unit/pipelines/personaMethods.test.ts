@@ -39,12 +39,13 @@ describe('persona methods: bio, qa, portray and import through simulate', functi
   // bfi500.csv rows 1–4 (test/fixtures/pipeline): 61617 gender 1, education "", age 16; 61618 gender 2, education "",
   // age 18; 61620 gender 2, education "", age 17; 61621 gender 2, education "", age 17 — read by hand from the file.
   // Age under 18 maps to null (the survey's ranges), gender 1 → Male, 2 → Female; education is missing throughout.
-  // The persona spec's `profile.separator` defaults to a blank line for every style (schemas/persona.schema.json).
+  // The persona spec's `profile.separator` defaults by style: bio a space, portray a line break, qa a blank line
+  // (schemas/persona.schema.json, ANTHOLOGY.profileSeparator).
   it('bio: the preamble, then one sentence per known trait in the matching order, missing traits skipped', async () => {
     const { records, answers } = await run('bio');
     assert.deepEqual(records.map((r) => r.id), ['h:61617', 'h:61618', 'h:61620', 'h:61621']);
     assert.equal(records[0]!.text, `${BIO_PREAMBLE} I consider my gender as Male.`);
-    assert.equal(records[1]!.text, `${BIO_PREAMBLE} My age is 18-29.\n\nI consider my gender as Female.`);
+    assert.equal(records[1]!.text, `${BIO_PREAMBLE} My age is 18-29. I consider my gender as Female.`);
     assert.equal(records[1]!.seed, seedOf(42, 'primed', '61618'), 'the seed of the trait shuffle is recorded');
     assert.deepEqual(answers.slice(1).map((row) => row[1]), ['61617', '61618', '61620', '61621'], 'each persona is its own respondent');
   });
@@ -52,7 +53,7 @@ describe('persona methods: bio, qa, portray and import through simulate', functi
   // QA lists the survey's own answer categories (human.demographics: gender maps only to Male and Female).
   it('portray and qa: topic lines and answered questions', async () => {
     const portray = await run('portray');
-    assert.equal(portray.records[1]!.text, `${PORTRAY_PREAMBLE}\n\nage: 18-29\n\ngender: Female`);
+    assert.equal(portray.records[1]!.text, `${PORTRAY_PREAMBLE}\n\nage: 18-29\ngender: Female`);
     const qa = await run('qa');
     assert.equal(
       qa.records[1]!.text,
@@ -86,7 +87,10 @@ describe('persona methods: bio, qa, portray and import through simulate', functi
         const persona = path.join(study.dir, 'set.persona.yaml');
         fs.writeFileSync(persona, `name: set\nmethod: import\nimport:\n  file: set.${format}\n  id: uuid\n  text: persona\n  demographics: { age: age }\n  limit: 2\n`);
         const r = await simulateStudy(study.survey, serverOptions(server, 'live', { analyze: false, personas: persona }));
-        const records = readJsonl<MethodPersonaRecord>(path.join(r.runDir, METHOD_PERSONAS_FILE));
+        const records = readJsonl<MethodPersonaRecord>(path.join(r.runDir, METHOD_PERSONAS_FILE)).map(({ settings, ...rest }) => {
+          assert.match(settings ?? '', /^[0-9a-f]{16}$/, 'each persona carries the hash of the settings it was made with');
+          return rest;
+        });
         assert.deepEqual(records, [
           { id: 'u1', method: 'import', seed: null, text: 'I am a retired teacher from Ohio.', given: { age: '65 or Above' } },
           { id: 'u2', method: 'import', seed: null, text: 'I fix bikes in Chicago.', given: { age: '18-29' } },

@@ -142,6 +142,18 @@ describe('typed spec model: schema defaults are the Anthology constants', () => 
     assert.equal(persona.definitions['demographics']!.properties['template']!.default, ANTHOLOGY.demographicTemplate);
     assert.equal(persona.definitions['profile']!.properties['item']!.default, ANTHOLOGY.profileItem);
     assert.equal(persona.definitions['profile']!.properties['line']!.default, ANTHOLOGY.profileLine);
-    assert.equal(persona.definitions['profile']!.properties['separator']!.default, ANTHOLOGY.profileSeparator);
+    // the separator's default depends on the style: no single schema `default`; the description states each one
+    const sep = persona.definitions['profile']!.properties['separator']!;
+    assert.equal(sep.default, undefined);
+    const description = (sep as { description?: string }).description ?? '';
+    const words: Record<string, string> = { '\n\n': 'a blank line', ' ': 'a space', '\n': 'a line break' };
+    for (const [style, value] of Object.entries(ANTHOLOGY.profileSeparator)) assert.ok(description.includes(`\`${style}\` ${words[value]}`), `the description states the ${style} default`);
+  });
+  it('profile.separator is filled in per style by the spec model', () => {
+    for (const style of ['bio', 'qa', 'portray'] as const) {
+      const text = `name: p\nmethod: ${style}\n`;
+      const persona = toPersonaSpec({ value: parseSpec(text, 'persona').value, text }, '/w/p.persona.yaml');
+      assert.equal(persona.profile?.separator, ANTHOLOGY.profileSeparator[style]);
+    }
   });
 });

@@ -35,6 +35,8 @@ describe('stats: countedMoments (resample as row multiplicities)', () => {
     ['0–10 codes, column subset in a new order', randomMatrix(400, 9, 2, 0.1, 0, 10), [8, 2, 5, 0]],
     ['−3…3 codes, 40 % missing', randomMatrix(300, 7, 3, 0.4, -3, 3), Array.from({ length: 7 }, (_, j) => j)],
   ];
+  // more rows than one 512-row block of countedGram, and a column count that is no multiple of the kernel's six
+  cases.push(['1,300 rows × 17 columns (several blocks)', randomMatrix(1300, 17, 10, 0.05, 1, 5), Array.from({ length: 17 }, (_, j) => j)]);
   const allMissing = randomMatrix(200, 4, 4, 0.05, 1, 7);
   allMissing.data.fill(NaN, 2 * 200, 3 * 200);
   cases.push(['a column with no answers', allMissing, [0, 1, 2, 3]]);
@@ -49,6 +51,18 @@ describe('stats: countedMoments (resample as row multiplicities)', () => {
       }
     });
   }
+
+  it('the plain path (no WebAssembly SIMD) gives the same numbers as the SIMD Gram', () => {
+    const m = randomMatrix(700, 13, 12, 0.06, 1, 5);
+    const columns = Array.from({ length: 13 }, (_, j) => j);
+    const prep = prepareCountedMoments(m, columns, m.nRows);
+    assert.ok(prep?.gram, 'the SIMD layout is prepared where WebAssembly SIMD exists');
+    const random = createRandom(5);
+    for (let rep = 0; rep < 3; rep++) {
+      const c = counted(draw(random, m.nRows), m.nRows);
+      assert.deepEqual(countedMoments({ ...prep, gram: undefined }, c), countedMoments(prep, c));
+    }
+  });
 
   it('with a fixed integer shift (a split half counted 0/1) equals pairwiseMoments with that shift exactly', () => {
     const m = randomMatrix(500, 8, 8, 0.07, 1, 7);

@@ -10,7 +10,7 @@ describe('core facades: exported names', () => {
       'StatsError', 'aggregateSummaries', 'assertItemMatrix', 'assertWeights', 'bootstrapComparison', 'bootstrapReplicates', 'codeHistograms', 'columnStatsFromHistogram', 'compareParts',
       'compareSamples', 'completeRows', 'correlationFromMoments', 'covarianceFromMoments', 'createRandom', 'cronbachAlpha',
       'cronbachAlphaFromCovariance', 'cronbachAlphaListwise', 'eachSeededSplitHalf', 'eachSha256SplitHalf', 'encodeCodes', 'frobeniusDistance', 'fsum', 'itemDescriptives',
-      'itemWasserstein', 'jensenShannonDivergence', 'meanExact', 'metricSummary', 'mixDistributions', 'overflowColumn', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
+      'itemWasserstein', 'jensenShannonDivergence', 'meanExact', 'metricSummary', 'mixDistributions', 'overflowColumn', 'pairedAgreement', 'pairwiseMoments', 'planComparison', 'quantileSorted', 'representativeness',
       'sampleParts', 'seededSplitHalves', 'selectRows', 'sha256SplitHalves', 'sha256Words', 'sharedCodeHistograms', 'signedDrift', 'splitHalfBounds', 'splitHalvesOfKeys',
       'subgroupComparisons', 'subtractMoments', 'totalVariationDistance', 'valueHistograms', 'wasserstein1d', 'wassersteinFromHistograms',
     ]);

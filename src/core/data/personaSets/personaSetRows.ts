@@ -24,7 +24,7 @@ function checkColumns(source: string, available: readonly string[], needed: read
 }
 
 /** JSON Lines, one object per line, read as a stream (blank lines skipped). */
-export async function* jsonlRows(file: string, source: string, needed: readonly string[], signal?: AbortSignal): AsyncGenerator<RawPersonaRow> {
+export async function* jsonlRows(file: string, source: string, needed: readonly string[] | undefined, signal?: AbortSignal): AsyncGenerator<RawPersonaRow> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNo = 0;
   let row = 0;
@@ -41,7 +41,7 @@ export async function* jsonlRows(file: string, source: string, needed: readonly 
       }
       if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DataError('parse', `${source}: line ${lineNo}: a JSON object is needed on each line`, source, lineNo);
       const fields = value as Record<string, unknown>;
-      if (row === 0) checkColumns(source, Object.keys(fields), needed, 'field');
+      if (row === 0 && needed) checkColumns(source, Object.keys(fields), needed, 'field');
       yield { row, where: `line ${lineNo}`, fields };
       row++;
     }
@@ -54,8 +54,11 @@ export async function* jsonlRows(file: string, source: string, needed: readonly 
   }
 }
 
-/** CSV with a header row, streamed in 1 MB chunks through the product's CSV scanner (src/core/data rules). */
-export async function* csvRows(file: string, source: string, needed: readonly string[], signal?: AbortSignal): AsyncGenerator<RawPersonaRow> {
+/**
+ * CSV with a header row, streamed in 1 MB chunks through the product's CSV scanner (src/core/data rules). Only the
+ * `needed` columns are decoded; `undefined` = every column (the whole record).
+ */
+export async function* csvRows(file: string, source: string, neededColumns: readonly string[] | undefined, signal?: AbortSignal): AsyncGenerator<RawPersonaRow> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -66,6 +69,7 @@ export async function* csvRows(file: string, source: string, needed: readonly st
   try {
     const chunk = new Uint8Array(1 << 20);
     let header: string[] | undefined;
+    let needed: readonly string[] = neededColumns ?? [];
     let idx: number[] = [];
     let pending: RawPersonaRow[] = [];
     let row = 0;
@@ -81,6 +85,10 @@ export async function* csvRows(file: string, source: string, needed: readonly st
         if (n === 1 && starts[0] === ends[0] && flags[0] === 0) return;
         if (!header) {
           header = Array.from({ length: n }, (_, i) => text(i));
+          if (neededColumns === undefined) {
+            if (new Set(header).size !== header.length) throw new DataError('duplicateColumn', `${source}: the header names a column twice; the whole record cannot be read as JSON (name the text column)`, source, line);
+            needed = header;
+          }
           checkColumns(source, header, needed, 'column');
           idx = needed.map((name) => header!.indexOf(name));
           return;
@@ -111,10 +119,11 @@ export async function* csvRows(file: string, source: string, needed: readonly st
 const SLICE = 16_384;
 
 /**
- * Parquet, read in slices of rows and only the needed columns (hyparquet), so a large file is never loaded whole:
- * at most one row group's column chunks, or with an offset index only the pages of the slice.
+ * Parquet, read in slices of rows and only the needed columns (hyparquet; `undefined` = every top-level column), so a
+ * large file is never loaded whole: at most one row group's column chunks, or with an offset index only the pages of
+ * the slice.
  */
-export async function* parquetRows(file: string, source: string, needed: readonly string[], signal?: AbortSignal): AsyncGenerator<RawPersonaRow> {
+export async function* parquetRows(file: string, source: string, neededColumns: readonly string[] | undefined, signal?: AbortSignal): AsyncGenerator<RawPersonaRow> {
   let buffer;
   let metadata;
   try {
@@ -138,6 +147,7 @@ export async function* parquetRows(file: string, source: string, needed: readonl
       i++;
     }
   }
+  const needed = neededColumns ?? columns;
   checkColumns(source, columns, needed, 'column');
   const total = Number(metadata.num_rows);
   for (let start = 0; start < total; start += SLICE) {

@@ -1,7 +1,10 @@
 /** Which columns of a persona set hold what (the spec's column mapping, or `import-personas` flags). */
 export interface PersonaSetMapping {
-  /** Column (CSV, Parquet) or field (JSONL) holding the persona text. */
-  readonly text: string;
+  /**
+   * Column (CSV, Parquet) or field (JSONL) holding the persona text. Default: the whole record as one line of JSON
+   * (every field in file order; CSV values as text, numbers and booleans of JSONL and Parquet as they are).
+   */
+  readonly text?: string;
   /** Column holding a stable id; default: the row number. */
   readonly id?: string;
   /** Demographic variable name → column. */
@@ -18,8 +21,13 @@ export interface PersonaSetRow {
   readonly given: Readonly<Record<string, string>>;
 }
 
+/** The persona set formats, named as the persona spec's `import.format`. */
+export type PersonaSetFormat = 'jsonl' | 'csv' | 'parquet';
+
 /** Options of `readPersonaSet`. */
 export interface ReadPersonaSetOptions {
+  /** The file's format whatever its extension says. @default from the extension */
+  readonly format?: PersonaSetFormat;
   /** Name used in messages. @default the path */
   readonly source?: string;
   readonly signal?: AbortSignal;

@@ -18,6 +18,8 @@ export interface AnalysisContext {
   readonly confidence: number;
   readonly bootstrapSeed: number;
   readonly subgroups: readonly string[];
+  /** Threads for the bootstrap replicates (1: this thread); undefined: chosen by the size of the work (`parallelBootstrap`). */
+  readonly threads?: number;
   readonly signal?: AbortSignal;
   /** Bootstrap progress of the current method (replicates done, total), about every 100 ms. */
   readonly onBootstrap?: (done: number, total: number) => void;

@@ -100,10 +100,28 @@ export interface MethodMetrics {
   /** Share per code (in `codes` order) of the valid answers. */
   readonly distributions: Readonly<Record<string, readonly number[]>>;
   readonly correlation: CorrelationMatrix;
-  /** Seeded bootstrap percentile intervals, when bootstrap resamples were requested. */
+  /**
+   * Individual-level agreement per question: the (respondent-weighted) share of paired personas whose answer equals
+   * their respondent's, over pairs where both answered. The one metric that needs personas paired with respondents:
+   * null with its reason for personas paired with nobody (meta, ladder, imported) and for exact distributions.
+   * Absent in analyses written before it existed.
+   */
+  readonly agreement?: Readonly<Record<string, number | null>>;
+  /** Mean of `agreement` over the questions that have one. */
+  readonly agreement_mean?: number | null;
+  /**
+   * Seeded bootstrap percentile intervals, when bootstrap resamples were requested: the (1 − level)/2 and
+   * (1 + level)/2 quantiles of the metric over the resamples (Efron & Tibshirani 1993, ch. 13). For a distance
+   * (wd_mean, Frobenius) they show how far apart resamples of these sizes are, which sits above the estimate by about
+   * `bias`; they are not a range for the distance between the populations (see `bootstrapBias`).
+   */
   readonly intervals?: {
+    /** How the interval is computed (always the percentile interval). */
+    readonly kind?: 'percentile';
     readonly resamples: number;
     readonly level: number;
+    /** Bootstrap estimate of bias of the distances (mean over the resamples − the estimate); null when undefined. */
+    readonly bias?: { readonly wd_mean: number | null; readonly frobenius: number | null };
     readonly wd_mean: Interval | null;
     readonly frobenius: Interval | null;
     readonly alpha: Readonly<Record<string, Interval | null>>;
@@ -112,6 +130,12 @@ export interface MethodMetrics {
   };
   /** Metrics per subgroup of a demographic variable: variable → group → the main scalar metrics. */
   readonly subgroups?: Readonly<Record<string, Readonly<Record<string, SubgroupMetrics>>>>;
+  /**
+   * Whose demographics put a persona in a subgroup: `respondent` — the human it is paired with (matched personas,
+   * bio/qa/portray, the demographic-cell baseline); `persona` — its own (meta and ladder personas' census fields,
+   * imported personas' mapped columns), for personas not paired with anyone.
+   */
+  readonly subgroups_by?: 'respondent' | 'persona';
 }
 
 export interface SubgroupMetrics {

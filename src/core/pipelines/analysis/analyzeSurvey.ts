@@ -15,6 +15,11 @@ export interface AnalyzeOptions {
   readonly confidence?: number;
   readonly bootstrapSeed?: number;
   readonly subgroups?: readonly string[];
+  /**
+   * Threads computing bootstrap replicates (1: this thread only). Results are the same for any count.
+   * @default the available parallelism when the bootstrap is large, else 1 (see `parallelBootstrap`)
+   */
+  readonly threads?: number;
   /** The spec path as the report should show it (relative to the workspace or run folder). @default survey.path */
   readonly specPath?: string;
   readonly signal?: AbortSignal;
@@ -47,6 +52,7 @@ export async function analyzeSurvey(survey: SurveySpec, human: HumanSample, meth
     confidence: options.confidence ?? survey.metrics.confidence,
     bootstrapSeed: options.bootstrapSeed ?? survey.metrics.seed,
     subgroups: options.subgroups ?? survey.metrics.subgroups,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onBootstrap ? { onBootstrap: options.onBootstrap } : {}),
     reasons,

@@ -1,14 +1,18 @@
+import { bootstrapBias } from '../../stats/bootstrapBias';
 import { createRandom } from '../../stats/createRandom';
 import { frobeniusDistance } from '../../stats/frobeniusDistance';
 import { fsum } from '../../stats/fsum';
 import { jensenShannonDivergence } from '../../stats/jensenShannonDivergence';
 import { quantileSorted } from '../../stats/quantileSorted';
 import { representativeness } from '../../stats/representativeness';
+import { rowHistograms, type RowHistograms } from '../../stats/rowHistograms';
 import { totalVariationDistance } from '../../stats/totalVariationDistance';
 import { wasserstein1d } from '../../stats/wasserstein1d';
 import type { Interval, MethodMetrics } from './analysisReport';
 import { matrixRows, num, type AnalysisContext } from './analysisContext';
+import { unpairedAgreement } from './agreementMetrics';
 import type { DistributionSample, MethodInput } from './methodSample';
+import { distanceNote } from './distanceNote';
 
 /**
  * The metrics of a method given as exact per-question distributions (the uniform baseline, ensembles): WD on the
@@ -62,7 +66,7 @@ export async function distributionMethodMetrics(ctx: AnalysisContext, method: Me
     ctx.reasons[`${p}.correlation`] = sample.structure.reason;
     for (const s of ctx.scales) alpha[s.name] = null;
   }
-  const intervals = await humanOnlyBootstrap(ctx, p, sample);
+  const intervals = await humanOnlyBootstrap(ctx, p, sample, wdMean);
   return {
     kind: method.kind,
     label: method.label,
@@ -80,6 +84,7 @@ export async function distributionMethodMetrics(ctx: AnalysisContext, method: Me
     tv,
     distributions,
     correlation: { ids: questionIds, matrix: correlation },
+    ...unpairedAgreement(ctx, p, questionIds, method.kind === 'ensemble' ? 'an ensemble blends distributions: no persona stands for a respondent' : 'an exact distribution has no personas to pair with respondents'),
     ...(intervals ? { intervals } : {}),
   };
 }
@@ -95,7 +100,7 @@ function meanOf(codes: readonly number[], shares: Float64Array): number {
 }
 
 /** Percentile interval of wd_mean when only the human sample is resampled (seeded, as bootstrapComparison draws). */
-async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: DistributionSample): Promise<MethodMetrics['intervals'] | undefined> {
+async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: DistributionSample, estimate: number): Promise<MethodMetrics['intervals'] | undefined> {
   if (ctx.bootstrap < 2) return undefined;
   const { matrix, weights } = ctx.human;
   const n = matrix.nRows;
@@ -109,10 +114,19 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
     const index = new Map(c.map((code, i) => [code, i]));
     for (let r = 0; r < n; r++) bin[j * n + r] = index.get(matrix.data[j * n + r]!) ?? -1;
   });
+  // the same bins row-major as histogram slots, a missing or undeclared answer in one spare slot past the end: the
+  // unweighted counts go row by row, so consecutive additions hit different questions' slots
+  const spare = offsets[k]!;
+  let counter: RowHistograms | undefined;
+  if (!weights) {
+    const slot = new Int32Array(n * k);
+    for (let j = 0; j < k; j++) for (let r = 0; r < n; r++) slot[r * k + j] = bin[j * n + r]! >= 0 ? offsets[j]! + bin[j * n + r]! : spare;
+    counter = rowHistograms(slot, n, k, spare);
+  }
   const random = createRandom(ctx.bootstrapSeed);
   const rows = new Int32Array(n);
   const counts = new Int32Array(n);
-  const hist = new Float64Array(offsets[k]!);
+  const hist = new Float64Array(spare + 1);
   const values: number[] = [];
   let last = performance.now();
   for (let rep = 0; rep < ctx.bootstrap; rep++) {
@@ -135,17 +149,10 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
         }
       }
     } else {
-      // unweighted counts are exact integers in any order: count the draws per row, then one sequential pass
+      // unweighted counts are exact integers in any order: count the draws per row, then one pass over the rows drawn
       counts.fill(0);
       for (let t = 0; t < n; t++) counts[rows[t]!]!++;
-      for (let j = 0; j < k; j++) {
-        const base = j * n;
-        const off = offsets[j]!;
-        for (let r = 0; r < n; r++) {
-          const b = bin[base + r]!;
-          if (b >= 0) hist[off + b]! += counts[r]!;
-        }
-      }
+      counter!.count(counts, hist);
     }
     const wds: number[] = [];
     for (let j = 0; j < k; j++) {
@@ -161,5 +168,8 @@ async function humanOnlyBootstrap(ctx: AnalysisContext, p: string, sample: Distr
   ctx.reasons[`${p}.intervals`] = 'an exact distribution has no sampling noise: the wd_mean interval resamples the humans only; Frobenius and alpha have no interval';
   const alpha: Record<string, Interval | null> = {};
   for (const s of ctx.scales) alpha[s.name] = null;
-  return { resamples: ctx.bootstrap, level, seed: ctx.bootstrapSeed, wd_mean: wdMean, frobenius: null, alpha };
+  const b = bootstrapBias(values, estimate);
+  const bias = { wd_mean: Number.isFinite(b) ? b : null, frobenius: null };
+  if (wdMean) distanceNote(ctx, p, { wd_mean: [estimate, wdMean[0]] }, bias);
+  return { kind: 'percentile', resamples: ctx.bootstrap, level, seed: ctx.bootstrapSeed, bias, wd_mean: wdMean, frobenius: null, alpha };
 }

@@ -15,6 +15,11 @@ export interface RowsSample {
   /** Per persona, the 0-based row of its matched human respondent, or −1; enables subgroup views. */
   readonly respondentRows?: Int32Array;
   /**
+   * Personas not paired with respondents (meta, ladder, imported): per human demographic variable the personas carry,
+   * each persona's own category in the human data's terms (`personaCategories.ts`); subgroup views use it.
+   */
+  readonly personaCategories?: ReadonlyMap<string, readonly (string | null)[]>;
+  /**
    * Set when the rows hold no answers because none could be drawn (the demographic-cell baseline with fewer than
    * 2 respondents has no donor): then nothing was refused either, and refusal rates are null with this reason.
    */

@@ -1,5 +1,5 @@
 import { aggregateSummaries } from '../../stats/aggregateSummaries';
-import { bootstrapReplicates } from '../../stats/bootstrapReplicates';
+import { bootstrapBias } from '../../stats/bootstrapBias';
 import type { MetricSummary } from '../../stats/metricSummary';
 import { compareSamples } from '../../stats/compareSamples';
 import { jensenShannonDivergence } from '../../stats/jensenShannonDivergence';
@@ -10,6 +10,9 @@ import { totalVariationDistance } from '../../stats/totalVariationDistance';
 import type { Interval, MethodMetrics, SubgroupMetrics } from './analysisReport';
 import { matrixRows, num, type AnalysisContext } from './analysisContext';
 import { codeShares } from './codeShares';
+import { rowsAgreement } from './agreementMetrics';
+import { distanceNote } from './distanceNote';
+import { parallelBootstrap } from './parallelBootstrap';
 import type { MethodInput, RowsSample } from './methodSample';
 
 /**
@@ -40,10 +43,11 @@ export async function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInpu
     jsd[id] = defined ? jensenShannonDivergence(ctx.humanShares[j]!, simShares.shares[j]!) : num(ctx, `${p}.jsd.${id}`, NaN, 'no valid answer on one side');
     tv[id] = defined ? totalVariationDistance(ctx.humanShares[j]!, simShares.shares[j]!) : num(ctx, `${p}.tv.${id}`, NaN, 'no valid answer on one side');
   });
+  const agreement = rowsAgreement(ctx, p, sample);
   if (n < 2) {
     const why = `${n} persona(s): at least 2 are needed for distances and correlations`;
     ctx.reasons[p] = why;
-    return { ...base, wd: nulls(questionIds), wd_mean: null, representativeness: null, frobenius: null, alpha: nulls(ctx.scales.map((s) => s.name)), drift: nulls(questionIds), refusal_rate: refusal, jsd, tv, distributions, correlation: { ids: questionIds, matrix: [] } };
+    return { ...base, ...agreement, wd: nulls(questionIds), wd_mean: null, representativeness: null, frobenius: null, alpha: nulls(ctx.scales.map((s) => s.name)), drift: nulls(questionIds), refusal_rate: refusal, jsd, tv, distributions, correlation: { ids: questionIds, matrix: [] } };
   }
   ctx.signal?.throwIfAborted();
   const cmp = compareSamples(human.matrix, sim, { scales: ctx.scales, ...(weights ? { weightsA: weights } : {}) });
@@ -77,10 +81,11 @@ export async function rowsMethodMetrics(ctx: AnalysisContext, method: MethodInpu
     tv,
     distributions,
     correlation: { ids: questionIds, matrix: matrixRows(cmp.corrB, k) },
+    ...agreement,
   };
-  const intervals = await bootstrapIntervals(ctx, p, sim);
+  const intervals = await bootstrapIntervals(ctx, p, sim, { wd_mean: main.wdMean, frobenius: main.frobenius });
   const subgroups = subgroupViews(ctx, p, sample);
-  return { ...metrics, ...(intervals ? { intervals } : {}), ...(subgroups ? { subgroups } : {}) };
+  return { ...metrics, ...(intervals ? { intervals } : {}), ...(subgroups ?? {}) };
 }
 
 function nulls(keys: readonly string[]): Record<string, null> {
@@ -91,48 +96,65 @@ function interval(lo: number, hi: number): Interval | null {
   return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
 }
 
-async function bootstrapIntervals(ctx: AnalysisContext, p: string, sim: RowsSample['matrix']): Promise<MethodMetrics['intervals'] | undefined> {
+async function bootstrapIntervals(ctx: AnalysisContext, p: string, sim: RowsSample['matrix'], estimate: { wd_mean: number; frobenius: number }): Promise<MethodMetrics['intervals'] | undefined> {
   if (ctx.bootstrap < 2) {
     ctx.reasons[`${p}.intervals`] = ctx.bootstrap === 0 ? 'bootstrap turned off (metrics.bootstrap: 0)' : 'a bootstrap needs at least 2 resamples';
     return undefined;
   }
-  // the replicates of the core's bootstrapComparison, one at a time, yielding to the event loop about every 100 ms
-  // so Ctrl-C (the signal) stops a long bootstrap
-  const summaries: MetricSummary[] = [];
-  let last = performance.now();
-  for (const s of bootstrapReplicates(ctx.human.matrix, sim, { scales: ctx.scales, replicates: ctx.bootstrap, seed: ctx.bootstrapSeed, ...(ctx.human.weights ? { weightsA: ctx.human.weights } : {}) })) {
-    summaries.push(s);
-    if (performance.now() - last > 100) {
-      await new Promise((resolve) => setImmediate(resolve));
-      ctx.signal?.throwIfAborted();
-      ctx.onBootstrap?.(summaries.length, ctx.bootstrap);
-      last = performance.now();
-    }
-  }
+  // the replicates of the core's bootstrapReplicates (the same numbers), on worker threads when the work is large;
+  // cancellable through the signal
+  const summaries: MetricSummary[] = await parallelBootstrap(ctx.human.matrix, sim, {
+    scales: ctx.scales,
+    replicates: ctx.bootstrap,
+    seed: ctx.bootstrapSeed,
+    ...(ctx.human.weights ? { weightsA: ctx.human.weights } : {}),
+    ...(ctx.threads === undefined ? {} : { threads: ctx.threads }),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.onBootstrap ? { onProgress: ctx.onBootstrap } : {}),
+  });
   const lower = aggregateSummaries(summaries, { statistic: 'quantile', probability: (1 - ctx.confidence) / 2 });
   const upper = aggregateSummaries(summaries, { statistic: 'quantile', probability: (1 + ctx.confidence) / 2 });
   const lo = lower.weighted ?? lower;
   const hi = upper.weighted ?? upper;
   const alpha: Record<string, Interval | null> = {};
   for (const s of ctx.scales) alpha[s.name] = interval(lower.alphaB?.[s.name] ?? NaN, upper.alphaB?.[s.name] ?? NaN);
-  return { resamples: ctx.bootstrap, level: ctx.confidence, seed: ctx.bootstrapSeed, wd_mean: interval(lo.wdMean, hi.wdMean), frobenius: interval(lo.frobenius, hi.frobenius), alpha };
+  const bias = {
+    wd_mean: finite(bootstrapBias(summaries.map((s) => (s.weighted ?? s).wdMean), estimate.wd_mean)),
+    frobenius: finite(bootstrapBias(summaries.map((s) => (s.weighted ?? s).frobenius), estimate.frobenius)),
+  };
+  distanceNote(ctx, p, { wd_mean: [estimate.wd_mean, lo.wdMean], frobenius: [estimate.frobenius, lo.frobenius] }, bias);
+  return { kind: 'percentile', resamples: ctx.bootstrap, level: ctx.confidence, seed: ctx.bootstrapSeed, bias, wd_mean: interval(lo.wdMean, hi.wdMean), frobenius: interval(lo.frobenius, hi.frobenius), alpha };
 }
 
+function finite(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+
 /**
- * Per declared subgroup variable and category: the humans of that category against the personas matched to
- * them (needs `respondentRows`); categories with fewer than 2 rows on a side are left out.
+ * Per declared subgroup variable and category: the humans of that category against the personas of that category —
+ * by the respondent each persona is paired with (`respondentRows`: matched, bio/qa/portray, demographic-cell), or else
+ * by the persona's own demographics (`personaCategories`: meta and ladder personas' census fields, imported personas'
+ * mapped columns). Categories with fewer than 2 rows on a side are left out with their reason; a variable the
+ * personas do not carry, and personas in categories the humans do not have, are noted.
  */
-function subgroupViews(ctx: AnalysisContext, p: string, sample: RowsSample): MethodMetrics['subgroups'] | undefined {
+function subgroupViews(ctx: AnalysisContext, p: string, sample: RowsSample): Pick<MethodMetrics, 'subgroups' | 'subgroups_by'> | undefined {
   if (ctx.subgroups.length === 0) return undefined;
   const rows = sample.respondentRows;
-  if (!rows) {
-    ctx.reasons[`${p}.subgroups`] = 'the personas are not matched to respondents, so they have no demographic category';
+  const own = sample.personaCategories;
+  if (!rows && !own) {
+    ctx.reasons[`${p}.subgroups`] = 'the personas are not paired with respondents and carry no demographics of their own (no personas.jsonl with demographics in the run folder)';
     return undefined;
   }
   const out: Record<string, Record<string, SubgroupMetrics>> = {};
   for (const variable of ctx.subgroups) {
     const cats = ctx.human.demographics.get(variable);
     if (!cats) continue;
+    const personaCats = rows ? undefined : own!.get(variable);
+    if (!rows && !personaCats) {
+      ctx.reasons[`${p}.subgroups.${variable}`] = `the personas carry no ${variable} of their own and are not paired with respondents, so they have no ${variable} category`;
+      continue;
+    }
     const humanRows = new Map<string, number[]>();
     cats.forEach((c, r) => {
       if (c === null) return;
@@ -141,12 +163,18 @@ function subgroupViews(ctx: AnalysisContext, p: string, sample: RowsSample): Met
       else humanRows.set(c, [r]);
     });
     const simRows = new Map<string, number[]>();
-    for (let i = 0; i < rows.length; i++) {
-      const c = rows[i]! >= 0 ? cats[rows[i]!] : null;
+    const n = sample.matrix.nRows;
+    for (let i = 0; i < n; i++) {
+      const c = rows ? (rows[i]! >= 0 ? cats[rows[i]!] : null) : personaCats![i];
       if (c === null || c === undefined) continue;
       const list = simRows.get(c);
       if (list) list.push(i);
       else simRows.set(c, [i]);
+    }
+    const unknown = [...simRows.keys()].filter((c) => !humanRows.has(c));
+    if (unknown.length > 0) {
+      const count = unknown.reduce((a, c) => a + simRows.get(c)!.length, 0);
+      ctx.reasons[`${p}.subgroups.${variable}_note`] = `${count} persona(s) in ${variable} categories no respondent has (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}): not compared`;
     }
     const groups: Record<string, SubgroupMetrics> = {};
     for (const group of [...humanRows.keys()].sort()) {
@@ -168,5 +196,5 @@ function subgroupViews(ctx: AnalysisContext, p: string, sample: RowsSample): Met
     }
     out[variable] = groups;
   }
-  return out;
+  return { subgroups: out, subgroups_by: rows ? 'respondent' : 'persona' };
 }

@@ -26,14 +26,16 @@ export const ladderRequestId = (layer: LadderLayer, index: number): string => `l
  * alone (`ladderRequest`), one chat request per persona through `ctx.llm.send` with the generation seed = the
  * persona's index, the model's name and any parameters it sets over Li et al.'s decoding. Answers are read with
  * `parseLadderAnswer`; a persona whose request failed or whose answer cannot be read is recorded with the reason.
+ * `beforeSend` sees the whole plan first (the caller's cost estimate and confirmation).
  */
-export async function ladderPersonas(layer: LadderLayer, metas: readonly MetaPersona[], generation: GenerationSpec | undefined, model: ModelSettings, ctx: StageContext): Promise<MethodPersonaRecord[]> {
+export async function ladderPersonas(layer: LadderLayer, metas: readonly MetaPersona[], generation: GenerationSpec | undefined, model: ModelSettings, ctx: StageContext, beforeSend?: (plan: readonly PlannedRequest[]) => Promise<void>): Promise<MethodPersonaRecord[]> {
   const g = ladderGeneration(generation);
   const built = metas.map((m) => ({ meta: m, req: ladderRequest(layer, m, g) }));
   const plan: PlannedRequest[] = built.map(({ meta, req }) => ({
     id: ladderRequestId(layer, meta.index),
     request: { kind: 'chat', model: model.name, messages: req.messages, params: { ...LADDER_DECODING, ...model.params, seed: req.seed } },
   }));
+  await beforeSend?.(plan);
   const answers = await ctx.llm.send(plan);
   return built.map(({ meta, req }) => {
     const base = { id: ladderRequestId(layer, meta.index), method: layer, seed: req.seed, region: meta.region, meta: meta.fields };

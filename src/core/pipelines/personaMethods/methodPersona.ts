@@ -26,6 +26,8 @@ export interface MethodPersonaRecord {
   readonly fields?: Readonly<Record<string, unknown>>;
   readonly violations?: readonly string[];
   readonly failure?: { readonly reason: string; readonly detail: string };
+  /** In a personas file: the hash of the settings the persona was made with (`directPersonas`), so a stale file is caught. */
+  readonly settings?: string;
 }
 
 /** What a direct method hands the simulation: the personas to ask and the record of every persona (failed ones included). */

@@ -1,6 +1,7 @@
 import { letterLabels } from '../../llm/elicitation/letterLabels';
 import { orList } from '../../llm/elicitation/orList';
 import type { RandomSource } from '../../stats/types';
+import { ANTHOLOGY } from '../../specModel/anthologyPrompts';
 import { renderTemplate } from '../../specModel/templates/renderTemplate';
 
 /** One demographic variable as the persona spec declares it (`demographics.variables.<name>`). */
@@ -28,14 +29,12 @@ export interface ProfileStyle {
   readonly shuffle?: boolean;
 }
 
-/** Anthology's preambles per style (anthology/survey/atp_baseline_survey.py, quoted in seeds-methods.md §1.3). */
-export const DEFAULT_PROFILE_PREAMBLES: Readonly<Record<ProfileStyleName, string>> = {
-  qa: 'Below you will be asked to complete some demographic questions, and then answer a question.',
-  bio: 'Below you will be asked to provide a short description of your demographic information, and then answer some questions.\n\nDescription:',
-  portray: 'Answer the following questions as if you are a person with the following demographic information provided below.',
-};
-export const DEFAULT_PROFILE_ITEM = 'Question: {{question}}\n{{options}}\nAnswer with {{labels}}.\nAnswer: {{answer}}';
-export const DEFAULT_PROFILE_LINE = '{{topic}}: {{value}}';
+/** Anthology's preambles per style (anthology/survey/atp_baseline_survey.py, quoted in seeds-methods.md §1.3); defined once in `ANTHOLOGY`. */
+export const DEFAULT_PROFILE_PREAMBLES: Readonly<Record<ProfileStyleName, string>> = ANTHOLOGY.profilePreamble;
+export const DEFAULT_PROFILE_ITEM: string = ANTHOLOGY.profileItem;
+export const DEFAULT_PROFILE_LINE: string = ANTHOLOGY.profileLine;
+/** Text between traits by style (the persona spec's `profile.separator` default; defined once in `ANTHOLOGY`). */
+export const DEFAULT_PROFILE_SEPARATORS: Readonly<Record<ProfileStyleName, string>> = ANTHOLOGY.profileSeparator;
 
 /**
  * A respondent's demographics written out as a persona ("Out of One, Many" / OpinionQA / Anthology baselines,
@@ -66,7 +65,7 @@ export function profileText(
     }
   }
   const parts = order.map((v) => traitText(v, values[v.name]!, style));
-  const body = parts.join(style.separator ?? (style.style === 'qa' ? '\n\n' : style.style === 'bio' ? ' ' : '\n'));
+  const body = parts.join(style.separator ?? DEFAULT_PROFILE_SEPARATORS[style.style]);
   const preamble = style.preamble ?? DEFAULT_PROFILE_PREAMBLES[style.style];
   if (preamble === '' || body === '') return preamble === '' ? body : preamble;
   return `${preamble}${style.style === 'bio' ? ' ' : '\n\n'}${body}`;

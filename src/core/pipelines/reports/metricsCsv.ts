@@ -32,6 +32,8 @@ export function formatMetricsCsv(report: AnalysisReport): string {
     for (const [id, x] of Object.entries(m.refusal_rate)) add(name, 'refusal_rate', id, x);
     for (const [id, x] of Object.entries(m.jsd)) add(name, 'jsd', id, x);
     for (const [id, x] of Object.entries(m.tv)) add(name, 'tv', id, x);
+    if (m.agreement_mean !== undefined) add(name, 'agreement_mean', '', m.agreement_mean);
+    for (const [id, x] of Object.entries(m.agreement ?? {})) add(name, 'agreement', id, x);
     for (const [variable, groups] of Object.entries(m.subgroups ?? {})) {
       for (const [g, s] of Object.entries(groups)) add(name, `subgroup_wd_mean:${variable}`, g, s.wd_mean);
     }

@@ -24,10 +24,12 @@ import type { AnalysisReport } from '../analysis/analysisReport';
 import type { QuestionCounts } from '../simulation/questionCounts';
 import { simulateSurvey } from '../simulation/simulateSurvey';
 import { isDirectMethod, type DirectMethod } from '../personaMethods/methodPersona';
-import { methodPersonas } from '../personaMethods/methodPersonas';
 import { censusMetaPersonas } from '../personaMethods/censusPersonas';
 import { LADDER_DECODING } from '../personaMethods/ladderPersonas';
 import { fromSpecModel } from '../shared/modelSettings';
+import { personasOfRecords } from '../personaMethods/methodPersonas';
+import { formatPersonasFile } from '../personaMethods/personasFile';
+import { directPersonas } from './directPersonas';
 import type { PersonaSpec } from '../../specModel/personaSpec';
 import { personaOutputs, personaStageConfigs } from '../specConfig/personaStageConfigs';
 import { runMethodName, surveyStageConfigs } from '../specConfig/surveyStageConfigs';
@@ -75,6 +77,7 @@ export interface StudyOptions {
 }
 
 export interface PersonaStagesResult {
+  /** The backstories file, or for a direct method its personas file. */
   readonly backstoriesPath: string;
   readonly demographicsPath: string | undefined;
   readonly backstories: BackstoryRecord[];
@@ -82,6 +85,8 @@ export interface PersonaStagesResult {
   readonly backstorySummary: BackstoryGenerationSummary;
   readonly demographicSummary: DemographicSurveySummary | undefined;
   readonly requests: Readonly<SenderCounts>;
+  /** Direct methods (`generate`): the personas file, the personas in it, the failed ones, and whether it was there already. */
+  readonly methodPersonas?: { readonly path: string; readonly personas: number; readonly failed: number; readonly existing: boolean };
 }
 
 export interface SimulationResult extends PersonaStagesResult {
@@ -92,14 +97,20 @@ export interface SimulationResult extends PersonaStagesResult {
   readonly answersPath: string;
   /** The analysis of the run against the human data (also in analysis.json), unless it was turned off or failed. */
   readonly analysis?: AnalysisReport;
-  /** Methods without backstories (bio … import): where every persona is recorded with its seed, and how many failed. */
-  readonly methodPersonas?: { readonly path: string; readonly personas: number; readonly failed: number };
+  /**
+   * Methods without backstories (bio … import): the run folder's record of every persona with its seed (a copy of the
+   * personas file), how many failed, and whether the personas file was there already.
+   */
+  readonly methodPersonas?: { readonly path: string; readonly personas: number; readonly failed: number; readonly existing: boolean };
 }
 
 /** The run-folder file a direct persona method records its personas in (seed, meta persona, parsed fields, failures). */
 export const METHOD_PERSONAS_FILE = 'method-personas.jsonl';
 
 const NO_BACKSTORIES: BackstoryGenerationSummary = { written: 0, wanted: 0, existing: false, tries: 0, accepted: 0, short: 0, duplicates: 0, preambleRejected: 0, preambleResamples: 0, failed: 0, emptySlots: 0 };
+const NO_REQUESTS: SenderCounts = { requests: 0, fromJournal: 0, sent: 0, cached: 0, failed: 0, failedByReason: {}, promptTokens: 0, completionTokens: 0, tokensByModel: {} };
+/** The persona stages of a direct method: no backstories, no demographic survey. */
+const NO_PERSONA_STAGES: PersonaStagesResult = { backstoriesPath: '', demographicsPath: undefined, backstories: [], demographics: [], backstorySummary: NO_BACKSTORIES, demographicSummary: undefined, requests: NO_REQUESTS };
 
 /** The seed of a direct method's personas: `--seed`, else the persona spec's, else 42 (as the backstory stages). */
 const directSeed = (persona: PersonaSpec, o: { readonly seed?: number }): number => o.seed ?? persona.seed ?? 42;
@@ -257,13 +268,39 @@ export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'acce
   return estimateStudy(parts, { batch: o.batch ?? false, ...(o.prices ? { prices: o.prices } : {}), ...(o.howToSetPrice ? { howToSetPrice: o.howToSetPrice } : {}) });
 }
 
-/** `generate`: backstories and their demographic survey for a persona spec, resumable. */
-export async function generatePersonas(personaSpecPath: string, o: StudyOptions): Promise<PersonaStagesResult> {
+/**
+ * `generate`: the personas `simulate` will ask, resumable, so they can be reviewed before the survey is paid for:
+ * backstories and their demographic survey (anthology), or the personas file of a direct method (meta, ladder rungs,
+ * import; bio/qa/portray and demographics-primed are written from a survey's respondents, so `specPath` may be a
+ * survey spec: its `personas:` or `o.personas` are generated).
+ */
+export async function generatePersonas(specPath: string, o: StudyOptions): Promise<PersonaStagesResult> {
   const files = o.files ?? nodePipelineFiles;
-  const persona = loadPersona(personaSpecPath);
-  const plan = await personaPlan(persona, o, files);
-  if (plan.needBackstories || plan.needDemographics) await confirmed(o, await estimateSpec(personaSpecPath, { ...o, batch: o.access.mode === 'batch' }));
-  return runPersonaStages(persona, o, files, plan);
+  const fromSurvey = /\.survey\.ya?ml$/i.test(specPath);
+  const loaded = fromSurvey ? loadSurveyWithPersona(specPath, o.personas) : { survey: undefined, persona: loadPersona(specPath) };
+  const persona = loaded.persona;
+  const personaSpecPath = persona.path;
+  const surveyBase = loaded.survey ? nodePath.basename(loaded.survey.path).replace(/\.survey\.ya?ml$/i, '') : undefined;
+  if (isDirectMethod(persona.method)) {
+    const method = persona.method;
+    const survey = loaded.survey;
+    let profile: Parameters<typeof directPersonas>[5];
+    if (survey && ['bio', 'qa', 'portray'].includes(method)) {
+      const s = surveyStageConfigs(survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
+      profile = { surveyBase: surveyBase!, matching: s.matching, humans: await readHumans(survey, o.signal) };
+    }
+    // only written (an imported set streamed to the file), not kept: generate may face a million personas
+    const made = await directPersonas(persona, method, directSeed(persona, o), { ...o, keep: false }, files, profile);
+    return { ...NO_PERSONA_STAGES, backstoriesPath: made.path, requests: made.requests, methodPersonas: { path: made.path, personas: made.personas, failed: made.failed, existing: made.existing } };
+  }
+  const dp = loaded.survey && persona.method === 'demographics-primed' ? { surveyBase: surveyBase!, respondents: await readHumans(loaded.survey, o.signal) } : undefined;
+  if (persona.method === 'demographics-primed' && !dp) throw new PipelineError('config', `${persona.path}: demographics-primed backstories are written per respondent of a survey; run persona-studio generate <survey.yaml> with a survey whose personas: names this spec`);
+  const plan = await personaPlan(persona, o, files, dp ? { surveyBase: dp.surveyBase, respondents: dp.respondents.rows } : undefined);
+  if (plan.needBackstories || plan.needDemographics) await confirmed(o, await estimateSpec(dp ? specPath : personaSpecPath, { ...o, batch: o.access.mode === 'batch' }));
+  if (!dp) return runPersonaStages(persona, o, files, plan);
+  const seed = plan.configs.backstories.seed;
+  const s = surveyStageConfigs(loaded.survey!, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
+  return runPersonaStages(persona, o, files, plan, { surveyBase: dp.surveyBase, respondents: primedRespondents(persona, s.matching, dp.respondents, seed) });
 }
 
 /** The run's cost from its tokens per model and the price table; null with the reason when a model is unpriced. */
@@ -349,6 +386,7 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
   try {
     let personaStages: PersonaStagesResult;
     let matched: { personas: MatchedPersona[]; summary: MatchingSummary } | undefined;
+    let methodRecord: SimulationResult['methodPersonas'];
     if (plan) {
       record.stages.backstories = stage('running', 0, plan.configs.backstories.count);
       personaStages = await runPersonaStages(persona, o, files, plan, respondents ? { surveyBase, respondents } : undefined);
@@ -364,31 +402,29 @@ export async function simulateStudy(surveySpecPath: string, o: StudyOptions & { 
       current = 'simulation';
       record.stages.simulation = stage('running', 0, matched.personas.length * s.simulation.questions.length);
     } else {
-      personaStages = { backstoriesPath: nodePath.join(runDir, METHOD_PERSONAS_FILE), demographicsPath: undefined, backstories: [], demographics: [], backstorySummary: NO_BACKSTORIES, demographicSummary: undefined, requests: { requests: 0, fromJournal: 0, sent: 0, cached: 0, failed: 0, failedByReason: {}, promptTokens: 0, completionTokens: 0, tokensByModel: {} } };
       record.stages.personas = stage('running', 0, 0);
+      await save();
+      // the personas file `generate` wrote (reviewed, reused as it is), else made now and written next to the spec
+      const made = await directPersonas(persona, direct!, personaSeed, o, files, profileMethod ? { surveyBase, matching: s.matching, humans: humans! } : undefined);
+      personaStages = { backstoriesPath: made.path, demographicsPath: undefined, backstories: [], demographics: [], backstorySummary: NO_BACKSTORIES, demographicSummary: undefined, requests: made.requests };
+      const mp = personasOfRecords(made.records);
+      const path = nodePath.join(runDir, METHOD_PERSONAS_FILE);
+      await files.writeTextAtomic(path, formatPersonasFile(mp.records));
+      if (mp.failed > 0) o.onMessage?.(`personas: ${mp.failed} of ${mp.records.length} could not be made (reasons in ${METHOD_PERSONAS_FILE}); they are not simulated`);
+      methodRecord = { path, personas: mp.personas.length, failed: mp.failed, existing: made.existing };
+      record.stages.personas = stage('done', mp.personas.length, mp.records.length, mp.failed);
+      matched = { personas: mp.personas, summary: { method: profileMethod ? direct! : 'none', humans: profileMethod ? mp.personas.length : 0, backstories: 0, excluded: 0, unsurveyed: 0, distinctUsed: mp.personas.length } };
+      current = 'simulation';
+      record.stages.simulation = stage('running', 0, mp.personas.length * s.simulation.questions.length);
     }
     await save();
     const store = await openStore(runDir, survey.hash, o.endpoint.baseUrl, s.simulation.model.name, { ...record.seeds }, o.versions ?? {}, nodePath.join(root, 'cache'));
     let sim: Awaited<ReturnType<typeof simulateSurvey>>;
     let requests: SenderCounts;
-    let methodRecord: SimulationResult['methodPersonas'];
     try {
       if (store.resume.answered.size > 0) o.onMessage?.(`simulate: resuming ${nodePath.basename(runDir)}, ${store.resume.answered.size} answers in the journal`);
       const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
       const ctx: StageContext = { llm, files, runDir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
-      if (direct) {
-        const generator = persona.model ? fromSpecModel(persona.model, o.model) : o.model !== undefined ? { name: o.model, api: 'chat' as const, params: {} } : undefined;
-        const mp = await methodPersonas({ persona, method: direct, seed: personaSeed, ...(o.count === undefined ? {} : { count: o.count }), matching: s.matching, ...(humans ? { humans } : {}), ...(generator ? { model: generator } : {}) }, ctx);
-        const path = nodePath.join(runDir, METHOD_PERSONAS_FILE);
-        await files.writeTextAtomic(path, mp.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-        if (mp.failed > 0) o.onMessage?.(`personas: ${mp.failed} of ${mp.records.length} could not be made (reasons in ${METHOD_PERSONAS_FILE}); they are not simulated`);
-        methodRecord = { path, personas: mp.personas.length, failed: mp.failed };
-        record.stages.personas = stage('done', mp.personas.length, mp.records.length, mp.failed);
-        matched = { personas: mp.personas, summary: { method: profileMethod ? direct : 'none', humans: profileMethod ? mp.personas.length : 0, backstories: 0, excluded: 0, unsurveyed: 0, distinctUsed: mp.personas.length } };
-        current = 'simulation';
-        record.stages.simulation = stage('running', 0, mp.personas.length * s.simulation.questions.length);
-        await save();
-      }
       sim = await simulateSurvey(s.simulation, matched!.personas, ctx);
       requests = { ...llm.counts };
     } finally {

@@ -45,8 +45,13 @@ export function runLenses(spec: ParsedSpec, state: RunLensState): SpecRunLens[] 
     ];
   }
   if (spec.kind === 'persona') {
+    const method = spec.value && typeof spec.value === 'object' ? (spec.value as Record<string, unknown>)['method'] : undefined;
+    // methods without backstories (meta, the ladder rungs, import, bio/qa/portray) write a personas file instead
+    const backstoryMethod = method === undefined || method === 'anthology' || method === 'demographics-primed';
     const out = [
-      at('generate', 'Generate backstories', 'Generate the backstories (and their demographic survey) this spec describes; resumes where it stopped'),
+      backstoryMethod
+        ? at('generate', 'Generate backstories', 'Generate the backstories (and their demographic survey) this spec describes; resumes where it stopped')
+        : at('generate', 'Generate personas', 'Write the personas this spec describes to its personas file, to review before simulating; resumes where it stopped'),
       at('estimate', 'Estimate', 'Calls, tokens and cost of what generation would still send'),
     ];
     if (state.backstories !== undefined) {

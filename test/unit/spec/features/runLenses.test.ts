@@ -31,6 +31,14 @@ describe('run lenses (data)', () => {
     assert.equal(runLenses(spec, { backstories: 1234, excluded: 3 })[2]!.title, 'Review backstories (1,234 · 3 excluded)');
   });
 
+  it('persona spec of a method without backstories (meta, ladder rungs, import): Generate personas', () => {
+    for (const rel of ['ladder/ladder-meta.persona.yaml', 'ladder/ladder-descriptive.persona.yaml']) {
+      const { spec } = parse(rel);
+      assert.deepEqual(runLenses(spec, {}).map((l) => [l.action, l.title]).slice(0, 1), [['generate', 'Generate personas']], rel);
+    }
+    assert.equal(runLenses(parse('personas/us-adults.persona.yaml').spec, {})[0]!.title, 'Generate backstories');
+  });
+
   it('while a run goes: its live count and Cancel instead of the run actions', () => {
     const { spec } = parse('bfi/bfi.survey.yaml');
     const lenses = runLenses(spec, { live: { done: 120, total: 500, unit: 'answers' }, unfinishedRunId: 'x' });
