@@ -1,5 +1,6 @@
 import type { RunsTreeProvider } from './runs/runsTree';
 import type { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
+import type { ResultsPanels } from './webviews/results/resultsPanels';
 
 /**
  * What `activate` returns (`vscode.extensions.getExtension(id).exports`): the live providers, so in-host
@@ -8,4 +9,5 @@ import type { BackstoryReviewProvider } from './webviews/backstoryReview/backsto
 export interface PersonaStudioApi {
   readonly backstoryReview: BackstoryReviewProvider;
   readonly runsTree: RunsTreeProvider;
+  readonly resultsPanels: ResultsPanels;
 }

@@ -7,7 +7,7 @@ import { runsCommands } from './runs/runsCommands';
 import type { RunsNode, RunsTreeProvider } from './runs/runsTree';
 import { showBackstory } from './webviews/backstoryReview/backstoryCommands';
 import type { BackstoryReviewProvider } from './webviews/backstoryReview/backstoryReviewProvider';
-import { openResults } from './webviews/results/openResults';
+import { compareRuns, openResults } from './webviews/results/openResults';
 import type { ResultsPanels } from './webviews/results/resultsPanels';
 import type { RunController } from './runs/runController';
 import { runCommands } from './runs/runCommands';
@@ -43,6 +43,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'personaStudio.showBackstory': (file, id) => showBackstory(ctx.backstories, file, id),
     ...runsCommands(ctx.runs.tree, ctx.runs.view),
     'personaStudio.openResults': (uri, options) => openResults(ctx.results, ctx.log, uri, options),
+    'personaStudio.compareRuns': (...folders) => compareRuns(ctx.results, ctx.log, ...folders),
     'personaStudio.importSurveyData': (uri) => importSurveyData(ctx.log, uri),
     ...runCommands(ctx.runner, ctx.log, ctx.customEditorOf),
   };

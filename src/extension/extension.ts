@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
     // Problems in specs that are not open show up too, without delaying activation.
     setTimeout(() => void diagnostics.validateWorkspace().catch((err: unknown) => log.error('workspace validation failed', err)), 0);
     log.info(`Persona Studio ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - t0).toFixed(1)} ms; configuration ${JSON.stringify(config)}`);
-    return { backstoryReview: backstories.provider, runsTree };
+    return { backstoryReview: backstories.provider, runsTree, resultsPanels: results };
   } catch (err) {
     log.error('activation failed', err);
     void vscode.window.showErrorMessage(`Persona Studio failed to start: ${err instanceof Error ? err.message : String(err)}. See the "Persona Studio" output channel.`);

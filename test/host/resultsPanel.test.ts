@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RESULTS_VIEW_TYPE } from '../../src/protocol/resultsPanel';
 import { bfiAnalysis, bfiQuestionLines } from '../fixtures/analysis/bfiAnalysis';
-import { closeAll, EXTENSION_ID, fileUri, open, sleep } from './helpers';
+import { writeBfiRunFolder } from '../fixtures/analysis/bfiRunFolder';
+import { closeAll, EXTENSION_ID, fileUri, open, sleep, workspaceRoot } from './helpers';
 
 interface Opened { viewType: string; spec: string; runId: string; questions: number; pageReady: number; ui: { tab: string; question?: string } | null }
 
@@ -12,12 +13,14 @@ const RUN = '20261201-120000-drifted-sim';
 const runDir = (): string => path.join(fileUri('bfi/runs/bfi').fsPath, RUN);
 
 /** Polls `probe` until it returns a value (positive signal), or fails with `what`. */
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+let last = '';
+
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string | (() => string), timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v !== undefined) return v;
-    if (Date.now() > deadline) assert.fail(`${what}: not seen within ${timeoutMs} ms`);
+    if (Date.now() > deadline) assert.fail(`${typeof what === 'string' ? what : what()}: not seen within ${timeoutMs} ms`);
     await sleep(100);
   }
 }
@@ -95,5 +98,103 @@ describe('results panel and result lenses in a real extension host', function ()
     writeFileSync(path.join(runDir(), 'analysis.json'), '{"schema": "persona-studio/analysis@1", "survey": ');
     assert.equal(await vscode.commands.executeCommand('personaStudio.openResults', spec()), undefined);
     assert.equal(resultTabs().length, 0);
+  });
+});
+
+interface OpenedMore extends Opened { compared: string[]; answered: Record<string, number> }
+interface Api { resultsPanels: { opened(): OpenedMore[]; ask(spec: vscode.Uri, method: string, params: unknown): Promise<{ ok: boolean; result?: unknown; error?: { reason: string } } | undefined> }; backstoryReview: { documentOf(uri: vscode.Uri): unknown } }
+
+async function api(): Promise<Api> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  return (ext.isActive ? ext.exports : await ext.activate()) as Api;
+}
+
+describe('results panel: personas, backstories and run comparison in a real extension host', function () {
+  this.timeout(120_000);
+  const spec = (): vscode.Uri => fileUri('bfi/bfi.survey.yaml');
+  // A is the newest run: the panel follows the newest analysis when the watcher reports a change
+  const A = '20261202-120000-drifted-sim';
+  const B = '20261201-090000-anthology';
+  const runs = (): string => fileUri('bfi/runs/bfi').fsPath;
+
+  before(async () => {
+    await closeAll();
+    rmSync(runs(), { recursive: true, force: true });
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    const folder = workspaceRoot().fsPath;
+    writeBfiRunFolder(folder, { root, runId: A, personas: true, replicates: 10, splits: 4, createdAt: '2026-12-02T12:00:00Z' });
+    writeBfiRunFolder(folder, { root, runId: B, method: 'anthology', model: 'llama-3-70b', replicates: 10, splits: 4, createdAt: '2026-12-01T09:00:00Z' });
+  });
+  after(async () => {
+    await closeAll();
+    rmSync(runs(), { recursive: true, force: true });
+    for (const f of ['bfi/fixture.persona.yaml', 'bfi/fixture.backstories.jsonl']) rmSync(fileUri(f).fsPath, { force: true });
+  });
+
+  it('the Personas tab asks the host for a page of personas and the first persona’s answers', async () => {
+    await open('bfi/bfi.survey.yaml');
+    await vscode.commands.executeCommand('personaStudio.openResults', spec(), { runId: A, tab: 'personas' });
+    const { resultsPanels } = await api();
+    // read the panel's state through the API: opening again would reload the report and restart the page
+    const o = await until(() => {
+      const x = resultsPanels.opened()[0];
+      last = JSON.stringify(x);
+      return x &&  (x.answered['personas/page'] ?? 0) > 0 && (x.answered['persona/detail'] ?? 0) > 0 ? x : undefined;
+    }, () => `the page’s personas/page and persona/detail requests answered (panel: ${last})`, 60_000);
+    assert.equal(o.ui?.tab, 'personas');
+  });
+
+  it('persona/backstory opens the backstory review editor on that persona; a baseline has no personas', async () => {
+    const { resultsPanels, backstoryReview } = await api();
+    const page = await resultsPanels.ask(spec(), 'personas/page', { method: 'drifted-sim', sortBy: 'mad', descending: true, filter: '', offset: 0, limit: 5 });
+    assert.ok(page?.ok, JSON.stringify(page));
+    const rows = (page.result as { rows: { id: string; backstoryId: string; human: string | null; mad: number | null }[] }).rows;
+    assert.equal(rows.length, 5);
+    assert.ok(rows[0]!.human !== null && rows[0]!.mad !== null, 'paired with its bfi respondent');
+    const shown = await resultsPanels.ask(spec(), 'persona/backstory', { method: 'drifted-sim', id: rows[0]!.id });
+    assert.equal(shown?.ok && shown.result, true);
+    const file = fileUri('bfi/fixture.backstories.jsonl');
+    await until(() => backstoryReview.documentOf(file), 'the backstories file open in the review editor');
+    await until(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === file.fsPath), 'the review editor tab');
+    const none = await resultsPanels.ask(spec(), 'personas/page', { method: 'uniform', sortBy: 'order', descending: false, filter: '', offset: 0, limit: 5 });
+    assert.equal(none?.ok, false);
+    assert.equal(none?.error?.reason, 'no-personas');
+  });
+
+  it('Compare Selected Runs in the runs explorer opens the Compare tab with both runs', async () => {
+    const node = (id: string) => ({ kind: 'run', spec: spec(), entry: { id, dir: path.join(runs(), id), record: JSON.parse(readFileSync(path.join(runs(), id, 'run.json'), 'utf8')), hasAnalysis: true } });
+    const o = await vscode.commands.executeCommand<OpenedMore>('personaStudio.runs.compare', node(A), [node(A), node(B)]);
+    assert.ok(o, 'compareRuns returned the panel');
+    assert.equal(o.runId, A);
+    assert.deepEqual(o.compared, [B]);
+    assert.equal(o.ui?.tab, 'compare');
+    const { resultsPanels } = await api();
+    await until(() => {
+      const x = resultsPanels.opened()[0];
+      last = JSON.stringify(x);
+      return x && (x.answered['runs/compare'] ?? 0) > 0 ? x : undefined;
+    }, () => `the page’s runs/compare request answered (panel: ${last})`, 60_000);
+    const c = await resultsPanels.ask(spec(), 'runs/compare', {});
+    const compared = (c?.result as { runs: { key: string; method: string; model: string | null; current: boolean }[] }).runs;
+    assert.deepEqual(compared.map((r) => [r.key, r.method, r.model, r.current]), [[A, 'drifted-sim', null, true], [B, 'anthology', 'llama-3-70b', false]]);
+    const after = await resultsPanels.ask(spec(), 'runs/remove', { key: B });
+    assert.deepEqual((after?.result as { runs: unknown[] }).runs.length, 1);
+    // "Add run…": a quick pick of the spec's other analysed runs (B is the only one left); accept its first item
+    let added: { result?: unknown } | undefined;
+    const asked = resultsPanels.ask(spec(), 'runs/add', {}).then((r) => { added = r; });
+    await until(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return added;
+    }, 'the run picked in the quick pick');
+    await asked;
+    assert.deepEqual((added!.result as { runs: { key: string }[] }).runs.map((r) => r.key), [A, B]);
+    assert.equal(resultTabs().length, 1, 'one panel per spec');
+  });
+
+  it('a run without analysis.json cannot be compared (a warning, no panel change)', async () => {
+    const dir = path.join(runs(), '20261203-090000-unfinished');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'run.json'), readFileSync(path.join(runs(), B, 'run.json'), 'utf8'));
+    assert.equal(await vscode.commands.executeCommand('personaStudio.compareRuns', [vscode.Uri.file(path.join(runs(), A)), vscode.Uri.file(dir)]), undefined);
   });
 });

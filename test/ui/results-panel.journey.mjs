@@ -8,7 +8,7 @@ import path from 'node:path';
 import { repoRoot } from '../../scripts/host/lib.mjs';
 import { lowContrastText, openFromExplorer, useWorkbench } from './harness.mjs';
 
-const TABS = ['metrics', 'questions', 'correlations', 'drift', 'compare'];
+const TABS = ['metrics', 'questions', 'personas', 'correlations', 'drift', 'compare'];
 
 describe('journey: read the results of a run beside the spec', function () {
   this.timeout(180_000);
@@ -53,7 +53,7 @@ describe('journey: read the results of a run beside the spec', function () {
   it('writes an analysed run and shows the result lenses on the spec', async () => {
     const { page } = wb;
     page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) cspMessages.push(m.text()); });
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/fixtures/analysis/writeBfiRun.ts'), wb.folder], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/fixtures/analysis/writeBfiRun.ts'), wb.folder, '20261201-120000-drifted-sim', '--personas'], { cwd: repoRoot, stdio: 'pipe' });
     await openFromExplorer(page, 'bfi/bfi.survey.yaml');
     await page.locator('.contentWidgets .codelens-decoration a', { hasText: /^Open results/ }).first().waitFor({ timeout: 30_000 });
     // question lenses below the fold are rendered but hidden: attached is enough
@@ -78,7 +78,8 @@ describe('journey: read the results of a run beside the spec', function () {
       await frame.locator(`body.${THEME_CLASS[theme]}[data-state="ready"]`).waitFor({ state: 'attached', timeout: 30_000 });
       for (const tab of TABS) {
         await showTab(tab);
-        if (tab !== 'metrics' && tab !== 'compare') assert.ok(await frame.locator('svg').count() > 0, `${tab} has a chart`);
+        if (tab === 'personas') assert.equal(await frame.locator('table.personas tbody tr').count(), 50, 'a page of personas');
+        else if (tab !== 'metrics' && tab !== 'compare') assert.ok(await frame.locator('svg').count() > 0, `${tab} has a chart`);
         // every text of the tab is readable: WCAG AA 4.5:1, AAA 7:1 in high contrast
         assert.deepEqual(await lowContrastText(frame.locator('body'), theme === 'Dark High Contrast' ? 7 : 4.5), [], `low-contrast text on ${tab} in ${theme}`);
         await wb.shot(`panel-${tab}-${theme}`);

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src/core/pipelines/analysis/analysisReport';
-import { handleResultsMessage } from '../../src/extension/webviews/results/resultsHandler';
+import { ResultsError } from '../../src/core/results/resultsError';
+import { handleResultsMessage, type ResultsHostActions } from '../../src/extension/webviews/results/resultsHandler';
 import { createNonce, webviewHtml } from '../../src/extension/webviews/webviewHtml';
 
 const root = path.join(__dirname, '..', '..');
@@ -23,7 +24,7 @@ export interface PageHarness {
   close(): Promise<void>;
 }
 
-export async function openResultsPage(report: AnalysisReport, options: { theme?: ThemeKind; width?: number } = {}): Promise<PageHarness> {
+export async function openResultsPage(report: AnalysisReport, options: { theme?: ThemeKind; width?: number; actions?: Partial<ResultsHostActions> } = {}): Promise<PageHarness> {
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: 900 } });
   const nonce = createNonce();
@@ -38,7 +39,12 @@ export async function openResultsPage(report: AnalysisReport, options: { theme?:
   });
   const src = { spec: 'file:///work/bfi.survey.yaml', specName: 'bfi.survey.yaml', runId: '20261201-120000-fixture', report };
   const saved: { format: string; name: string; data: string }[] = [];
-  const actions = { reveal: async () => true, save: async (format: string, name: string, data: string) => { saved.push({ format, name, data }); return true; }, state: () => undefined };
+  const none = async (): Promise<never> => { throw new ResultsError('no-personas', 'this page test gives no personas'); };
+  const actions: ResultsHostActions = {
+    reveal: async () => true, save: async (format: string, name: string, data: string) => { saved.push({ format, name, data }); return true; }, state: () => undefined,
+    personas: none, showBackstory: async () => false, comparison: async () => ({ runs: [] }), addRun: async () => ({ runs: [] }), removeRun: async () => ({ runs: [] }),
+    ...options.actions,
+  };
   await page.exposeFunction('__host', async (msg: unknown) => handleResultsMessage(() => src, actions, msg));
   // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
   await page.addInitScript(`

@@ -147,8 +147,9 @@ export function formatAnalysis(r: AnalysisReport): string {
     ['human bound (split-half)', String(Math.floor(h.n / 2)), f(b.wd_mean), '', '', f(b.frobenius), '', '', '', ''],
     ...methods.map(([name, m]) => {
       const tv = meanOf(m.tv);
-      // individual agreement needs personas paired with respondents: '—' (reason below) for the others
-      return [name, String(m.n), f(m.wd_mean), interval(m), f(m.representativeness), f(m.frobenius), f(meanOf(m.jsd)), f(tv === null ? null : 1 - tv), f(meanOf(m.refusal_rate), 3), f(m.agreement_mean, 3)];
+      // an exact distribution (the uniform baseline) has no persona count; individual agreement needs personas paired
+      // with respondents: '—' (reason below) for the others
+      return [name, m.n === 0 && m.kind !== 'simulation' ? 'exact' : String(m.n), f(m.wd_mean), interval(m), f(m.representativeness), f(m.frobenius), f(meanOf(m.jsd)), f(tv === null ? null : 1 - tv), f(meanOf(m.refusal_rate), 3), f(m.agreement_mean, 3)];
     }),
   ]));
   const scales = Object.keys(h.alpha);

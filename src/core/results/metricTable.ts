@@ -50,6 +50,8 @@ export function metricTable(report: AnalysisReport): MetricTable {
       label: m.label,
       kind: m.kind,
       n: m.n,
+      // a distribution sample with no personas is exact (docs of DistributionSample.n): there is no count to show
+      exact: m.n === 0 && m.kind !== 'simulation',
       ...(m.model !== undefined ? { model: m.model } : {}),
       wdMean: cell(m.wd_mean, m.intervals?.wd_mean, `methods.${name}.wd_mean`, bestWd === i),
       frobenius: cell(m.frobenius, m.intervals?.frobenius, `methods.${name}.frobenius`, bestFro === i),

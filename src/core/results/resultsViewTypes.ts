@@ -39,7 +39,10 @@ export interface MetricRow {
   readonly method: string;
   readonly label: string;
   readonly kind: 'baseline' | 'simulation' | 'ensemble';
+  /** Personas answering; 0 with `exact` for an exact distribution (the uniform baseline), never a sample size. */
   readonly n: number;
+  /** The method is an exact distribution (not sampled): there is no persona count to show. */
+  readonly exact: boolean;
   readonly model?: string;
   readonly wdMean: MetricCell;
   readonly frobenius: MetricCell;
@@ -135,4 +138,57 @@ export interface DriftView {
   readonly refusal: readonly (number | null)[];
   readonly lean: DriftLean;
   readonly subgroups: readonly SubgroupDrift[];
+}
+
+/** How a persona's answer to a question ended (as recorded in the run's `personas.jsonl`). */
+export type PersonaAnswerStatus = 'answered' | 'refused' | 'non-compliant' | 'failed' | 'missing';
+
+/** One persona of a simulation run, in the Personas list. */
+export interface PersonaRow {
+  readonly id: string;
+  /** The backstory (or method persona) it was made from. */
+  readonly backstoryId: string;
+  /** The matched human respondent's label, when the persona was matched to one. */
+  readonly human: string | null;
+  readonly answered: number;
+  /** Refused, non-compliant and failed answers (and questions with no record). */
+  readonly refused: number;
+  readonly nonCompliant: number;
+  readonly failed: number;
+  /** Mean |persona code − matched human code| over questions both answered; null when unpaired or none paired. */
+  readonly mad: number | null;
+  /** Questions both the persona and its human answered. */
+  readonly paired: number;
+}
+
+export interface PersonaPage {
+  readonly method: string;
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly PersonaRow[];
+  /** `backstory`: the persona method writes backstories (Open backstory); `text`: a method persona's text; `none`. */
+  readonly source: 'backstory' | 'text' | 'none';
+  /** Whether the human data could be read for the matched answers (and why not). */
+  readonly humanNote: string | null;
+}
+
+/** One answer of a persona, beside its matched human's. */
+export interface PersonaAnswerRow {
+  readonly question: string;
+  readonly text: string;
+  readonly status: PersonaAnswerStatus;
+  readonly code: number | null;
+  readonly label: string | null;
+  readonly humanCode: number | null;
+  readonly humanLabel: string | null;
+}
+
+export interface PersonaDetail {
+  readonly method: string;
+  readonly row: PersonaRow;
+  readonly answers: readonly PersonaAnswerRow[];
+  readonly source: 'backstory' | 'text' | 'none';
+  /** The persona text the run used (methods without backstories): untrusted model or data text, clipped. */
+  readonly text: string | null;
+  readonly demographics: Readonly<Record<string, string | null>>;
 }

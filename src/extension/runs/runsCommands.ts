@@ -83,18 +83,7 @@ export function runsCommands(tree: RunsTreeProvider, view: () => vscode.TreeView
         void vscode.window.showInformationMessage('Select two runs (Ctrl/Cmd+click) in the Runs view, then choose Compare.');
         return undefined;
       }
-      if (await hasCommand('personaStudio.compareRuns')) {
-        return vscode.commands.executeCommand('personaStudio.compareRuns', picked.map((n) => vscode.Uri.file(n.entry.dir)));
-      }
-      const [a, b] = picked as [RunNode, RunNode];
-      const left = vscode.Uri.joinPath(vscode.Uri.file(a.entry.dir), RUN_FILES.analysis);
-      const right = vscode.Uri.joinPath(vscode.Uri.file(b.entry.dir), RUN_FILES.analysis);
-      if (!(await exists(left)) || !(await exists(right))) {
-        void vscode.window.showInformationMessage(`Both runs need an ${RUN_FILES.analysis} to be compared; ${[a, b].map((n) => `${n.entry.id}: ${n.entry.hasAnalysis ? 'has one' : 'none yet'}`).join(', ')}.`);
-        return undefined;
-      }
-      void vscode.window.showInformationMessage('The results panel\'s run comparison is not available in this build: showing the two analysis.json files side by side instead.');
-      return vscode.commands.executeCommand('vscode.diff', left, right, `${a.entry.id} ↔ ${b.entry.id} (analysis.json)`);
+      return vscode.commands.executeCommand('personaStudio.compareRuns', picked.map((n) => vscode.Uri.file(n.entry.dir)));
     },
   };
 }

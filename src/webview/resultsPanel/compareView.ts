@@ -4,6 +4,7 @@ import { chartTheme } from '../shared/theme';
 import type { App } from './app';
 import { chartExportButtons, tableExportButtons } from './exportButtons';
 import { metricTableCsv, metricTableElement } from './metricsView';
+import { compareRunsSection } from './runsCompare';
 
 /** Mean WD of the picked methods with their intervals, against the human bound. */
 function compareChart(app: App, methods: readonly string[], width: number): SVGSVGElement | HTMLElement {
@@ -25,7 +26,15 @@ function compareChart(app: App, methods: readonly string[], width: number): SVGS
   });
 }
 
-export function renderCompare(app: App, root: HTMLElement): void {
+export async function renderCompare(app: App, root: HTMLElement): Promise<void> {
+  const methodsBox = el('div', { attrs: { 'data-section': 'methods' } });
+  const runsBox = el('div', { attrs: { 'data-section': 'runs' } });
+  renderCompareMethods(app, methodsBox);
+  root.replaceChildren(runsBox, methodsBox);
+  await compareRunsSection(app, runsBox);
+}
+
+function renderCompareMethods(app: App, root: HTMLElement): void {
   const picked = app.ui.compare.length >= 2 ? app.ui.compare : app.init.methods.map((m) => m.key);
   const boxes = app.init.methods.map((m) => el('vscode-checkbox', {
     attrs: { label: m.label, value: m.key, ...(picked.includes(m.key) ? { checked: '' } : {}), 'data-method': m.key },
@@ -33,7 +42,7 @@ export function renderCompare(app: App, root: HTMLElement): void {
       const on = (e.target as HTMLInputElement).checked;
       const next = on ? [...new Set([...picked, m.key])] : picked.filter((k) => k !== m.key);
       app.update({ compare: next });
-      renderCompare(app, root);
+      renderCompareMethods(app, root);
     } },
   }));
   const chartBox = el('div', { class: 'chart', attrs: { 'data-chart': 'compare' } });

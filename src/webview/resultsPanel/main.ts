@@ -22,11 +22,16 @@ import { renderCompare } from './compareView';
 import { renderCorrelations } from './correlationsView';
 import { renderDrift } from './driftView';
 import { renderMetrics } from './metricsView';
+import { renderOutcomes } from './outcomesView';
+import { renderPersonas } from './personasView';
 import { renderQuestions } from './questionsView';
 
 initChartNonce();
 
-const tabLabels: Record<ResultsTab, string> = { metrics: 'Metrics', questions: 'Questions', correlations: 'Correlations', drift: 'Drift & refusals', compare: 'Compare' };
+const tabLabels: Record<ResultsTab, string> = { metrics: 'Metrics', questions: 'Questions', personas: 'Personas', correlations: 'Correlations', drift: 'Drift & refusals', outcomes: 'Outcomes', compare: 'Compare' };
+/** The tabs shown for a report: Outcomes only when the analysis has outcome studies. */
+const tabsOf = (init: ResultsInit): ResultsTab[] => resultsTabs.filter((t) => t !== 'outcomes' || init.outcomes.length > 0);
+let shownTabs: ResultsTab[] = [];
 
 const statusLine = el('div', { class: 'status', attrs: { role: 'status' } });
 const header = el('header', {});
@@ -53,7 +58,9 @@ async function renderTab(tab: ResultsTab): Promise<void> {
     else if (tab === 'questions') await renderQuestions(app, root);
     else if (tab === 'correlations') await renderCorrelations(app, root);
     else if (tab === 'drift') await renderDrift(app, root);
-    else renderCompare(app, root);
+    else if (tab === 'personas') await renderPersonas(app, root);
+    else if (tab === 'outcomes') renderOutcomes(app, root);
+    else await renderCompare(app, root);
     if (ticket === rendering) {
       document.body.dataset.state = 'ready';
       document.body.dataset.renderMs = (performance.now() - t0).toFixed(1);
@@ -73,13 +80,20 @@ function renderHeader(init: ResultsInit): void {
 async function start(): Promise<void> {
   const saved = vscodeApi().getState();
   const init = await rpc.request('ready', { ui: isPanelState(saved) ? saved.ui : null });
-  const tabs = el('vscode-tabs', { attrs: { 'selected-index': String(Math.max(0, resultsTabs.indexOf(init.ui.tab))) } });
-  for (const tab of resultsTabs) {
-    tabs.append(el('vscode-tab-header', { attrs: { slot: 'header', 'data-tab': tab }, text: tabLabels[tab] }));
-    const panel = el('vscode-tab-panel', { attrs: { 'data-panel': tab } });
-    panels.set(tab, panel);
-    tabs.append(panel);
-  }
+  const tabs = el('vscode-tabs');
+  const buildTabs = (next: ResultsInit): void => {
+    shownTabs = tabsOf(next);
+    panels.clear();
+    tabs.replaceChildren();
+    for (const tab of shownTabs) {
+      tabs.append(el('vscode-tab-header', { attrs: { slot: 'header', 'data-tab': tab }, text: tabLabels[tab] }));
+      const panel = el('vscode-tab-panel', { attrs: { 'data-panel': tab } });
+      panels.set(tab, panel);
+      tabs.append(panel);
+    }
+    tabs.setAttribute('selected-index', String(Math.max(0, shownTabs.indexOf(next.ui.tab))));
+  };
+  buildTabs(init);
   app = {
     rpc,
     init,
@@ -100,19 +114,23 @@ async function start(): Promise<void> {
   saveUiState(init, init.ui);
   tabs.addEventListener('vsc-tabs-select', (e) => {
     const index = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
-    const tab = resultsTabs[index] ?? 'metrics';
+    const tab = shownTabs[index] ?? 'metrics';
     app!.update({ tab });
     void renderTab(tab);
   });
   renderHeader(init);
   document.body.replaceChildren(header, statusLine, tabs);
   rpc.on('report/changed', (next) => {
+    const previous = app!.init;
     app!.init = next;
     app!.ui = next.ui;
     saveUiState(next, next.ui);
-    tabs.setAttribute('selected-index', String(Math.max(0, resultsTabs.indexOf(next.ui.tab))));
+    if (tabsOf(next).join() !== shownTabs.join()) buildTabs(next);
+    else tabs.setAttribute('selected-index', String(Math.max(0, shownTabs.indexOf(next.ui.tab))));
     renderHeader(next);
-    status('The analysis changed on disk; showing the new one.');
+    // the same analysis sent again (the panel revealed, runs added to the comparison) is not news
+    if (next.runId !== previous.runId) status(`A newer analysis was written (run ${next.runId}); showing it.`);
+    else if (next.createdAt !== previous.createdAt) status('The analysis changed on disk; showing the new one.');
     void renderTab(app!.ui.tab);
   });
   onThemeChange(() => void renderTab(app!.ui.tab));

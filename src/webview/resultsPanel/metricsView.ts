@@ -18,7 +18,7 @@ function columns(t: MetricTable): { header: string; pick: (r: MetricTable['rows'
 export function metricTableCsv(t: MetricTable, methods?: readonly string[]): string {
   const cols = columns(t);
   const header = ['method', 'kind', 'n', ...cols.flatMap((c) => [c.header, `${c.header} low`, `${c.header} high`])];
-  const rows: CsvCell[][] = t.rows.filter((r) => !methods || methods.includes(r.method)).map((r) => [r.label, r.kind, r.n, ...cols.flatMap((c) => {
+  const rows: CsvCell[][] = t.rows.filter((r) => !methods || methods.includes(r.method)).map((r) => [r.label, r.kind, r.exact ? 'exact' : r.n, ...cols.flatMap((c) => {
     const cell = c.pick(r);
     return [cell.value, cell.interval?.[0] ?? null, cell.interval?.[1] ?? null];
   })]);
@@ -33,7 +33,9 @@ export function metricTableElement(t: MetricTable, methods?: readonly string[]):
   const body = t.rows.filter((r) => !methods || methods.includes(r.method)).map((r) =>
     el('tr', { attrs: { 'data-method': r.method } },
       el('th', { attrs: { scope: 'row' } }, el('span', { text: r.label }), el('span', { class: `kind kind-${r.kind}`, text: r.kind })),
-      el('td', { class: 'num', text: String(r.n) }),
+      r.exact
+        ? el('td', { class: 'num exact', text: 'exact', title: 'an exact distribution, not sampled: no persona count (intervals resample the humans only)' })
+        : el('td', { class: 'num', text: String(r.n) }),
       ...cols.map((c) => {
         const cell = c.pick(r);
         return el('td', { class: `num${cell.best ? ' best' : ''}`, title: cell.value === null ? (cell.reason ?? 'not measured') : cell.best ? 'best of this column' : '', attrs: cell.best ? { 'aria-label': `${fmtCell(cell)}, best` } : {} },

@@ -46,12 +46,19 @@ describe('cli: analyze and report (built binary)', function () {
     assert.equal(answers.length, 2802); // header, 2800 rows, final newline
     const report = readFileSync(path.join(runs, runId!, 'report.md'), 'utf8');
     assert.match(report, /SYNTHETIC DATA/);
+    assert.match(report, /^\| uniform \| exact \|/m, 'the exact uniform distribution has no persona count (not n = 0)');
+    assert.match(report, /^\| demographic-cell \| 2800 \|/m);
     // the same seed gives the same baseline answers
     const again = cli(['analyze', spec, '--json', '--bootstrap', '0', '--seed', '3']);
     assert.equal(again.status, 0, again.stderr);
     const second = readdirSync(runs).filter((id) => id !== runId);
     assert.equal(second.length, 1);
     assert.equal(readFileSync(path.join(runs, second[0]!, 'answers.csv'), 'utf8'), answers.join('\n'));
+
+    // the text table: the uniform baseline is exact, not a count of 0
+    const text = cli(['analyze', path.join(runs, runId!), '--bootstrap', '0']);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^uniform\s+exact\s/m);
 
     // a run folder with answers is found and analysed as a simulation method; report rewrites its methods report
     const rep = cli(['report', path.join(runs, runId!)]);

@@ -5,6 +5,7 @@ import { specSchemas } from '../../../src/core/spec/defaultSpecService';
 import { resultLenses } from '../../../src/core/spec/features/resultLenses';
 import { createSpecService } from '../../../src/core/spec/specService';
 import { lensResults } from '../../../src/core/results/lensResults';
+import { ResultsError } from '../../../src/core/results/resultsError';
 import { contentSecurityPolicy, createNonce, escapeHtml, webviewHtml, webviewMessageHtml } from '../../../src/extension/webviews/webviewHtml';
 import { handleResultsMessage, type ResultsSource } from '../../../src/extension/webviews/results/resultsHandler';
 import { defaultUiState, isPanelState, isUiState, resultsParamGuards, resultsResultGuards } from '../../../src/protocol/resultsPanel';
@@ -83,7 +84,8 @@ describe('results panel protocol guards', () => {
     const report = bfiAnalysis({ replicates: 0, splits: 4 });
     const src: ResultsSource = { spec: 'file:///w/bfi.survey.yaml', specName: 'bfi.survey.yaml', runId: 'r1', report };
     const revealed: string[] = [];
-    const actions = { reveal: async (id: string) => { revealed.push(id); return true; }, save: async () => true, state: () => undefined };
+    const none = async (): Promise<never> => { throw new ResultsError('no-personas', 'none in this test'); };
+    const actions = { reveal: async (id: string) => { revealed.push(id); return true; }, save: async () => true, state: () => undefined, personas: none, showBackstory: async () => false, comparison: async () => ({ runs: [] }), addRun: async () => ({ runs: [] }), removeRun: async () => ({ runs: [] }) };
     const ask = (method: string, params: unknown, id = 1) => handleResultsMessage(() => src, actions, { v: 1, type: 'request', id, method, params });
     const ready = await ask('ready', { ui: { ...defaultUiState, method: 'gone', question: 'A2' } });
     assert.ok(ready && isResponseMessage(ready) && ready.ok);

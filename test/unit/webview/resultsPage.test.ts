@@ -29,12 +29,13 @@ describe('results page in headless chromium under the production CSP (bfi fixtur
         assert.equal(await page.locator('td.best').count() >= 2, true, 'best values are marked');
         assert.equal(await page.locator('.warning[data-lean="drifted-sim"]').count(), 1, 'the one-sided drift warning');
         await page.screenshot({ path: path.join(shots, `results-metrics-${theme}.png`) });
-        for (const [i, tab] of ['questions', 'correlations', 'drift', 'compare'].entries()) {
-          await page.locator('vscode-tab-header').nth(i + 1).click();
+        assert.equal(await page.locator('vscode-tab-header[data-tab="outcomes"]').count(), 0, 'no Outcomes tab without outcome studies');
+        for (const tab of ['questions', 'personas', 'correlations', 'drift', 'compare']) {
+          await page.locator(`vscode-tab-header[data-tab="${tab}"]`).click();
           await h.ready(tab);
           await page.screenshot({ path: path.join(shots, `results-${tab}-${theme}.png`) });
         }
-        await page.locator('vscode-tab-header').nth(1).click();
+        await page.locator('vscode-tab-header[data-tab="questions"]').click();
         await h.ready('questions');
         assert.equal(await page.locator('table.questions tbody tr').count(), 25);
         assert.ok(await page.locator('.detail svg').count() >= 1, 'a distribution chart');
@@ -81,7 +82,7 @@ describe('results page in headless chromium under the production CSP (bfi fixtur
     try {
       await h.ready('metrics');
       assert.equal(await h.page.locator('h1').innerText(), hostile.survey.name);
-      await h.page.locator('vscode-tab-header').nth(1).click();
+      await h.page.locator('vscode-tab-header[data-tab="questions"]').click();
       await h.ready('questions');
       assert.equal(await h.page.locator(`table.questions tbody tr[data-id="${hostile.survey.questions[0]!.id}"] td.text`).innerText(), hostile.survey.questions[0]!.text);
       assert.equal(await h.page.evaluate('document.body.dataset.pwned'), undefined);

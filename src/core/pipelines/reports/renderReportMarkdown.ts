@@ -49,7 +49,8 @@ export function renderReportMarkdown(r: RunReport): string {
     const b = r.metrics.human.bounds;
     out.push('## Metrics', '', `Human data: n = ${r.metrics.human.n}; split-half bound over ${b.splits} ${b.rule} splits: WD mean ${fmt(b.wd_mean)}, Frobenius ${fmt(b.frobenius)}.`, '');
     out.push('| method | n | WD mean | Frobenius | representativeness |', '|---|---|---|---|---|');
-    for (const [name, m] of Object.entries(r.metrics.methods)) out.push(`| ${name} | ${m.n} | ${fmt(m.wd_mean)} | ${fmt(m.frobenius)} | ${fmt(m.representativeness)} |`);
+    // n = 0 is an exact distribution (the uniform baseline): no persona count
+    for (const [name, m] of Object.entries(r.metrics.methods)) out.push(`| ${name} | ${m.n === 0 ? 'exact' : m.n} | ${fmt(m.wd_mean)} | ${fmt(m.frobenius)} | ${fmt(m.representativeness)} |`);
     out.push('', 'Every metric, per question, with intervals and reasons for missing values: `analysis.json` and `metrics.csv`.');
     out.push('Bootstrap intervals are percentile intervals with both samples resampled; for a distance they lie above the estimate, because resampling adds noise to both sides. Read them as its spread, and compare the estimate itself with the human split-half bound.', '');
   }

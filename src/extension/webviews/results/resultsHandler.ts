@@ -5,12 +5,13 @@ import { correlationView } from '../../../core/results/correlationView';
 import { driftLean } from '../../../core/results/driftLean';
 import { driftView } from '../../../core/results/driftView';
 import { metricTable } from '../../../core/results/metricTable';
+import { personaDetail, personaPage, type PersonaAnswersData } from '../../../core/results/personaAnswers';
 import { questionDetail } from '../../../core/results/questionDetail';
 import { questionPage } from '../../../core/results/questionPage';
 import { ResultsError } from '../../../core/results/resultsError';
 import {
   defaultUiState, isResultsMethod, resultsParamGuards,
-  type ExportFormat, type ResultsInit, type ResultsRequests, type ResultsUiState,
+  type ExportFormat, type ResultsInit, type ResultsRequests, type ResultsUiState, type RunComparison,
 } from '../../../protocol/resultsPanel';
 import { PROTOCOL_VERSION, isRequestMessage, type ResponseMessage } from '../../../protocol/rpc';
 
@@ -21,6 +22,8 @@ export interface ResultsSource {
   readonly specName: string;
   readonly runId: string;
   readonly report: AnalysisReport;
+  /** Runs besides this one in the run comparison. */
+  readonly comparedRuns?: number;
 }
 
 /** What the handler asks of the editor. */
@@ -31,6 +34,14 @@ export interface ResultsHostActions {
   save(format: ExportFormat, name: string, data: string): Promise<boolean>;
   /** The page's UI state changed. */
   state(ui: ResultsUiState): void;
+  /** A simulation method's personas, from its run folder (`runDir` as the report has it: relative to the spec's folder). */
+  personas(method: string, runDir: string): Promise<PersonaAnswersData>;
+  /** Opens a backstory in the review editor (`personaStudio.showBackstory`). */
+  showBackstory(file: string, id: string): Promise<boolean>;
+  /** The run comparison; `add` asks the user for a run first; `remove` drops one. */
+  comparison(): Promise<RunComparison>;
+  addRun(): Promise<RunComparison>;
+  removeRun(key: string): Promise<RunComparison>;
 }
 
 /** The restored UI state with anything the report does not hold dropped. */
@@ -45,6 +56,7 @@ export function sanitizeUi(report: AnalysisReport, ui: ResultsUiState | null): R
   }
   if (base.question !== undefined && !report.survey.questions.some((q) => q.id === base.question)) delete out.question;
   if (base.scale !== undefined && !(base.scale in report.survey.scales)) delete out.scale;
+  if (base.tab === 'outcomes' && !(report.outcomes?.length)) out.tab = 'metrics';
   return out as unknown as ResultsUiState;
 }
 
@@ -64,6 +76,8 @@ export function resultsInit(src: ResultsSource, ui: ResultsUiState | null): Resu
     firstQuestion: r.survey.questions[0]?.id ?? null,
     table: metricTable(r),
     leans,
+    outcomes: r.outcomes ?? [],
+    comparedRuns: src.comparedRuns ?? 0,
     ui: sanitizeUi(r, ui),
   };
 }
@@ -119,7 +133,39 @@ async function answer<M extends keyof ResultsRequests>(src: ResultsSource, actio
     case 'state':
       actions.state((params as ResultsRequests['state']['params']).ui);
       return true;
+    case 'personas/page': {
+      const p = params as ResultsRequests['personas/page']['params'];
+      return personaPage(await personasOf(r, actions, p.method), r.survey.questions, p);
+    }
+    case 'persona/detail': {
+      const p = params as ResultsRequests['persona/detail']['params'];
+      const d = personaDetail(await personasOf(r, actions, p.method), r.survey.questions, p.id);
+      if (!d) throw new ResultsError('unknown-persona', `${p.method} has no persona "${p.id}"`);
+      return d;
+    }
+    case 'persona/backstory': {
+      const p = params as ResultsRequests['persona/backstory']['params'];
+      const data = await personasOf(r, actions, p.method);
+      const persona = data.personas.find((x) => x.personaId === p.id);
+      if (!persona) throw new ResultsError('unknown-persona', `${p.method} has no persona "${p.id}"`);
+      if (data.source !== 'backstory' || !data.backstoriesFile) return false;
+      return actions.showBackstory(data.backstoriesFile, persona.backstoryId);
+    }
+    case 'runs/compare':
+      return actions.comparison();
+    case 'runs/add':
+      return actions.addRun();
+    case 'runs/remove':
+      return actions.removeRun((params as ResultsRequests['runs/remove']['params']).key);
     default:
       throw new ResultsError('unknown-method', `unknown request ${String(method)}`);
   }
+}
+
+/** The personas of a simulation method of the report (baselines and ensembles have none). */
+async function personasOf(r: AnalysisReport, actions: ResultsHostActions, method: string): Promise<PersonaAnswersData> {
+  const m = r.methods[method];
+  if (!m) throw new ResultsError('unknown-method', `the analysis has no method "${method}"`);
+  if (m.kind !== 'simulation' || m.runDir === undefined) throw new ResultsError('no-personas', `${m.label} has no personas: ${m.kind === 'simulation' ? 'the analysis does not name its run folder' : `a${m.kind === 'ensemble' ? 'n ensemble' : ' baseline'} is not asked of personas`}`);
+  return actions.personas(method, m.runDir);
 }

@@ -2,13 +2,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysisReport } from '../../../core/pipelines/analysis/analysisReport';
+import { loadPersonaAnswers } from '../../../core/results/loadPersonaAnswers';
+import { metricTable } from '../../../core/results/metricTable';
 import { parseAnalysisReport } from '../../../core/results/parseAnalysisReport';
+import type { PersonaAnswersData } from '../../../core/results/personaAnswers';
 import { ResultsError } from '../../../core/results/resultsError';
-import { newestAnalyzedRun } from '../../../core/runs/listRuns';
+import { listRuns, newestAnalyzedRun, parseRunRecord } from '../../../core/runs/listRuns';
 import { isRunId, runsDirOf } from '../../../core/runs/runPaths';
-import { RUN_FILES } from '../../../core/runs/runRecord';
-import { defaultUiState, isPanelState, RESULTS_VIEW_TYPE, type ExportFormat, type ResultsUiState } from '../../../protocol/resultsPanel';
-import { PROTOCOL_VERSION } from '../../../protocol/rpc';
+import { RUN_FILES, type RunRecord } from '../../../core/runs/runRecord';
+import { defaultUiState, isPanelState, RESULTS_VIEW_TYPE, type ComparedRun, type ExportFormat, type ResultsTab, type ResultsUiState, type RunComparison } from '../../../protocol/resultsPanel';
+import { PROTOCOL_VERSION, type ResponseMessage } from '../../../protocol/rpc';
 import type { Log } from '../../log';
 import { createNonce, webviewMessageHtml } from '../webviewHtml';
 import { panelOptions, setPanelHtml } from '../webviewOptions';
@@ -21,6 +24,14 @@ interface OpenPanel {
   /** `ready` requests answered: the page loaded under its CSP and spoke the protocol. */
   readyCount: number;
   readonly disposables: vscode.Disposable[];
+  /** Personas per simulation method, loaded once per report (dropped when the report changes). */
+  personas: Map<string, Promise<PersonaAnswersData>>;
+  /** Other run folders (absolute) in the run comparison, in the order they were added. */
+  compared: string[];
+  /** Requests answered per method, for the in-host tests (positive signals, not sleeps). */
+  readonly answered: Record<string, number>;
+  /** Answers one protocol message as the page's messages are answered. */
+  handle(raw: unknown): Promise<ResponseMessage | undefined>;
 }
 
 /** What `personaStudio.openResults` returns (used by the in-host tests). */
@@ -33,6 +44,10 @@ export interface OpenedResults {
   readonly pageReady: number;
   /** The page's last reported UI state. */
   readonly ui: ResultsUiState | null;
+  /** Run ids in the run comparison besides this run. */
+  readonly compared: readonly string[];
+  /** Requests the page sent and the host answered, per method. */
+  readonly answered: Readonly<Record<string, number>>;
 }
 
 const saveFilters: Record<ExportFormat, Record<string, string[]>> = {
@@ -55,11 +70,11 @@ export class ResultsPanels implements vscode.Disposable {
   }
 
   /** Opens (or reveals) the panel for a spec, on its newest analysed run or on `runId`. */
-  async open(specUri: vscode.Uri, options: { readonly runId?: string; readonly question?: string } = {}): Promise<OpenedResults> {
+  async open(specUri: vscode.Uri, options: { readonly runId?: string; readonly question?: string; readonly tab?: ResultsTab } = {}): Promise<OpenedResults> {
     const loaded = await this.load(specUri, options.runId);
     const key = specUri.toString();
     const existing = this.panels.get(key);
-    const focus = options.question !== undefined ? { tab: 'questions' as const, question: options.question } : {};
+    const focus = options.question !== undefined ? { tab: 'questions' as const, question: options.question } : options.tab !== undefined ? { tab: options.tab } : {};
     if (existing) {
       existing.ui = { ...(existing.ui ?? defaultUiState), ...focus };
       this.replace(existing, loaded);
@@ -67,7 +82,35 @@ export class ResultsPanels implements vscode.Disposable {
       return this.describe(existing);
     }
     const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, this.title(specUri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(this.extensionUri));
-    return this.describe(this.attach(panel, loaded, options.question !== undefined ? { ...defaultUiState, ...focus } : null));
+    return this.describe(this.attach(panel, loaded, 'tab' in focus ? { ...defaultUiState, ...focus } : null));
+  }
+
+  /**
+   * Opens the panel of the first run's spec on that run with the other runs in its comparison (Compare tab).
+   * Every folder must be a run folder with an analysis.json.
+   */
+  async compareRuns(dirs: readonly string[]): Promise<OpenedResults> {
+    const [first, ...others] = dirs;
+    if (first === undefined) throw new ResultsError('not-found', 'no run folder to compare');
+    const record = await readRecord(first);
+    const specUri = vscode.Uri.file(path.resolve(first, record.surveySpec.path));
+    for (const d of others) await readComparedRun(d, false); // fails early, with the run named, when one cannot be read
+    const opened = await this.open(specUri, { runId: path.basename(first) });
+    const entry = this.panels.get(specUri.toString())!;
+    entry.compared = [...new Set(others.map((d) => path.resolve(d)))].filter((d) => d !== path.resolve(first));
+    entry.ui = { ...(entry.ui ?? defaultUiState), tab: 'compare' };
+    this.replace(entry, entry.source);
+    return { ...opened, compared: entry.compared.map((d) => path.basename(d)), ui: entry.ui };
+  }
+
+  /**
+   * Answers a request of the panel's protocol for a spec's open panel exactly as a message from its page is
+   * answered (same checks, same actions): the in-host tests drive the host side with it.
+   */
+  async ask(specUri: vscode.Uri, method: string, params: unknown): Promise<ResponseMessage | undefined> {
+    const entry = this.panels.get(specUri.toString());
+    if (!entry) throw new ResultsError('not-found', `no results panel is open for ${path.basename(specUri.fsPath)}`);
+    return entry.handle({ v: PROTOCOL_VERSION, type: 'request', id: 0, method, params });
   }
 
   /** The open panels (for tests and the runs explorer). */
@@ -81,7 +124,7 @@ export class ResultsPanels implements vscode.Disposable {
   }
 
   private describe(p: OpenPanel): OpenedResults {
-    return { viewType: RESULTS_VIEW_TYPE, spec: p.source.spec, runId: p.source.runId, questions: p.source.report.survey.questions.length, pageReady: p.readyCount, ui: p.ui };
+    return { viewType: RESULTS_VIEW_TYPE, spec: p.source.spec, runId: p.source.runId, questions: p.source.report.survey.questions.length, pageReady: p.readyCount, ui: p.ui, compared: p.compared.map((d) => path.basename(d)), answered: { ...p.answered } };
   }
 
   private title(specUri: vscode.Uri): string {
@@ -128,7 +171,7 @@ export class ResultsPanels implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel, source: ResultsSource, ui: ResultsUiState | null): OpenPanel {
     const key = source.spec;
     this.panels.get(key)?.panel.dispose();
-    const entry: OpenPanel = { panel, source, ui, readyCount: 0, disposables: [] };
+    const entry: OpenPanel = { panel, source, ui, readyCount: 0, disposables: [], personas: new Map(), compared: [], answered: {}, handle: async () => undefined };
     this.panels.set(key, entry);
     panel.title = this.title(vscode.Uri.parse(key));
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'results.svg');
@@ -139,10 +182,43 @@ export class ResultsPanels implements vscode.Disposable {
       state: (next: ResultsUiState) => {
         entry.ui = next;
       },
+      personas: (method: string, runDir: string) => {
+        let loaded = entry.personas.get(method);
+        if (!loaded) {
+          loaded = loadPersonaAnswers(method, path.resolve(path.dirname(specUri.fsPath), runDir));
+          entry.personas.set(method, loaded);
+          loaded.catch(() => entry.personas.delete(method));
+        }
+        return loaded;
+      },
+      showBackstory: async (file: string, id: string) => {
+        const shown = await vscode.commands.executeCommand<{ id?: string } | undefined>('personaStudio.showBackstory', vscode.Uri.file(file), id);
+        return shown?.id === id;
+      },
+      comparison: () => this.comparison(entry),
+      addRun: async () => {
+        await this.pickRun(entry);
+        return this.comparison(entry);
+      },
+      removeRun: (key: string) => {
+        entry.compared = entry.compared.filter((d) => compareKey(entry, d) !== key);
+        return this.comparison(entry);
+      },
+    };
+    entry.handle = async (raw: unknown) => {
+      // a new page has no saved state: it starts from the one the panel was opened with (a question, a tab)
+      const r = raw as { method?: unknown; params?: { ui?: unknown } } | null;
+      const msg = r?.method === 'ready' && r.params?.ui === null && entry.ui ? { ...r, params: { ui: entry.ui } } : raw;
+      const reply = await handleResultsMessage(() => ({ ...entry.source, comparedRuns: entry.compared.length }), actions, msg);
+      if (reply?.ok) {
+        const m = String((raw as { method?: unknown }).method);
+        entry.answered[m] = (entry.answered[m] ?? 0) + 1;
+      }
+      return reply;
     };
     entry.disposables.push(
       panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-        const reply = await handleResultsMessage(() => entry.source, actions, raw);
+        const reply = await entry.handle(raw);
         if (reply?.ok && (raw as { method?: unknown }).method === 'ready') {
           entry.readyCount++;
           entry.ui = (reply.result as { ui: ResultsUiState }).ui;
@@ -163,8 +239,46 @@ export class ResultsPanels implements vscode.Disposable {
   }
 
   private replace(entry: OpenPanel, next: ResultsSource): void {
+    if (entry.source !== next) entry.personas = new Map();
     entry.source = next;
-    void entry.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: 'notification', method: 'report/changed', params: resultsInit(next, entry.ui) });
+    void entry.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: 'notification', method: 'report/changed', params: resultsInit({ ...next, comparedRuns: entry.compared.length }, entry.ui) });
+  }
+
+  /** This run and the runs compared with it, each with its metric table (a run that cannot be read is left out, logged). */
+  private async comparison(entry: OpenPanel): Promise<RunComparison> {
+    const specUri = vscode.Uri.parse(entry.source.spec);
+    const ownDir = path.join(runsDirOf(specUri.fsPath), entry.source.runId);
+    const runs: ComparedRun[] = [];
+    // the panel may have moved to a newer run since one was added: never list a run twice
+    const others = entry.compared.filter((d) => path.resolve(d) !== path.resolve(ownDir));
+    for (const [dir, current] of [[ownDir, true], ...others.map((d) => [d, false] as const)] as const) {
+      try {
+        const run = await readComparedRun(dir, current, current ? entry.source.report : undefined);
+        runs.push({ ...run, key: compareKey(entry, dir) });
+      } catch (err) {
+        this.log.warn(`results: run ${dir} left out of the comparison: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return { runs };
+  }
+
+  /** "Add run…": a quick pick of the spec's analysed runs not yet compared. */
+  private async pickRun(entry: OpenPanel): Promise<void> {
+    const specPath = vscode.Uri.parse(entry.source.spec).fsPath;
+    const list = await listRuns(specPath);
+    const taken = new Set([path.join(runsDirOf(specPath), entry.source.runId), ...entry.compared].map((d) => path.resolve(d)));
+    const items = list.runs.filter((r) => r.hasAnalysis && !taken.has(path.resolve(r.dir))).map((r) => ({
+      label: r.record.method,
+      description: [r.record.model, r.record.createdAt.replace('T', ' ').slice(0, 16), r.record.summary?.wd_mean != null ? `WD ${r.record.summary.wd_mean.toFixed(3)}` : undefined].filter(Boolean).join(' · '),
+      detail: r.id,
+      dir: r.dir,
+    }));
+    if (items.length === 0) {
+      void vscode.window.showInformationMessage(`No other analysed run of ${path.basename(specPath)} to add. Runs of other specs: select them in the Runs view and choose Compare Selected Runs.`);
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Run to add to the comparison', matchOnDescription: true, matchOnDetail: true });
+    if (pick) entry.compared = [...entry.compared, path.resolve(pick.dir)];
   }
 
   private async reveal(specUri: vscode.Uri, id: string, line: number | undefined): Promise<boolean> {
@@ -191,4 +305,46 @@ export class ResultsPanels implements vscode.Disposable {
     this.log.info(`results: saved ${target.fsPath}`);
     return true;
   }
+}
+
+async function readRecord(dir: string): Promise<RunRecord> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, RUN_FILES.record), 'utf8');
+  } catch {
+    throw new ResultsError('not-found', `${path.basename(dir)} is not a run folder (it has no ${RUN_FILES.record})`);
+  }
+  const record = parseRunRecord(text);
+  if (typeof record === 'string') throw new ResultsError('corrupt', `${path.basename(dir)}/${RUN_FILES.record}: ${record}`);
+  return record;
+}
+
+/** A run of the comparison: its label facts (method, model, date) and its analysis's metric table. */
+async function readComparedRun(dir: string, current: boolean, report?: AnalysisReport): Promise<Omit<ComparedRun, 'key'>> {
+  const record = await readRecord(dir);
+  let r = report;
+  if (!r) {
+    let text: string;
+    try {
+      text = await readFile(path.join(dir, RUN_FILES.analysis), 'utf8');
+    } catch {
+      throw new ResultsError('not-found', `run ${path.basename(dir)} has no ${RUN_FILES.analysis} yet: analyse it first`);
+    }
+    r = parseAnalysisReport(text, `${path.basename(dir)}/${RUN_FILES.analysis}`);
+  }
+  return {
+    runId: path.basename(dir),
+    specName: path.basename(path.resolve(dir, record.surveySpec.path)),
+    method: record.method,
+    model: record.model ?? null,
+    date: record.createdAt || r.createdAt,
+    current,
+    table: metricTable(r),
+  };
+}
+
+/** The key of a compared run: its id under this spec's runs folder, else `<folder>/<id>`. */
+function compareKey(entry: OpenPanel, dir: string): string {
+  const own = runsDirOf(vscode.Uri.parse(entry.source.spec).fsPath);
+  return path.resolve(path.dirname(dir)) === path.resolve(own) ? path.basename(dir) : `${path.basename(path.dirname(dir))}/${path.basename(dir)}`;
 }
