@@ -2,15 +2,25 @@ import type { Command } from 'commander';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { createEndpointClient } from '../adapters/openai/createEndpointClient';
-import { OpenAiLlmClient } from '../adapters/openai/openAiLlmClient';
-import { normalizeBaseUrl, resolveApiKey, type EndpointConfig } from '../core/llm/endpointConfig';
-import { EndpointChoiceError, resolveEndpoint } from '../core/llm/resolveEndpoint';
+import type { OpenAiLlmClient } from '../adapters/openai/openAiLlmClient';
+import { resolveApiKey, type EndpointConfig } from '../core/llm/endpointConfig';
+import { EndpointChoiceError, resolveEndpoint, type EndpointChoice, type ResolvedEndpoint } from '../core/llm/resolveEndpoint';
+import type { StudyEndpointNames } from '../core/pipelines/study/studyEndpoints';
 import { CliError, ExitCode } from './cliError';
+import { endpointsInSettings } from './endpointSettings';
 
-/** The endpoint options every CLI command that talks to a server takes. */
+/** The endpoint options every CLI command that talks to one server by URL takes (`llm`, `endpoint test`). */
 export interface EndpointOptions {
   readonly endpoint: string;
   readonly apiKeyEnv: string;
+}
+
+/** An endpoint resolved and its client, made by the one factory (`createEndpointClient`). */
+export interface CliEndpoint {
+  readonly client: OpenAiLlmClient;
+  readonly apiKey: string | undefined;
+  readonly baseUrl: string;
+  readonly name: string;
 }
 
 /**
@@ -38,64 +48,97 @@ export function apiKeyEnvNamed(cmd: Command): boolean {
   return cmd.getOptionValueSource('apiKeyEnv') !== 'default';
 }
 
-/**
- * A client for `--endpoint` (base URL normalised, key read from `--api-key-env`, held in memory only).
- * A URL that is not http(s) is bad input (exit 2), and so is a named key variable that is not set.
- */
-export function endpointClient(opts: EndpointOptions, cmd: Command, timeoutMs?: number): { client: OpenAiLlmClient; apiKey: string | undefined; baseUrl: string } {
-  let baseUrl: string;
+/** `resolveEndpoint` with its errors as bad input (exit 2, one line). */
+function resolved(choice: EndpointChoice, known: readonly EndpointConfig[]): ResolvedEndpoint {
   try {
-    baseUrl = normalizeBaseUrl(opts.endpoint);
-  } catch {
-    throw new CliError(`not a valid endpoint URL: ${opts.endpoint}`, ExitCode.badInput);
-  }
-  const apiKey = apiKeyFromEnv(opts.apiKeyEnv, apiKeyEnvNamed(cmd));
-  const client = new OpenAiLlmClient({ baseUrl, ...(apiKey === undefined ? {} : { apiKey }), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
-  return { client, apiKey, baseUrl };
-}
-
-/** The endpoint options of the study commands (generate, simulate): a URL, a named endpoint, or neither. */
-export interface StudyEndpointOptions {
-  readonly endpoint?: string;
-  readonly endpointName?: string;
-  readonly apiKeyEnv?: string;
-}
-
-/** `personaStudio.endpoints` from `<cwd>/.vscode/settings.json` (comments allowed), the editor's named endpoints. */
-export function namedEndpoints(cwd: string): EndpointConfig[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(nodePath.join(cwd, '.vscode', 'settings.json'), 'utf8');
-  } catch {
-    return [];
-  }
-  try {
-    const json = JSON.parse(text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_m: string, s: string | undefined) => s ?? '').replace(/,(\s*[}\]])/g, '$1')) as Record<string, unknown>;
-    const list = json['personaStudio.endpoints'];
-    return Array.isArray(list) ? (list as EndpointConfig[]) : [];
-  } catch {
-    throw new CliError(`${nodePath.join(cwd, '.vscode', 'settings.json')}: not valid JSON; fix it to use --endpoint-name`, ExitCode.badInput);
-  }
-}
-
-/**
- * A client for `--endpoint URL | --endpoint-name NAME` (or `OPENAI_BASE_URL`), resolved as the editor resolves it
- * (`resolveEndpoint`), through the one client factory (`createEndpointClient`); the key from `--api-key-env`
- * (a named variable that is unset is bad input), the named endpoint's `apiKeyEnv`, or `OPENAI_API_KEY`.
- */
-export function studyEndpointClient(opts: StudyEndpointOptions, cwd: string): { client: OpenAiLlmClient; apiKey: string | undefined; baseUrl: string } {
-  let resolved: ReturnType<typeof resolveEndpoint>;
-  try {
-    resolved = resolveEndpoint(
-      { ...(opts.endpoint === undefined ? {} : { url: opts.endpoint }), ...(opts.endpointName === undefined ? {} : { name: opts.endpointName }), ...(opts.apiKeyEnv === undefined ? {} : { apiKeyEnv: opts.apiKeyEnv }) },
-      opts.endpointName === undefined ? [] : namedEndpoints(cwd),
-      process.env,
-    );
+    return resolveEndpoint(choice, known, process.env);
   } catch (err) {
     if (EndpointChoiceError.is(err)) throw new CliError(err.message, ExitCode.badInput);
     throw err;
   }
-  const apiKey = apiKeyFromEnv(resolved.apiKeyEnv, opts.apiKeyEnv !== undefined);
-  const { client } = createEndpointClient(resolved, apiKey === undefined ? {} : { apiKey });
-  return { client, apiKey, baseUrl: resolved.baseUrl };
+}
+
+/** A client for a resolved endpoint through the one factory; `keyNamed`: the key variable was named by the user. */
+function clientFor(endpoint: ResolvedEndpoint, keyNamed: boolean, timeoutMs?: number): CliEndpoint {
+  const apiKey = apiKeyFromEnv(endpoint.apiKeyEnv, keyNamed);
+  const { client } = createEndpointClient(endpoint, { ...(apiKey === undefined ? { env: {} } : { apiKey }), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  return { client, apiKey, baseUrl: endpoint.baseUrl, name: endpoint.name };
+}
+
+/**
+ * A client for `--endpoint URL` (base URL normalised, key read from `--api-key-env`, held in memory only), resolved
+ * and made as every other endpoint (`resolveEndpoint` + `createEndpointClient`). A URL that is not http(s) is bad
+ * input (exit 2), and so is a named key variable that is not set.
+ */
+export function endpointClient(opts: EndpointOptions, cmd: Command, timeoutMs?: number): CliEndpoint {
+  return clientFor(resolved({ url: opts.endpoint, apiKeyEnv: opts.apiKeyEnv }, []), apiKeyEnvNamed(cmd), timeoutMs);
+}
+
+/** The endpoint options of the study commands (generate, simulate): a URL, a named endpoint, or the spec's names. */
+export interface StudyEndpointOptions {
+  readonly endpoint?: string;
+  readonly endpointName?: string;
+  readonly apiKeyEnv?: string;
+  /** A settings file whose `personaStudio.endpoints` names the endpoints (default `.vscode/settings.json`, when present). */
+  readonly settings?: string;
+  /** The locator's endpoint URL, over the persona spec's `demographics.locator.endpoint`. */
+  readonly locatorEndpoint?: string;
+}
+
+/**
+ * The endpoints the CLI knows by name: `personaStudio.endpoints` of `--settings FILE` (which must exist), else of
+ * `<cwd>/.vscode/settings.json` when there is one (JSON with comments, as VS Code writes it).
+ */
+export function knownEndpoints(settings: string | undefined, cwd: string): { endpoints: EndpointConfig[]; where: string } {
+  if (settings !== undefined) return { endpoints: endpointsInSettings(settings, nodePath.resolve(cwd, settings)), where: settings };
+  const fallback = nodePath.join(cwd, '.vscode', 'settings.json');
+  const where = nodePath.join('.vscode', 'settings.json');
+  return fs.existsSync(fallback) ? { endpoints: endpointsInSettings(where, fallback), where } : { endpoints: [], where };
+}
+
+function knownList(known: { endpoints: readonly EndpointConfig[]; where: string }): string {
+  return known.endpoints.length > 0 ? `known in ${known.where}: ${known.endpoints.map((e) => e.name).join(', ')}` : `none known: no personaStudio.endpoints in ${known.where}`;
+}
+
+/**
+ * The study's endpoints (`generate`, `simulate`), the spec's names honoured:
+ * - the run's: `--endpoint URL` (an explicit override), else `--endpoint-name NAME`, else the spec's `endpoint:`
+ *   (the survey's `simulation.endpoint`, else the persona spec's) when it is a known name, else, for the default
+ *   name `default`, `OPENAI_BASE_URL`; a named endpoint that is not known is bad input (one line naming it and the fix);
+ * - the locator's, when the persona spec sends it elsewhere (`demographics.locator.endpoint`): `--locator-endpoint
+ *   URL`, else the known name; an unknown name follows a run endpoint given by URL (`--endpoint`, `OPENAI_BASE_URL`)
+ *   with a note, and is bad input otherwise.
+ * Every client comes from the one factory; the key from `--api-key-env` (the run's only), the named endpoint's
+ * `apiKeyEnv`, or `OPENAI_API_KEY`.
+ */
+export function studyEndpoints(opts: StudyEndpointOptions, names: StudyEndpointNames, cwd: string): { run: CliEndpoint; locator?: CliEndpoint; notes: string[] } {
+  const known = knownEndpoints(opts.settings, cwd);
+  const isKnown = (name: string): boolean => known.endpoints.some((e) => e.name === name);
+  const keyEnv = opts.apiKeyEnv === undefined ? {} : { apiKeyEnv: opts.apiKeyEnv };
+  const rel = (p: string): string => nodePath.relative(cwd, p) || p;
+  let choice: EndpointChoice;
+  if (opts.endpoint !== undefined) choice = { url: opts.endpoint, ...keyEnv };
+  else if (opts.endpointName !== undefined) choice = { name: opts.endpointName, ...keyEnv };
+  else if (isKnown(names.run)) choice = { name: names.run, ...keyEnv };
+  else if (names.run === 'default') choice = keyEnv;
+  else {
+    throw new CliError(
+      `${rel(names.runSpec)} names the endpoint "${names.run}", which is not known (${knownList(known)}); add {"name": "${names.run}", "baseUrl": "<url>"} to personaStudio.endpoints in ${known.where}${opts.settings === undefined ? ' (or name a settings file with --settings FILE)' : ''}, or pass --endpoint URL`,
+      ExitCode.badInput,
+    );
+  }
+  const run = clientFor(resolved(choice, known.endpoints), opts.apiKeyEnv !== undefined);
+  const notes: string[] = [];
+  if (names.locator === undefined) return { run, notes };
+  let locator: CliEndpoint | undefined;
+  if (opts.locatorEndpoint !== undefined) locator = clientFor(resolved({ url: opts.locatorEndpoint }, []), false);
+  else if (isKnown(names.locator)) locator = clientFor(resolved({ name: names.locator }, known.endpoints), false);
+  else if (choice.name === undefined) notes.push(`the locator's endpoint "${names.locator}" (${rel(names.locatorSpec ?? names.runSpec)}) is not known (${knownList(known)}): the locator goes to ${run.baseUrl} too; pass --locator-endpoint URL to send it elsewhere`);
+  else {
+    throw new CliError(
+      `${rel(names.locatorSpec ?? names.runSpec)}: demographics.locator.endpoint "${names.locator}" is not known (${knownList(known)}); add it to personaStudio.endpoints in ${known.where}, pass --locator-endpoint URL, or --no-locator to sample every variable`,
+      ExitCode.badInput,
+    );
+  }
+  return { run, ...(locator ? { locator } : {}), notes };
 }

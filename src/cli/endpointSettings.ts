@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import type { EndpointConfig } from '../core/llm/endpointConfig';
 import { CliError } from './cliError';
 import { parseJsonWithComments } from './parseJsonWithComments';
 
@@ -22,6 +23,14 @@ export function endpointNamesFromOptions(options: { endpoints?: string; settings
 
 /** The `name`s of `personaStudio.endpoints` in a settings file; a file that is not one is bad input (exit 2). */
 export function endpointNamesInSettings(shown: string, absPath: string): string[] {
+  return endpointsInSettings(shown, absPath).map((e) => e.name);
+}
+
+/**
+ * The `personaStudio.endpoints` of a settings file (entries with a name; `baseUrl` is checked when one is used);
+ * a file that is not a settings file is bad input (exit 2).
+ */
+export function endpointsInSettings(shown: string, absPath: string): EndpointConfig[] {
   let text: string;
   try {
     if (!statSync(absPath).isFile()) throw new CliError(`${shown}: not a settings file (it is not a regular file); pass the path of a settings.json.`);
@@ -43,5 +52,10 @@ export function endpointNamesInSettings(shown: string, absPath: string): string[
   const raw = (settings as Record<string, unknown>)[ENDPOINTS_KEY];
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new CliError(`${shown}: "${ENDPOINTS_KEY}" must be a list of {"name", "baseUrl"} entries.`);
-  return raw.flatMap((e: unknown) => (typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' && (e as { name: string }).name !== '' ? [(e as { name: string }).name] : []));
+  return raw.flatMap((e: unknown): EndpointConfig[] => {
+    if (typeof e !== 'object' || e === null) return [];
+    const { name, baseUrl, apiKeyEnv, model, api } = e as Record<string, unknown>;
+    if (typeof name !== 'string' || name === '') return [];
+    return [{ name, baseUrl: typeof baseUrl === 'string' ? baseUrl : '', ...(typeof apiKeyEnv === 'string' && apiKeyEnv !== '' ? { apiKeyEnv } : {}), ...(typeof model === 'string' && model !== '' ? { model } : {}), ...(api === 'chat' || api === 'completions' ? { api } : {}) }];
+  });
 }

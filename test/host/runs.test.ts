@@ -165,12 +165,14 @@ describe('run controller and run lenses in a real extension host', function () {
       assert.equal(server.log.length, before, 'no request reached the server');
       assert.ok(!existsSync(path.join(path.dirname(spec.fsPath), 'runs')), 'no run folder was made');
 
-      // the spec's Estimate lens never shows $0 for it either: 5,160 calls at the spec's own count of 520
-      // backstories (what `persona-studio estimate bfi-small.survey.yaml` prints for this copy)
+      // the spec's Estimate lens never shows $0 for it either: 5,160–106,720 calls at the spec's own count of 520
+      // backstories (what `persona-studio estimate bfi-small.survey.yaml` prints for this copy). By hand: 520 × 2
+      // backstory calls; 520 × (3 locator + 3 to 6 sampled variables) = 3,120–4,680; 1,000 simulation calls, up to
+      // 1,000 × (1 + 100 re-asks) = 101,000; the locator's model (test-model) is unpriced too
       await open('study-d/bfi-small.survey.yaml');
       const estimate = await until(async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', spec, 20))
         .find((l) => l.command?.command === 'personaStudio.estimate' && l.command.title.startsWith('Estimate:')), 'the resolved Estimate lens');
-      assert.match(estimate.command!.title, /^Estimate: 5,160 calls · ≤\d+(\.\d)?[kM] tokens · cost unknown \(no price for test-base-model\)$/);
+      assert.match(estimate.command!.title, /^Estimate: 5,160–106,720 calls · ≤\d+(\.\d)?[kM] tokens · cost unknown \(no price for test-base-model, test-model\)$/);
 
       // below the limit it does not ask: the same study at confirmCallsAbove 2,000 (the default) runs
       const runner = new RunController({

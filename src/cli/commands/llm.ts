@@ -1,40 +1,16 @@
 import type { Command } from 'commander';
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import { version } from '../../../package.json';
-import { importBatchOutput } from '../../core/llm/batch/exportBatchFiles';
-import { runBatch } from '../../core/llm/batch/runBatch';
-import { defaultApiKeyEnv, publicBaseUrl, redactSecret } from '../../core/llm/endpointConfig';
-import { estimateRunCost, needsConfirmation, type RunEstimate } from '../../core/llm/estimateRunCost';
+import { defaultApiKeyEnv, redactSecret } from '../../core/llm/endpointConfig';
+import { needsConfirmation, type RunEstimate } from '../../core/llm/estimateRunCost';
 import { formatUsd } from '../../core/llm/formatUsd';
 import { LlmError } from '../../core/llm/llmError';
-import type { PlannedRequest } from '../../core/llm/plannedRequest';
-import { readPlanFile } from '../../core/llm/readPlanFile';
-import { runRequests } from '../../core/llm/runRequests';
-import { openRunStore, RunStoreError, type RunStore } from '../../core/runStore/openRunStore';
+import { estimatePlan, importPlanResults, runPlan, type PlanConfirmation } from '../../core/pipelines/plan/runPlan';
+import { PipelineError } from '../../core/pipelines/shared/pipelineError';
 import { CliError, ExitCode } from '../cliError';
 import { howToSetPrice, parsePrices } from '../parsePrices';
 import { endpointClient, type EndpointOptions } from '../endpointClient';
 import { parseIntegerOption, parseTimeoutOption } from '../parseOptions';
 import type { CliContext } from '../cliContext';
-
-async function loadPlan(input: string): Promise<PlannedRequest[]> {
-  if (!fs.existsSync(input)) throw new CliError(`no such file: ${input}`, ExitCode.badInput);
-  const plan: PlannedRequest[] = [];
-  const ids = new Set<string>();
-  try {
-    for await (const p of readPlanFile(input)) {
-      if (ids.has(p.id)) throw new CliError(`${input}: custom_id ${p.id} appears twice`, ExitCode.badInput);
-      ids.add(p.id);
-      plan.push(p);
-    }
-  } catch (err) {
-    if (CliError.is(err)) throw err;
-    throw new CliError(err instanceof Error ? err.message : String(err), ExitCode.badInput);
-  }
-  if (plan.length === 0) throw new CliError(`${input}: no requests`, ExitCode.badInput);
-  return plan;
-}
 
 function describeEstimate(e: RunEstimate): string {
   // an unpriced model's cost was not estimated: never print $0 for it
@@ -56,23 +32,28 @@ function withPrice(cmd: Command): Command {
 }
 
 
-async function openStore(dir: string, input: string, baseUrl: string, plan: readonly PlannedRequest[]): Promise<RunStore> {
-  const specHash = createHash('sha256').update(fs.readFileSync(input)).digest('hex');
+/** Core errors as the CLI reports them: bad input exit 2, endpoint failures exit 1, secrets redacted. */
+async function guarded<T>(secrets: ReadonlyArray<string | undefined>, fn: () => Promise<T>): Promise<T> {
   try {
-    return await openRunStore(dir, {
-      manifest: {
-        specHash,
-        endpoint: { name: 'cli', baseUrl: baseUrl === 'offline' ? baseUrl : publicBaseUrl(baseUrl), model: plan[0]!.request.model },
-        params: plan[0]!.request.params,
-        seeds: {},
-        versions: { personaStudio: version, node: process.version },
-        totalRequests: plan.length,
-      },
-    });
+    return await fn();
   } catch (err) {
-    if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
+    if (PipelineError.is(err)) throw new CliError(redactSecret(err.message, secrets), ExitCode.badInput);
+    if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, secrets), ExitCode.problems);
     throw err;
   }
+}
+
+/** The `--confirm-above` / `--yes` decision, printing the estimate (and what is answered already) on stderr. */
+function confirmer(ctx: CliContext, opts: { confirmAbove: string; yes?: boolean; json?: boolean }): (c: PlanConfirmation) => boolean {
+  const confirmAbove = Number(opts.confirmAbove);
+  if (opts.confirmAbove.trim() === '' || !Number.isFinite(confirmAbove) || confirmAbove < 0) throw new CliError(`--confirm-above expects a cost in USD (0 or more), got ${JSON.stringify(opts.confirmAbove)}`, ExitCode.badInput);
+  return ({ estimate, alreadyDone, resumed }) => {
+    if (!opts.yes && needsConfirmation(estimate, confirmAbove)) {
+      throw new CliError(`estimated up to ${formatUsd(estimate.costUsd.max)} (threshold ${formatUsd(confirmAbove)}); pass --yes to run`, ExitCode.problems);
+    }
+    if (!opts.json) ctx.err(`${resumed ? `resuming: ${alreadyDone} answered already; ` : ''}${describeEstimate(estimate)}\n`);
+    return true;
+  };
 }
 
 function withEndpoint(cmd: Command): Command {
@@ -93,8 +74,7 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', 'print the estimate as JSON')
     .action(async (opts: { input: string; batch?: boolean; price: string[]; json?: boolean }) => {
-      const plan = await loadPlan(opts.input);
-      const e = await estimateRunCost(plan, { prices: parsePrices(opts.price), batch: opts.batch ?? false, howToSetPrice });
+      const e = await guarded([], () => estimatePlan(opts.input, { prices: parsePrices(opts.price), batch: opts.batch ?? false, howToSetPrice }));
       ctx.out(opts.json ? `${JSON.stringify(e)}\n` : `${describeEstimate(e)}\n`);
     });
 
@@ -112,91 +92,76 @@ export function registerLlm(program: Command, ctx: CliContext): void {
       const concurrency = parseIntegerOption(opts.concurrency, '--concurrency', 1, 100_000);
       const timeoutMs = parseTimeoutOption(opts.timeout);
       const maxAttempts = parseIntegerOption(opts.maxAttempts, '--max-attempts', 1, 1000);
-      const confirmAbove = Number(opts.confirmAbove);
-      if (opts.confirmAbove.trim() === '' || !Number.isFinite(confirmAbove) || confirmAbove < 0) throw new CliError(`--confirm-above expects a cost in USD (0 or more), got ${JSON.stringify(opts.confirmAbove)}`, ExitCode.badInput);
+      const confirm = confirmer(ctx, opts);
       const prices = parsePrices(opts.price);
-      const plan = await loadPlan(opts.input);
-      const { client: c, apiKey, baseUrl } = endpointClient(opts, cmd);
+      const { client, apiKey, baseUrl } = endpointClient(opts, cmd);
       const secrets = [apiKey, process.env[opts.apiKeyEnv]];
-      const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
-      try {
-        const estimate = await estimateRunCost(plan, { done: store.resume.answered, prices, howToSetPrice });
-        if (!opts.yes && needsConfirmation(estimate, confirmAbove)) {
-          throw new CliError(`estimated up to ${formatUsd(estimate.costUsd.max)} (threshold ${formatUsd(confirmAbove)}); pass --yes to run`, ExitCode.problems);
-        }
-        const alreadyDone = plan.reduce((n, p) => n + (store.resume.answered.has(p.id) ? 1 : 0), 0);
-        if (!opts.json) ctx.err(`${store.resumed ? `resuming: ${alreadyDone} answered already; ` : ''}${describeEstimate(estimate)}\n`);
-        const summary = await runRequests({
-          client: c,
-          journal: store.journal,
-          cache: store.cache,
-          cacheScope: publicBaseUrl(baseUrl),
-          requests: plan,
-          done: store.resume.answered,
+      const r = await guarded(secrets, () =>
+        runPlan({
+          planPath: opts.input,
+          runDir: opts.runDir,
+          client,
+          baseUrl,
+          mode: 'live',
           concurrency,
           timeoutMs,
           maxAttempts,
+          prices,
+          howToSetPrice,
+          confirm,
           secrets,
           signal: ctx.signal,
-          progressEveryMs: 1000,
-          onProgress: (p) => {
-            if (opts.json) return;
-            // what earlier runs answered counts from the start, not as the plan is walked past it
-            ctx.err(`  ${alreadyDone + p.answered + p.cached}/${plan.length} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`);
-          },
-        });
-        const { inFlight: _inFlight, ...rest } = summary;
-        ctx.out(opts.json ? `${JSON.stringify(rest)}\n` : `${summary.answered} answered, ${summary.cached} from cache, ${summary.skipped} already done, ${describeFailures(summary.failed, summary.failedByReason)}, ${summary.retried} retries\n`);
-        if (summary.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
-        else if (summary.failed > 0) ctx.setExitCode(ExitCode.problems);
-      } catch (err) {
-        if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, secrets), ExitCode.problems);
-        if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
-        throw err;
-      } finally {
-        store.close();
-      }
+          versions: { personaStudio: version, node: process.version },
+          // what earlier runs answered counts from the start, not as the plan is walked past it
+          onProgress: (p, alreadyDone, total) => opts.json || ctx.err(`  ${alreadyDone + p.answered + p.cached}/${total} answered, ${p.failed} failed, ${p.retried} retried, limit ${p.concurrencyLimit}\n`),
+        }),
+      );
+      if (r.mode !== 'live') return;
+      const summary = r.summary;
+      ctx.out(opts.json ? `${JSON.stringify(summary)}\n` : `${summary.answered} answered, ${summary.cached} from cache, ${summary.skipped} already done, ${describeFailures(summary.failed, summary.failedByReason)}, ${summary.retried} retries\n`);
+      if (summary.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
+      else if (summary.failed > 0) ctx.setExitCode(ExitCode.problems);
     });
 
-  withEndpoint(llm.command('batch'))
+  withPrice(withEndpoint(llm.command('batch')))
     .description('Run a plan through the endpoint\'s Batch API (/v1/files + /v1/batches); re-running resumes the batches in the manifest.')
     .requiredOption('--input <file>', 'JSONL of {custom_id, method, url, body} lines')
     .requiredOption('--run-dir <dir>', 'folder for the manifest, journal and cache')
     .option('--poll <ms>', 'time between status checks', '30000')
     .option('--max-rounds <n>', 'submissions, the first included (later ones resubmit failures)', '3')
+    .option('--confirm-above <usd>', 'stop unless --yes when the estimate (at the batch price) may exceed this', '5')
+    .option('--yes', 'run even above the confirmation threshold')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: EndpointOptions & { input: string; runDir: string; poll: string; maxRounds: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: EndpointOptions & { input: string; runDir: string; poll: string; maxRounds: string; confirmAbove: string; price: string[]; yes?: boolean; json?: boolean }, cmd: Command) => {
       const pollIntervalMs = parseIntegerOption(opts.poll, '--poll', 1, 2 ** 31 - 1);
       const maxRounds = parseIntegerOption(opts.maxRounds, '--max-rounds', 1, 1000);
-      const plan = await loadPlan(opts.input);
-      const { client: c, apiKey, baseUrl } = endpointClient(opts, cmd);
+      const confirm = confirmer(ctx, opts);
+      const prices = parsePrices(opts.price);
+      const { client, apiKey, baseUrl } = endpointClient(opts, cmd);
       const secrets = [apiKey, process.env[opts.apiKeyEnv]];
-      const store = await openStore(opts.runDir, opts.input, baseUrl, plan);
-      try {
-        const s = await runBatch({
-          backend: c,
-          requests: plan,
-          manifestPath: store.manifestPath,
-          journal: store.journal,
-          cache: store.cache,
-          cacheScope: publicBaseUrl(baseUrl),
-          done: store.resume.answered,
+      const r = await guarded(secrets, () =>
+        runPlan({
+          planPath: opts.input,
+          runDir: opts.runDir,
+          client,
+          baseUrl,
+          mode: 'batch',
           pollIntervalMs,
           maxRounds,
+          prices,
+          howToSetPrice,
+          confirm,
           secrets,
           signal: ctx.signal,
-          onStatus: (b) => opts.json || ctx.err(`  batch ${b.batchId}: ${b.status} (${b.requests} requests)\n`),
-        });
-        ctx.out(opts.json ? `${JSON.stringify(s)}\n` : `${s.answered} answered, ${s.skipped} already done, ${s.failed} failed, ${s.unanswered} unanswered, ${s.batchesSubmitted} batches in ${s.rounds} rounds\n`);
-        if (s.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
-        else if (s.failed + s.unanswered > 0) ctx.setExitCode(ExitCode.problems);
-      } catch (err) {
-        if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, secrets), ExitCode.problems);
-        if (RunStoreError.is(err)) throw new CliError(err.message, ExitCode.badInput);
-        throw err;
-      } finally {
-        store.close();
-      }
+          versions: { personaStudio: version, node: process.version },
+          onBatchStatus: (b) => opts.json || ctx.err(`  batch ${b.batchId}: ${b.status} (${b.requests} requests)\n`),
+        }),
+      );
+      if (r.mode !== 'batch') return;
+      const s = r.summary;
+      ctx.out(opts.json ? `${JSON.stringify(s)}\n` : `${s.answered} answered, ${s.skipped} already done, ${s.failed} failed, ${s.unanswered} unanswered, ${s.batchesSubmitted} batches in ${s.rounds} rounds\n`);
+      if (s.wasCancelled) ctx.setExitCode(ExitCode.interrupted);
+      else if (s.failed + s.unanswered > 0) ctx.setExitCode(ExitCode.problems);
     });
 
   llm
@@ -207,15 +172,8 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .requiredOption('--run-dir <dir>', 'folder for the manifest, journal and cache')
     .option('--json', 'print the counts as JSON')
     .action(async (opts: { input: string; results: string; runDir: string; json?: boolean }) => {
-      const plan = await loadPlan(opts.input);
-      if (!fs.existsSync(opts.results)) throw new CliError(`no such file: ${opts.results}`, ExitCode.badInput);
-      const store = await openStore(opts.runDir, opts.input, 'offline', plan);
-      try {
-        const counts = await importBatchOutput(opts.results, plan, { journal: store.journal, cache: store.cache, done: store.resume.answered });
-        ctx.out(opts.json ? `${JSON.stringify(counts)}\n` : `${counts.answered} answers merged, ${counts.failed} failures, ${counts.retryable} to resubmit, ${counts.duplicates} duplicates, ${counts.unknown} unknown ids\n`);
-        if (counts.failed + counts.retryable > 0) ctx.setExitCode(ExitCode.problems);
-      } finally {
-        store.close();
-      }
+      const counts = await guarded([], () => importPlanResults(opts.input, opts.results, opts.runDir, { personaStudio: version, node: process.version }));
+      ctx.out(opts.json ? `${JSON.stringify(counts)}\n` : `${counts.answered} answers merged, ${counts.failed} failures, ${counts.retryable} to resubmit, ${counts.duplicates} duplicates, ${counts.unknown} unknown ids\n`);
+      if (counts.failed + counts.retryable > 0) ctx.setExitCode(ExitCode.problems);
     });
 }

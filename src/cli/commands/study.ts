@@ -8,7 +8,8 @@ import type { StudyEstimate } from '../../core/pipelines/study/estimateStudy';
 import { estimateSpec, generatePersonas, simulateStudy, type StudyOptions } from '../../core/pipelines/study/runStudy';
 import { CliError, ExitCode } from '../cliError';
 import type { CliContext } from '../cliContext';
-import { studyEndpointClient, type StudyEndpointOptions } from '../endpointClient';
+import { studyEndpointNames } from '../../core/pipelines/study/studyEndpoints';
+import { studyEndpoints, type StudyEndpointOptions } from '../endpointClient';
 import { howToSetPrice, parsePrices } from '../parsePrices';
 import { progressReporter } from '../progressReporter';
 
@@ -38,8 +39,10 @@ function integer(value: string | undefined, flag: string, min = 0): number | und
 function withStudyFlags(cmd: Command): Command {
   return cmd
     .option('--endpoint <url>', 'base URL of an OpenAI-compatible server, with or without /v1 (default: OPENAI_BASE_URL)')
-    .option('--endpoint-name <name>', 'a named endpoint from personaStudio.endpoints in .vscode/settings.json')
-    .option('--api-key-env <var>', 'environment variable holding the API key (default: OPENAI_API_KEY)')
+    .option('--endpoint-name <name>', 'a named endpoint from personaStudio.endpoints (default: the spec\'s `endpoint:`)')
+    .option('--settings <file>', 'a VS Code settings.json whose personaStudio.endpoints resolves endpoint names (default: .vscode/settings.json)')
+    .option('--locator-endpoint <url>', 'base URL for the locator questions instead of the persona spec\'s demographics.locator.endpoint')
+    .option('--api-key-env <var>', 'environment variable holding the API key (default: the named endpoint\'s apiKeyEnv, else OPENAI_API_KEY)')
     .option('--model <id>', 'model id instead of the spec\'s')
     .option('--max-concurrency <n>', 'requests in flight at most', '16')
     .option('--batch', 'send each round as an OpenAI Batch API job (half price, slower) instead of live calls')
@@ -59,38 +62,48 @@ export function describeEstimate(e: StudyEstimate): string {
   const usd = (x: number): string => `$${x.toFixed(x < 1 ? 4 : 2)}`;
   // a stage with an unpriced model has no cost figure: never print $0 for what was not priced
   const cost = (c: { min: number; max: number }, unpriced: readonly string[]): string => (unpriced.length > 0 ? `cost unknown (no price for ${unpriced.join(', ')})` : `${usd(c.min)}–${usd(c.max)}`);
-  const lines = Object.entries(e.stages).map(([name, s]) => `  ${name}: ${s.calls} calls (${s.samples} samples), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ${s.outputTokens.min}–${s.outputTokens.max}, ${cost(s.costUsd, s.unpricedModels)}`);
+  const calls = (lo: number, hi: number): string => (hi > lo ? `${lo}–${hi} calls` : `${lo} calls`);
+  const lines = Object.entries(e.stages).map(([name, s]) => `  ${name}: ${calls(s.calls, s.callsMax)}, input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ${s.outputTokens.min}–${s.outputTokens.max}, ${cost(s.costUsd, s.unpricedModels)}\n    counts ${s.counts}`);
   const unpriced = [...new Set(Object.values(e.stages).flatMap((s) => s.unpricedModels))];
-  return `${lines.join('\n')}${lines.length ? '\n' : ''}  total: ${e.total.calls} calls, ${cost(e.total.costUsd, unpriced)}${e.total.note ? ` (${e.total.note})` : ''}\n`;
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}  total: ${calls(e.total.calls, e.total.callsMax)}, ${cost(e.total.costUsd, unpriced)}${e.total.note ? ` (${e.total.note})` : ''}\n`;
 }
 
-function studyOptions(flags: StudyFlags, ctx: CliContext): { options: StudyOptions; apiKey: string | undefined } {
-  const { client, apiKey, baseUrl } = studyEndpointClient(flags, ctx.cwd);
+/** Study options for `specPath`: its endpoints resolved (the spec's names honoured), the flags as plain data. */
+function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, personas: string | undefined, secrets: Array<string | undefined>): StudyOptions {
   const threshold = Number(flags.confirmAbove);
   if (!(threshold >= 0)) throw new CliError(`--confirm-above expects an amount in USD ≥ 0, got ${flags.confirmAbove}`, ExitCode.badInput);
   const prices = parsePrices(flags.price);
   const seed = integer(flags.seed, '--seed');
   const count = integer(flags.count, '--count', 1);
-  const options: StudyOptions = {
-    access: {
-      client,
-      mode: flags.exportBatch || flags.import.length > 0 ? 'export' : flags.batch ? 'batch' : 'live',
-      importFiles: flags.import.map((f) => nodePath.resolve(ctx.cwd, f)),
-      cacheScope: baseUrl,
-      concurrency: integer(flags.maxConcurrency, '--max-concurrency', 1) ?? 16,
-      pollIntervalMs: integer(flags.poll, '--poll', 1) ?? 30_000,
-    },
-    endpoint: { baseUrl },
+  const concurrency = integer(flags.maxConcurrency, '--max-concurrency', 1) ?? 16;
+  const pollIntervalMs = integer(flags.poll, '--poll', 1) ?? 30_000;
+  const names = studyEndpointNames(specPath, { ...(personas === undefined ? {} : { personas }), ...(flags.locator === false ? { noLocator: true } : {}) });
+  const { run, locator, notes } = studyEndpoints(flags, names, ctx.cwd);
+  secrets.push(run.apiKey, locator?.apiKey);
+  const access = {
+    client: run.client,
+    mode: flags.exportBatch || flags.import.length > 0 ? ('export' as const) : flags.batch ? ('batch' as const) : ('live' as const),
+    importFiles: flags.import.map((f) => nodePath.resolve(ctx.cwd, f)),
+    cacheScope: run.baseUrl,
+    concurrency,
+    pollIntervalMs,
+  };
+  return {
+    access,
+    endpoint: { baseUrl: run.baseUrl },
+    ...(locator ? { locator: { access: { ...access, client: locator.client, cacheScope: locator.baseUrl }, baseUrl: locator.baseUrl } } : {}),
     ...(flags.model === undefined ? {} : { model: flags.model }),
     ...(seed === undefined ? {} : { seed }),
     ...(count === undefined ? {} : { count }),
     ...(flags.locator === false ? { noLocator: true } : {}),
+    ...(personas === undefined ? {} : { personas }),
     prices,
     howToSetPrice,
     signal: ctx.signal,
     onProgress: progressReporter((s) => ctx.err(s)),
     onMessage: (line) => ctx.err(`${line}\n`),
     confirm: (e) => {
+      for (const note of notes) ctx.err(`persona-studio: ${note}\n`);
       ctx.err(`estimate:\n${describeEstimate(e)}`);
       const unpriced = [...new Set(Object.values(e.stages).flatMap((s) => s.unpricedModels))];
       // an unpriced model's cost is unknown, not $0: it never passes the threshold silently
@@ -104,10 +117,9 @@ function studyOptions(flags: StudyFlags, ctx: CliContext): { options: StudyOptio
     },
     versions: { personaStudio: version, node: process.version },
   };
-  return { options, apiKey };
 }
 
-async function guarded<T>(apiKey: string | undefined, ctx: CliContext, fn: () => Promise<T>): Promise<T | undefined> {
+async function guarded<T>(secrets: ReadonlyArray<string | undefined>, ctx: CliContext, fn: () => Promise<T>): Promise<T | undefined> {
   try {
     return await fn();
   } catch (err) {
@@ -120,8 +132,8 @@ async function guarded<T>(apiKey: string | undefined, ctx: CliContext, fn: () =>
       ctx.setExitCode(ExitCode.interrupted);
       return undefined;
     }
-    if (PipelineError.is(err)) throw new CliError(redactSecret(err.message, apiKey), err.reason === 'declined' ? ExitCode.problems : ExitCode.badInput);
-    if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, apiKey), ExitCode.problems);
+    if (PipelineError.is(err)) throw new CliError(redactSecret(err.message, secrets), err.reason === 'declined' ? ExitCode.problems : ExitCode.badInput);
+    if (LlmError.is(err)) throw new CliError(redactSecret(`${err.reason}: ${err.message}`, secrets), ExitCode.problems);
     throw err;
   }
 }
@@ -143,8 +155,10 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .argument('<spec>', 'the persona spec, or a survey spec (its personas:, or --personas) for personas written from its respondents')
     .option('--personas <persona.yaml>', 'with a survey spec: the persona spec instead of its `personas:`')
     .action(async (spec: string, flags: StudyFlags & { personas?: string }) => {
-      const { options, apiKey } = studyOptions(flags, ctx);
-      const r = await guarded(apiKey, ctx, () => generatePersonas(nodePath.resolve(ctx.cwd, spec), { ...options, ...(flags.personas === undefined ? {} : { personas: nodePath.resolve(ctx.cwd, flags.personas) }) }));
+      const secrets: Array<string | undefined> = [];
+      const path = nodePath.resolve(ctx.cwd, spec);
+      const personas = flags.personas === undefined ? undefined : nodePath.resolve(ctx.cwd, flags.personas);
+      const r = await guarded(secrets, ctx, () => generatePersonas(path, studyOptions(flags, ctx, path, personas, secrets)));
       if (!r) return;
       const mp = r.methodPersonas;
       if (mp) {
@@ -166,8 +180,10 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .option('--run-dir <dir>', 'run folder (default: the newest unfinished run of this spec, else a new one under runs/)')
     .option('--personas <persona.yaml>', 'persona spec instead of the survey\'s `personas:` (e.g. each rung of the persona ladder in turn)')
     .action(async (spec: string, flags: StudyFlags & { runDir?: string; personas?: string }) => {
-      const { options, apiKey } = studyOptions(flags, ctx);
-      const r = await guarded(apiKey, ctx, () => simulateStudy(nodePath.resolve(ctx.cwd, spec), { ...options, ...(flags.runDir === undefined ? {} : { runDir: nodePath.resolve(ctx.cwd, flags.runDir) }), ...(flags.personas === undefined ? {} : { personas: nodePath.resolve(ctx.cwd, flags.personas) }) }));
+      const secrets: Array<string | undefined> = [];
+      const path = nodePath.resolve(ctx.cwd, spec);
+      const personas = flags.personas === undefined ? undefined : nodePath.resolve(ctx.cwd, flags.personas);
+      const r = await guarded(secrets, ctx, () => simulateStudy(path, { ...studyOptions(flags, ctx, path, personas, secrets), ...(flags.runDir === undefined ? {} : { runDir: nodePath.resolve(ctx.cwd, flags.runDir) }) }));
       if (!r) return;
       const totals = Object.values(r.counts).reduce((a, c) => ({ answered: a.answered + c.answered, refused: a.refused + c.refused, nonCompliant: a.nonCompliant + c.nonCompliant, failed: a.failed + c.failed }), { answered: 0, refused: 0, nonCompliant: 0, failed: 0 });
       ctx.out(
@@ -183,17 +199,22 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
 export function registerEstimate(program: Command, ctx: CliContext): void {
   program
     .command('estimate')
-    .description('Count the calls, tokens and cost that generate (persona spec) or simulate (survey spec) would still send.')
+    .description('Count the calls, tokens and cost that generate (persona spec) or simulate (survey spec) would still send: per stage, from the least (nothing re-asked) to the most (every bounded re-ask), saying what it counts.')
     .argument('<spec>', 'a persona or survey spec')
     .option('--model <id>', 'model id instead of the spec\'s')
-    .option('--count <n>', 'backstories wanted instead of the spec\'s')
+    .option('--count <n>', 'backstories (or ladder personas) wanted instead of the spec\'s')
+    .option('--personas <persona.yaml>', 'persona spec instead of the survey\'s `personas:` (each rung of the persona ladder)')
+    .option('--no-locator', 'sample every demographic variable (skip the locator model)')
     .option('--batch', 'price at the Batch API discount')
     .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', 'print the estimate as JSON')
-    .action(async (spec: string, flags: { model?: string; count?: string; batch?: boolean; json?: boolean; price: string[] }) => {
+    .action(async (spec: string, flags: { model?: string; count?: string; personas?: string; locator: boolean; batch?: boolean; json?: boolean; price: string[] }) => {
       const count = integer(flags.count, '--count', 1);
       const prices = parsePrices(flags.price);
-      const e = await guarded(undefined, ctx, () => estimateSpec(nodePath.resolve(ctx.cwd, spec), { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), batch: flags.batch ?? false, prices, howToSetPrice }));
+      const o = { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), ...(flags.personas === undefined ? {} : { personas: nodePath.resolve(ctx.cwd, flags.personas) }), ...(flags.locator === false ? { noLocator: true } : {}) };
+      const path = nodePath.resolve(ctx.cwd, spec);
+      // a locator naming another endpoint than the spec's keeps its own model under --model, as when the study runs
+      const e = await guarded([], ctx, async () => estimateSpec(path, { ...o, batch: flags.batch ?? false, prices, howToSetPrice, ...(studyEndpointNames(path, o).locator !== undefined ? { locatorOwnEndpoint: true } : {}) }));
       if (!e) return;
       ctx.out(flags.json ? `${JSON.stringify(e)}\n` : describeEstimate(e));
     });

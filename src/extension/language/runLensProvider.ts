@@ -36,7 +36,7 @@ class EstimateLens extends vscode.CodeLens {
  * `… · cost unknown (no price for m)` when a model has no price: a cost that cannot be estimated is never $0.
  */
 export function estimateTitle(e: StudyEstimate): string {
-  return e.total.calls === 0 ? 'Estimate: nothing left to send' : `Estimate: ${e.total.calls.toLocaleString('en-US')} calls · ≤${shortCount(estimateTokens(e))} tokens · ${estimateCostText(e)}`;
+  return e.total.calls === 0 ? 'Estimate: nothing left to send' : `Estimate: ${e.total.calls.toLocaleString('en-US')}${e.total.callsMax > e.total.calls ? `–${e.total.callsMax.toLocaleString('en-US')}` : ''} calls · ≤${shortCount(estimateTokens(e))} tokens · ${estimateCostText(e)}`;
 }
 
 /**

@@ -52,8 +52,9 @@ export function runCommands(runs: RunController, log: Log, customEditorOf: (file
         const e = await runs.estimate(u, runOptions(options));
         // a stage with an unpriced model has no cost figure: never log $0 for what was not priced
         const cost = (c: { min: number; max: number }, unpriced: readonly string[]): string => (unpriced.length > 0 ? `cost unknown (no price for ${unpriced.join(', ')})` : `$${c.min.toFixed(2)}–$${c.max.toFixed(2)}`);
-        for (const [stage, s] of Object.entries(e.stages)) log.info(`estimate ${stage}: ${s.calls} calls, input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ≤${s.outputTokens.max} tokens, ${cost(s.costUsd, s.unpricedModels)}${s.note ? ` (${s.note})` : ''}`);
-        log.info(`estimate total: ${e.total.calls} calls, ${estimateCostText(e)}; ${e.total.note}`);
+        const calls = (lo: number, hi: number): string => (hi > lo ? `${lo}–${hi}` : String(lo));
+        for (const [stage, s] of Object.entries(e.stages)) log.info(`estimate ${stage}: ${calls(s.calls, s.callsMax)} calls (${s.counts}), input ${s.inputTokens.min}–${s.inputTokens.max} tokens, output ≤${s.outputTokens.max} tokens, ${cost(s.costUsd, s.unpricedModels)}${s.note ? ` (${s.note})` : ''}`);
+        log.info(`estimate total: ${calls(e.total.calls, e.total.callsMax)} calls, ${estimateCostText(e)}; ${e.total.note}`);
         log.channel.show(true);
         return e;
       } catch (err) {

@@ -179,12 +179,20 @@ export class RunController implements vscode.Disposable {
     const apiKey = await this.deps.keys.get(endpoint);
     const { createEndpointClient } = await import('../../adapters/openai/createEndpointClient');
     const { client } = createEndpointClient(resolved, apiKey === undefined ? { env: {} } : { apiKey });
+    const access = { client, cacheScope: resolved.baseUrl, mode: 'live' as const };
+    let locator: { access: typeof access; baseUrl: string } | undefined;
+    try {
+      locator = await this.locatorEndpoint(specPath, endpoint, access);
+    } catch (err) {
+      return this.failed(what, specPath, err);
+    }
     const study = await import('../../core/pipelines/study/runStudy');
     const limits: ConfirmationLimits = { costAboveUsd: this.deps.config().confirmCostAboveUsd, callsAbove: this.deps.config().confirmCallsAbove };
     return this.track(specPath, `${what} of ${path.basename(specPath)}`, kind === 'simulate' ? options.runDir : undefined, async (signal, onProgress) => {
       const o = {
-        access: { client, cacheScope: resolved.baseUrl, mode: 'live' as const },
+        access,
         endpoint: { baseUrl: resolved.baseUrl },
+        ...(locator ? { locator } : {}),
         ...(options.count === undefined ? {} : { count: options.count }),
         signal,
         onProgress: (e: StageProgressEvent) => onProgress(e),
@@ -201,6 +209,29 @@ export class RunController implements vscode.Disposable {
       void vscode.window.showInformationMessage(`Simulation ${r.record.id} done: ${r.record.totals.calls} calls.`, 'Open Results').then((pick) => (pick ? this.deps.results.open(uri, { runId: r.record.id }) : undefined));
       return { status: 'done', runDir: r.runDir };
     });
+  }
+
+  /**
+   * The locator's endpoint when the persona spec sends the locator questions to another configured endpoint
+   * (`demographics.locator.endpoint`), through the same factory; `undefined` = the run's. A name that is not
+   * configured is logged and the locator goes to the run's endpoint (the spec check flags the name).
+   */
+  private async locatorEndpoint<A extends { readonly client: unknown; readonly cacheScope: string }>(specPath: string, run: EndpointConfig, access: A): Promise<{ access: A; baseUrl: string } | undefined> {
+    const { studyEndpointNames } = await import('../../core/pipelines/study/studyEndpoints');
+    const names = studyEndpointNames(specPath);
+    if (names.locator === undefined || names.locator === run.name) return undefined;
+    const configured = this.deps.config().endpoints.find((e) => e.name === names.locator);
+    if (!configured) {
+      this.deps.log.warn(`${path.basename(names.locatorSpec ?? specPath)}: the locator's endpoint '${names.locator}' is not configured (personaStudio.endpoints): the locator goes to '${run.name}' too`);
+      return undefined;
+    }
+    const { resolveEndpoint } = await import('../../core/llm/resolveEndpoint');
+    const { createEndpointClient } = await import('../../adapters/openai/createEndpointClient');
+    const resolved = resolveEndpoint({ name: configured.name }, [configured], {});
+    const apiKey = await this.deps.keys.get(configured);
+    const { client } = createEndpointClient(resolved, apiKey === undefined ? { env: {} } : { apiKey });
+    this.deps.log.info(`${path.basename(names.locatorSpec ?? specPath)}: the locator questions go to '${configured.name}' (${resolved.baseUrl})`);
+    return { access: { ...access, client, cacheScope: resolved.baseUrl }, baseUrl: resolved.baseUrl };
   }
 
   /**

@@ -57,15 +57,17 @@ describe('cli: generate, simulate, estimate', function () {
     }
   });
 
-  it('estimate counts the calls still to send: 2 per backstory, one per demographic variable (n = 40), one per persona and question', async () => {
+  it('estimate counts the calls still to send: 2 per backstory, locator questions and one call per sampled demographic variable (n = 40), one per persona and question (re-asks at the upper end)', async () => {
     const s = studyFolder({ humans: 60 });
     try {
       const r = await cli(['estimate', s.survey, '--count', '70', '--json'], s.dir);
       assert.equal(r.code, 0, r.err);
-      const e = JSON.parse(r.out) as { stages: Record<string, { calls: number }>; total: { calls: number } };
+      const e = JSON.parse(r.out) as { stages: Record<string, { calls: number; callsMax: number }>; total: { calls: number; callsMax: number } };
       // by hand: 70 backstories × (preamble + question); 70 × 6 variables × 1 call of n = 40; 60 respondents × 25 questions
       assert.deepEqual({ b: e.stages.backstories!.calls, d: e.stages.demographics!.calls, s: e.stages.simulation!.calls }, { b: 140, d: 420, s: 1500 });
       assert.equal(e.total.calls, 2060);
+      // the most: every locator misses (70 × 3 more sampled variables), every answer re-asked 100 times (1500 × 101)
+      assert.deepEqual({ d: e.stages.demographics!.callsMax, s: e.stages.simulation!.callsMax, total: e.total.callsMax }, { d: 630, s: 151_500, total: 140 + 630 + 151_500 });
     } finally {
       s.remove();
     }
@@ -75,7 +77,8 @@ describe('cli: generate, simulate, estimate', function () {
     const s = studyFolder({ humans: 30 });
     try {
       fs.mkdirSync(path.join(s.dir, '.vscode'));
-      fs.writeFileSync(path.join(s.dir, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'local', baseUrl: server.url }] }));
+      // the persona spec sends its locator to the endpoint named `openai`: named too (here the same server)
+      fs.writeFileSync(path.join(s.dir, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'local', baseUrl: server.url }, { name: 'openai', baseUrl: server.url }] }));
       const g = await cli(['generate', 'small.persona.yaml', '--endpoint-name', 'local', '--count', '40', '--yes', '--json'], s.dir);
       assert.equal(g.code, 0, g.err);
       const generated = JSON.parse(g.out) as { written: number; surveyed: number };

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import type { BackstoryStageConfig } from '../../../src/core/pipelines/backstories/backstoryConfig';
-import type { RunEstimate } from '../../../src/core/llm/estimateRunCost';
 import { costConfirmation, estimateCostText } from '../../../src/core/pipelines/study/costConfirmation';
-import { estimateStudy, type StudyEstimate } from '../../../src/core/pipelines/study/estimateStudy';
+import { estimateStudy, type StageEstimate, type StudyEstimate } from '../../../src/core/pipelines/study/estimateStudy';
 
 /** A stage estimate written by hand (the figures below are chosen, not measured). */
-function stage(calls: number, tokens: { in: number; out: number }, cost: number, unpriced: string[] = []): RunEstimate {
-  return { calls, samples: calls, inputTokens: { min: tokens.in, max: tokens.in }, outputTokens: { min: calls, max: tokens.out }, costUsd: { min: cost / 2, max: cost }, tokenizers: [], approximate: false, unpricedModels: unpriced, note: '' };
+function stage(calls: number, tokens: { in: number; out: number }, cost: number, unpriced: string[] = []): StageEstimate {
+  return { calls, callsMax: calls, counts: 'chosen', samples: calls, inputTokens: { min: tokens.in, max: tokens.in }, outputTokens: { min: calls, max: tokens.out }, costUsd: { min: cost / 2, max: cost }, tokenizers: [], approximate: false, unpricedModels: unpriced, note: '' };
 }
-const study = (stages: Record<string, RunEstimate>): StudyEstimate => ({
+const study = (stages: Record<string, StageEstimate>): StudyEstimate => ({
   stages,
   total: {
     calls: Object.values(stages).reduce((a, s) => a + s.calls, 0),
+    callsMax: Object.values(stages).reduce((a, s) => a + s.callsMax, 0),
     costUsd: { min: Object.values(stages).reduce((a, s) => a + s.costUsd.min, 0), max: Object.values(stages).reduce((a, s) => a + s.costUsd.max, 0) },
-    note: 're-asks of unparseable answers not included',
+    note: 'chosen',
   },
 });
 const limits = { costAboveUsd: 1, callsAbove: 2000 };

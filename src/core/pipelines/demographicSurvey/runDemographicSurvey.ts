@@ -77,7 +77,7 @@ export async function runDemographicSurvey(config: DemographicStageConfig, backs
       const model = config.locator!.model;
       return { id: `dm-${i.backstory.id}-${i.variable.name}-loc`, request: { kind: 'chat', model: model.name, messages: [{ role: 'system', content: LOCATOR_SYSTEM }, { role: 'user', content: prompt }], params: model.params } };
     });
-    const answers = await ctx.llm.send(plan);
+    const answers = await (ctx.locatorLlm ?? ctx.llm).send(plan);
     locate.forEach((item, k) => {
       const response = answers.get(plan[k]!.id);
       if (!response) sum.failedRequests++;

@@ -22,6 +22,8 @@ export interface StageContext {
   readonly onProgress?: (event: StageProgressEvent) => void;
   /** The model, through the run folder's journal (absent for stages that need none). */
   readonly llm: RequestSender;
+  /** The locator's endpoint when the persona spec sends the locator elsewhere (`demographics.locator.endpoint`); default `llm`. */
+  readonly locatorLlm?: RequestSender;
   readonly files: PipelineFiles;
   /** The run folder (journal, cache, run.json). */
   readonly runDir: string;

@@ -11,6 +11,8 @@ export interface PersonaStageOverrides {
   readonly count?: number;
   /** Skip the demographic locator (sample every variable). */
   readonly noLocator?: boolean;
+  /** The locator asks its own endpoint (`demographics.locator.endpoint`): `model` does not replace its model. */
+  readonly locatorOwnEndpoint?: boolean;
 }
 
 /** The files a persona spec's stages write next to it: backstories, their demographic survey, the review sidecar. */
@@ -61,7 +63,7 @@ export function personaStageConfigs(spec: PersonaSpec, o: PersonaStageOverrides 
   let demographics: DemographicStageConfig | undefined;
   if (d && d.variables.length > 0) {
     const dModel = d.model ? fromSpecModel(d.model, o.model) : model;
-    const locModel = d.locator?.model && !o.noLocator ? fromSpecModel(d.locator.model, o.model) : undefined;
+    const locModel = d.locator?.model && !o.noLocator ? fromSpecModel(d.locator.model, o.locatorOwnEndpoint ? undefined : o.model) : undefined;
     demographics = {
       samples: d.samples,
       method: d.method,

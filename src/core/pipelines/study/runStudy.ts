@@ -24,6 +24,9 @@ import type { AnalysisReport } from '../analysis/analysisReport';
 import type { QuestionCounts } from '../simulation/questionCounts';
 import { simulateSurvey } from '../simulation/simulateSurvey';
 import { isDirectMethod, type DirectMethod } from '../personaMethods/methodPersona';
+import { censusMetaPersonas } from '../personaMethods/censusPersonas';
+import { LADDER_DECODING } from '../personaMethods/ladderPersonas';
+import { fromSpecModel } from '../shared/modelSettings';
 import { personasOfRecords } from '../personaMethods/methodPersonas';
 import { formatPersonasFile } from '../personaMethods/personasFile';
 import { directPersonas } from './directPersonas';
@@ -41,6 +44,12 @@ export interface StudyOptions {
   readonly access: LlmAccess;
   /** Endpoint base URL (credentials are dropped before it is stored) and its kind when known. */
   readonly endpoint: { readonly baseUrl: string; readonly kind?: string };
+  /**
+   * The locator's endpoint when the persona spec sends the locator questions elsewhere (`demographics.locator.endpoint`
+   * naming another endpoint than the run's; see `studyEndpointNames`). Default: `access`. With its own endpoint the
+   * locator keeps its spec model (`model` replaces the run endpoint's models only).
+   */
+  readonly locator?: { readonly access: LlmAccess; readonly baseUrl: string };
   readonly model?: string;
   readonly seed?: number;
   /** Backstories wanted instead of the spec's count (small runs). */
@@ -63,6 +72,8 @@ export interface StudyOptions {
   readonly prices?: Readonly<Record<string, ModelPrice>>;
   /** How the caller's user sets a price, for the note on unpriced models. */
   readonly howToSetPrice?: string;
+  /** For an estimate without endpoints: the locator will ask its own endpoint (keeps its model under `model`). */
+  readonly locatorOwnEndpoint?: boolean;
 }
 
 export interface PersonaStagesResult {
@@ -136,7 +147,7 @@ function parseDemographics(text: string): DemographicRecord[] {
 
 /** Settings and what is already on disk for a persona spec. */
 async function personaPlan(persona: PersonaSpec, o: StudyOptions, files: PipelineFiles, dp?: { readonly surveyBase: string; readonly respondents: number }) {
-  let configs = personaStageConfigs(persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }), ...(o.count === undefined ? {} : { count: o.count }), ...(o.noLocator ? { noLocator: true } : {}) });
+  let configs = personaStageConfigs(persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }), ...(o.count === undefined ? {} : { count: o.count }), ...(o.noLocator ? { noLocator: true } : {}), ...(o.locator || o.locatorOwnEndpoint ? { locatorOwnEndpoint: true } : {}) });
   let out = personaOutputs(persona);
   if (configs.method === 'demographics-primed') {
     if (!dp) throw new PipelineError('config', `${persona.path}: demographics-primed backstories are written per respondent of a survey; run persona-studio simulate <survey.yaml> with a survey that points here`);
@@ -163,7 +174,9 @@ async function runPersonaStages(persona: PersonaSpec, o: StudyOptions, files: Pi
   try {
     if (store.resumed && store.resume.answered.size > 0) o.onMessage?.(`generate: resuming, ${store.resume.answered.size} answers in the journal`);
     const llm = await RequestSender.open(store, o.access, { ...(o.signal ? { signal: o.signal } : {}) });
-    const ctx: StageContext = { llm, files, runDir: dir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
+    // the locator's own endpoint writes to the same journal (its answers resume like every other)
+    const locatorLlm = o.locator && configs.demographics?.locator ? await RequestSender.open(store, o.locator.access, { ...(o.signal ? { signal: o.signal } : {}) }) : undefined;
+    const ctx: StageContext = { llm, ...(locatorLlm ? { locatorLlm } : {}), files, runDir: dir, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.now ? { now: o.now } : {}) };
     const b = await generateBackstories(configs.backstories, ctx);
     if (b.records.length === 0 && llm.counts.failed > 0) {
       // say why nothing came back (a wrong key, a wrong model), not what a later stage misses
@@ -182,10 +195,35 @@ async function runPersonaStages(persona: PersonaSpec, o: StudyOptions, files: Pi
         demographicSummary = d.summary;
       } else demographics = existing;
     }
-    return { backstoriesPath: out.backstories, demographicsPath: configs.demographics ? out.demographics : undefined, backstories: b.records, demographics, backstorySummary: b.summary, demographicSummary, requests: { ...llm.counts } };
+    return { backstoriesPath: out.backstories, demographicsPath: configs.demographics ? out.demographics : undefined, backstories: b.records, demographics, backstorySummary: b.summary, demographicSummary, requests: locatorLlm ? addCounts(llm.counts, locatorLlm.counts) : { ...llm.counts } };
   } finally {
     store.close();
   }
+}
+
+/** The request totals of two senders of one run folder (the run's endpoint and the locator's). */
+function addCounts(a: Readonly<SenderCounts>, b: Readonly<SenderCounts>): SenderCounts {
+  const failedByReason = { ...a.failedByReason };
+  for (const [r, n] of Object.entries(b.failedByReason)) failedByReason[r as keyof typeof failedByReason] = (failedByReason[r as keyof typeof failedByReason] ?? 0) + (n ?? 0);
+  const tokensByModel: SenderCounts['tokensByModel'] = {};
+  for (const c of [a, b]) {
+    for (const [model, t] of Object.entries(c.tokensByModel)) {
+      const m = (tokensByModel[model] ??= { promptTokens: 0, completionTokens: 0 });
+      m.promptTokens += t.promptTokens;
+      m.completionTokens += t.completionTokens;
+    }
+  }
+  return {
+    requests: a.requests + b.requests,
+    fromJournal: a.fromJournal + b.fromJournal,
+    sent: a.sent + b.sent,
+    cached: a.cached + b.cached,
+    failed: a.failed + b.failed,
+    failedByReason,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    tokensByModel,
+  };
 }
 
 async function confirmed(o: StudyOptions, estimate: StudyEstimate): Promise<void> {
@@ -204,7 +242,16 @@ export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'acce
     const s = surveyStageConfigs(loaded.survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
     const profile = ['bio', 'qa', 'portray'].includes(persona.method);
     const units = directUnits(persona, persona.method, profile ? (await readHumans(loaded.survey, o.signal)).rows : 0, o.count);
-    return estimateStudy({ simulation: { config: s.simulation, units, personaTokens: 400 } }, { batch: o.batch ?? false });
+    const pricing = { batch: o.batch ?? false, ...(o.prices ? { prices: o.prices } : {}), ...(o.howToSetPrice ? { howToSetPrice: o.howToSetPrice } : {}) };
+    const method = persona.method;
+    if ((method === 'objective-tabular' || method === 'subjective-tabular' || method === 'descriptive') && persona.census) {
+      // each rung of the ladder writes its personas with one generation request per meta persona (the first stands for all)
+      const generator = persona.model ? fromSpecModel(persona.model, o.model) : o.model !== undefined ? { name: o.model, api: 'chat' as const, params: {} } : undefined;
+      const [meta] = await censusMetaPersonas(persona.census, directSeed(persona, o), 1, o.signal);
+      const maxTokens = generator?.params.max_tokens ?? LADDER_DECODING.max_tokens;
+      return estimateStudy({ ...(generator && meta ? { personas: { layer: method, meta, generation: persona.generation, model: generator, units } } : {}), simulation: { config: s.simulation, units, personaTokens: maxTokens } }, pricing);
+    }
+    return estimateStudy({ simulation: { config: s.simulation, units, personaTokens: 400 } }, pricing);
   }
   const dp = loaded.survey && persona.method === 'demographics-primed' ? { surveyBase: nodePath.basename(loaded.survey.path).replace(/\.survey\.ya?ml$/i, ''), respondents: (await readHumans(loaded.survey, o.signal)).rows } : undefined;
   const p = await personaPlan(persona, o as StudyOptions, files, dp);
