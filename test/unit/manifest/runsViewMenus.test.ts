@@ -12,7 +12,7 @@ const PROBLEM = 'runProblem';
 /** Whether a `when` clause's `viewItem =~ /re/` part matches a context value (the other terms are view and selection). */
 function matches(when: string, value: string): boolean {
   const m = /viewItem =~ \/(.+?)\/(?: |$)/.exec(when);
-  if (!m) throw new Error(`no viewItem regex in: ${when}`);
+  if (!m?.[1]) throw new Error(`no viewItem regex in: ${when}`);
   return new RegExp(m[1]).test(value);
 }
 
@@ -20,7 +20,7 @@ describe('manifest: Runs view menus show each action only where it applies', () 
   const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
     contributes: { menus: Record<string, MenuEntry[]> };
   };
-  const entries = manifest.contributes.menus['view/item/context'].filter((e) => e.when?.includes('view == personaStudio.runs') && e.when.includes('viewItem'));
+  const entries = (manifest.contributes.menus['view/item/context'] ?? []).filter((e) => e.when?.includes('view == personaStudio.runs') && e.when.includes('viewItem'));
   const of = (command: string): MenuEntry[] => entries.filter((e) => e.command === command);
 
   it('open results, open report and compare need a readable run, never a broken folder (runProblem)', () => {
