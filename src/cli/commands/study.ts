@@ -110,8 +110,12 @@ function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, pers
       if (!flags.yes && unpriced.length > 0) {
         throw new CliError(`the cost is unknown (no price for ${unpriced.join(', ')}); ${howToSetPrice}, or pass --yes to run anyway`, ExitCode.problems);
       }
-      if (!flags.yes && Number.isFinite(threshold) && e.total.costUsd.max > threshold) {
-        throw new CliError(`estimated up to $${e.total.costUsd.max.toFixed(2)} (threshold $${flags.confirmAbove}); pass --yes to run`, ExitCode.problems);
+      // gated on the cost with nothing re-asked (what a compliant model costs); the worst case with every bounded
+      // re-ask taken is about max_reasks times more and is printed above and named here
+      const first = e.total.costUsdFirstTry.max;
+      if (!flags.yes && Number.isFinite(threshold) && first > threshold) {
+        const worst = e.total.costUsd.max > first + 0.005 ? `, up to $${e.total.costUsd.max.toFixed(2)} if every unparseable answer is re-asked` : '';
+        throw new CliError(`estimated up to $${first.toFixed(2)}${worst} (threshold $${flags.confirmAbove}); pass --yes to run`, ExitCode.problems);
       }
       return true;
     },

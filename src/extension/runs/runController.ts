@@ -246,7 +246,7 @@ export class RunController implements vscode.Disposable {
     const message = c.ask === 'calls'
       ? `This run's cost is unknown (no price for ${c.unpricedModels.join(', ')}): it sends ${c.calls.toLocaleString('en-US')} calls, ~${shortCount(c.tokens)} tokens, above your limit of ${limits.callsAbove.toLocaleString('en-US')} calls (personaStudio.confirmCallsAbove).`
       : `This run sends ${c.summary}, above your limit of $${limits.costAboveUsd.toFixed(2)} (personaStudio.confirmCostAboveUsd).`;
-    const detail = `${c.unpricedModels.length > 0 && c.ask === 'cost' ? `The priced part alone costs up to $${e.total.costUsd.max.toFixed(2)}; the cost of ${c.unpricedModels.join(', ')} is unknown. ` : ''}Tokens are counted at the upper end (unknown texts at their token limits, answers at max_tokens). ${e.total.note}.`;
+    const detail = `${c.unpricedModels.length > 0 && c.ask === 'cost' ? `The priced part alone costs up to $${e.total.costUsdFirstTry.max.toFixed(2)} with nothing re-asked; the cost of ${c.unpricedModels.join(', ')} is unknown. ` : ''}Tokens are counted at the upper end (unknown texts at their token limits, answers at max_tokens). ${e.total.note}.`;
     const ok = await (this.deps.confirm ?? askModal)(message, detail);
     this.deps.log.info(`estimate ${ok ? 'confirmed' : 'declined'}: ${message}`);
     return ok;

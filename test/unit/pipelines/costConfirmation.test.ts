@@ -5,7 +5,7 @@ import { estimateStudy, type StageEstimate, type StudyEstimate } from '../../../
 
 /** A stage estimate written by hand (the figures below are chosen, not measured). */
 function stage(calls: number, tokens: { in: number; out: number }, cost: number, unpriced: string[] = []): StageEstimate {
-  return { calls, callsMax: calls, counts: 'chosen', samples: calls, inputTokens: { min: tokens.in, max: tokens.in }, outputTokens: { min: calls, max: tokens.out }, costUsd: { min: cost / 2, max: cost }, tokenizers: [], approximate: false, unpricedModels: unpriced, note: '' };
+  return { calls, callsMax: calls, counts: 'chosen', samples: calls, inputTokens: { min: tokens.in, max: tokens.in }, outputTokens: { min: calls, max: tokens.out }, costUsd: { min: cost / 2, max: cost }, costUsdFirstTry: { min: cost / 2, max: cost }, tokenizers: [], approximate: false, unpricedModels: unpriced, note: '' };
 }
 const study = (stages: Record<string, StageEstimate>): StudyEstimate => ({
   stages,
@@ -13,6 +13,7 @@ const study = (stages: Record<string, StageEstimate>): StudyEstimate => ({
     calls: Object.values(stages).reduce((a, s) => a + s.calls, 0),
     callsMax: Object.values(stages).reduce((a, s) => a + s.callsMax, 0),
     costUsd: { min: Object.values(stages).reduce((a, s) => a + s.costUsd.min, 0), max: Object.values(stages).reduce((a, s) => a + s.costUsd.max, 0) },
+    costUsdFirstTry: { min: Object.values(stages).reduce((a, s) => a + s.costUsdFirstTry.min, 0), max: Object.values(stages).reduce((a, s) => a + s.costUsdFirstTry.max, 0) },
     note: 'chosen',
   },
 });
@@ -28,6 +29,15 @@ describe('cost confirmation of a run from the editor', () => {
     assert.equal(dear.ask, 'cost');
     // priced runs ask by cost only: many cheap calls do not ask
     assert.equal(costConfirmation(study({ simulation: stage(50_000, { in: 1_000, out: 1_000 }, 0.1) }), limits).ask, undefined);
+  });
+
+  it('a priced run asks by its cost with nothing re-asked, and names the worst case with every re-ask', () => {
+    // chosen: $0.40–$0.80 if every answer parses first time, up to $80 if each is re-asked 100 times
+    const s: StageEstimate = { ...stage(1000, { in: 100_000, out: 100_000 }, 80), callsMax: 101_000, costUsdFirstTry: { min: 0.4, max: 0.8 } };
+    const c = costConfirmation(study({ simulation: s }), limits);
+    assert.equal(c.ask, undefined, '$0.80 ≤ $1: a compliant model stays under the limit');
+    assert.equal(c.summary, '1,000 calls, ~200.0k tokens, $0.40–$0.80 (≤ $80.00 with every re-ask)');
+    assert.equal(costConfirmation(study({ simulation: { ...s, costUsdFirstTry: { min: 0.6, max: 1.2 } } }), limits).ask, 'cost');
   });
 
   it('an unpriced run says "cost unknown" with calls and tokens, never $0, and asks above the calls limit', () => {

@@ -36,15 +36,23 @@ export function estimateTokens(e: StudyEstimate): number {
   return Object.values(e.stages).reduce((a, s) => a + s.inputTokens.max + s.outputTokens.max, 0);
 }
 
-/** `$0.12–$0.40`, or `cost unknown (no price for m)` when a model has no price: a cost not measured is never $0. */
+/**
+ * `$0.12–$0.40`, or `$0.12–$0.40 (≤ $38.00 with every re-ask)` when re-asks could add to it, or `cost unknown (no
+ * price for m)` when a model has no price: a cost not measured is never $0.
+ */
 export function estimateCostText(e: StudyEstimate): string {
   const unpriced = unpricedModelsOf(e);
-  return unpriced.length > 0 ? `cost unknown (no price for ${unpriced.join(', ')})` : `$${e.total.costUsd.min.toFixed(2)}–$${e.total.costUsd.max.toFixed(2)}`;
+  if (unpriced.length > 0) return `cost unknown (no price for ${unpriced.join(', ')})`;
+  const first = e.total.costUsdFirstTry;
+  const range = `$${first.min.toFixed(2)}–$${first.max.toFixed(2)}`;
+  return e.total.costUsd.max > first.max + 0.005 ? `${range} (≤ $${e.total.costUsd.max.toFixed(2)} with every re-ask)` : range;
 }
 
 /**
  * Whether a run must be confirmed before it sends anything, and what to tell the user. A priced run asks when the
- * upper end of its cost range is above `costAboveUsd`. A run with an unpriced model has no cost figure (the
+ * upper end of its cost range with nothing re-asked (`costUsdFirstTry.max`: what a compliant model costs) is above
+ * `costAboveUsd`; the worst case with every bounded re-ask taken (Anthology allows 100 per answer, so about 100 times
+ * more) is in the summary, but gating on it would ask before every run. A run with an unpriced model has no cost figure (the
  * priced part would understate it): it asks when it sends more than `callsAbove` calls, or when its priced part
  * alone is above the dollar limit, and its summary says "cost unknown" with the calls and tokens instead.
  */
@@ -53,7 +61,7 @@ export function costConfirmation(e: StudyEstimate, limits: ConfirmationLimits): 
   const calls = e.total.calls;
   const tokens = estimateTokens(e);
   const volume = `${calls.toLocaleString('en-US')} calls, ~${shortCount(tokens)} tokens`;
-  const overCost = e.total.costUsd.max > limits.costAboveUsd;
+  const overCost = e.total.costUsdFirstTry.max > limits.costAboveUsd;
   if (unpricedModels.length === 0) return { ask: overCost ? 'cost' : undefined, summary: `${volume}, ${estimateCostText(e)}`, calls, tokens, unpricedModels };
   return { ask: calls > limits.callsAbove ? 'calls' : overCost ? 'cost' : undefined, summary: `${estimateCostText(e)}: ${volume}`, calls, tokens, unpricedModels };
 }

@@ -148,7 +148,7 @@ export async function directPersonas(persona: PersonaSpec, method: DirectMethod,
         const e = await estimateRunCost(plan, { done: answered, batch: o.access.mode === 'batch', ...(o.prices ? { prices: o.prices } : {}), ...(o.howToSetPrice ? { howToSetPrice: o.howToSetPrice } : {}) });
         if (e.calls === 0) return;
         const counts = `${e.calls} ${method} persona generation requests (one per meta persona not in the journal yet)`;
-        const estimate: StudyEstimate = { stages: { personas: { ...e, callsMax: e.calls, counts } }, total: { calls: e.calls, callsMax: e.calls, costUsd: e.costUsd, note: e.note } };
+        const estimate: StudyEstimate = { stages: { personas: { ...e, callsMax: e.calls, counts, costUsdFirstTry: e.costUsd } }, total: { calls: e.calls, callsMax: e.calls, costUsd: e.costUsd, costUsdFirstTry: e.costUsd, note: e.note } };
         if (!(await o.confirm(estimate))) throw new PipelineError('declined', 'stopped before sending anything: the estimate was not confirmed');
       };
       records = (await methodPersonas({ ...inputs, beforeSend }, ctx)).records;

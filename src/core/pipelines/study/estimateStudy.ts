@@ -23,12 +23,23 @@ export interface StageEstimate extends RunEstimate {
   readonly callsMax: number;
   /** What the stage counts, in words, and what it does not. */
   readonly counts: string;
+  /**
+   * The cost range when every answer parses at its first sample (nothing re-asked): what a compliant model costs.
+   * `costUsd.max` is the worst case with every bounded re-ask taken (Anthology: 100 per answer), about 100 times more.
+   */
+  readonly costUsdFirstTry: { readonly min: number; readonly max: number };
 }
 
 /** What a study will send before it runs: per stage and in total. */
 export interface StudyEstimate {
   readonly stages: Readonly<Record<string, StageEstimate>>;
-  readonly total: { readonly calls: number; readonly callsMax: number; readonly costUsd: { readonly min: number; readonly max: number }; readonly note: string };
+  readonly total: {
+    readonly calls: number;
+    readonly callsMax: number;
+    readonly costUsd: { readonly min: number; readonly max: number };
+    readonly costUsdFirstTry: { readonly min: number; readonly max: number };
+    readonly note: string;
+  };
 }
 
 /** A stand-in for text not written yet (a backstory): about `tokens` tokens long. */
@@ -56,6 +67,7 @@ async function ranged(least: readonly PlannedRequest[], most: readonly PlannedRe
     inputTokens: { min: lo.inputTokens.min, max: hi.inputTokens.max },
     outputTokens: { min: lo.outputTokens.min, max: hi.outputTokens.max },
     costUsd: { min: lo.costUsd.min, max: hi.costUsd.max },
+    costUsdFirstTry: { min: lo.costUsd.min, max: lo.costUsd.max },
     counts,
   };
 }
@@ -183,6 +195,7 @@ export async function estimateStudy(
       calls: all.reduce((a, e) => a + e.calls, 0),
       callsMax: all.reduce((a, e) => a + e.callsMax, 0),
       costUsd: { min: all.reduce((a, e) => a + e.costUsd.min, 0), max: all.reduce((a, e) => a + e.costUsd.max, 0) },
+      costUsdFirstTry: { min: all.reduce((a, e) => a + e.costUsdFirstTry.min, 0), max: all.reduce((a, e) => a + e.costUsdFirstTry.max, 0) },
       note: [...notes, 'from the least each stage sends to the most (every bounded re-ask taken)'].join('; '),
     },
   };
