@@ -4,10 +4,11 @@ import * as nodePath from 'node:path';
 import { createEndpointClient } from '../adapters/openai/createEndpointClient';
 import type { OpenAiLlmClient } from '../adapters/openai/openAiLlmClient';
 import { resolveApiKey, type EndpointConfig } from '../core/llm/endpointConfig';
+import type { ModelPrice } from '../core/llm/modelPrices';
 import { EndpointChoiceError, resolveEndpoint, type EndpointChoice, type ResolvedEndpoint } from '../core/llm/resolveEndpoint';
 import type { StudyEndpointNames } from '../core/pipelines/study/studyEndpoints';
 import { CliError, ExitCode } from './cliError';
-import { endpointsInSettings } from './endpointSettings';
+import { endpointsInSettings, modelPricesInSettings } from './endpointSettings';
 
 /** The endpoint options every CLI command that talks to one server by URL takes (`llm`, `endpoint test`). */
 export interface EndpointOptions {
@@ -94,6 +95,13 @@ export function knownEndpoints(settings: string | undefined, cwd: string): { end
   const fallback = nodePath.join(cwd, '.vscode', 'settings.json');
   const where = nodePath.join('.vscode', 'settings.json');
   return fs.existsSync(fallback) ? { endpoints: endpointsInSettings(where, fallback), where } : { endpoints: [], where };
+}
+
+/** `personaStudio.modelPrices` of the same settings file as `knownEndpoints` (none when there is none). */
+export function settingsPrices(settings: string | undefined, cwd: string): Record<string, ModelPrice> {
+  if (settings !== undefined) return modelPricesInSettings(settings, nodePath.resolve(cwd, settings));
+  const fallback = nodePath.join(cwd, '.vscode', 'settings.json');
+  return fs.existsSync(fallback) ? modelPricesInSettings(nodePath.join('.vscode', 'settings.json'), fallback) : {};
 }
 
 function knownList(known: { endpoints: readonly EndpointConfig[]; where: string }): string {

@@ -1,10 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { EndpointConfig } from '../core/llm/endpointConfig';
+import { parseModelPriceSetting } from '../core/llm/modelPriceSetting';
+import type { ModelPrice } from '../core/llm/modelPrices';
 import { CliError } from './cliError';
 import { parseJsonWithComments } from './parseJsonWithComments';
 
 /** The setting VS Code keeps the endpoints in; the CLI reads the same key from a settings file. */
 const ENDPOINTS_KEY = 'personaStudio.endpoints';
+/** The setting of per-model prices, read by the editor and, from a settings file, by the CLI. */
+const PRICES_KEY = 'personaStudio.modelPrices';
 
 /**
  * The endpoint names `validate` checks specs against: `--endpoints a,b` and/or the `personaStudio.endpoints`
@@ -26,11 +30,8 @@ export function endpointNamesInSettings(shown: string, absPath: string): string[
   return endpointsInSettings(shown, absPath).map((e) => e.name);
 }
 
-/**
- * The `personaStudio.endpoints` of a settings file (entries with a name; `baseUrl` is checked when one is used);
- * a file that is not a settings file is bad input (exit 2).
- */
-export function endpointsInSettings(shown: string, absPath: string): EndpointConfig[] {
+/** A VS Code settings file as a JSON object (JSON with comments); anything else is bad input (exit 2). */
+function readSettingsObject(shown: string, absPath: string): Record<string, unknown> {
   let text: string;
   try {
     if (!statSync(absPath).isFile()) throw new CliError(`${shown}: not a settings file (it is not a regular file); pass the path of a settings.json.`);
@@ -49,7 +50,26 @@ export function endpointsInSettings(shown: string, absPath: string): EndpointCon
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new CliError(`${shown}: not a settings file: expected a JSON object such as {"${ENDPOINTS_KEY}": [{"name": "local", "baseUrl": "http://localhost:8000/v1"}]}${where}.`);
   }
-  const raw = (settings as Record<string, unknown>)[ENDPOINTS_KEY];
+  return settings as Record<string, unknown>;
+}
+
+/**
+ * The `personaStudio.modelPrices` of a settings file (USD per 1M tokens per model, as in the editor); an entry that
+ * is not two prices is bad input (exit 2), so a typo never prices a model at $0.
+ */
+export function modelPricesInSettings(shown: string, absPath: string): Record<string, ModelPrice> {
+  const { prices, problems } = parseModelPriceSetting(readSettingsObject(shown, absPath)[PRICES_KEY]);
+  if (problems.length > 0) throw new CliError(`${shown}: ${problems[0]}.`);
+  return prices;
+}
+
+/**
+ * The `personaStudio.endpoints` of a settings file (entries with a name; `baseUrl` is checked when one is used);
+ * a file that is not a settings file is bad input (exit 2).
+ */
+export function endpointsInSettings(shown: string, absPath: string): EndpointConfig[] {
+  const settings = readSettingsObject(shown, absPath);
+  const raw = settings[ENDPOINTS_KEY];
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new CliError(`${shown}: "${ENDPOINTS_KEY}" must be a list of {"name", "baseUrl"} entries.`);
   return raw.flatMap((e: unknown): EndpointConfig[] => {

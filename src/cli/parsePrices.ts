@@ -1,8 +1,11 @@
 import type { ModelPrice } from '../core/llm/modelPrices';
 import { CliError, ExitCode } from './cliError';
 
-/** The CLI has no settings: prices come from --price. */
+/** The plan commands (`llm …`) read no settings: prices come from --price. */
 export const howToSetPrice = 'set a price with --price MODEL=INPUT/OUTPUT, USD per 1M tokens';
+
+/** The study commands also read personaStudio.modelPrices of the settings file (--settings, or .vscode/settings.json). */
+export const howToSetStudyPrice = 'set a price with --price MODEL=INPUT/OUTPUT (USD per 1M tokens) or in personaStudio.modelPrices of the settings file (--settings)';
 
 /** `--price MODEL=INPUT/OUTPUT` values (USD per 1M tokens) as a price table that overrides the defaults. */
 export function parsePrices(values: readonly string[]): Record<string, ModelPrice> {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { EndpointConfig } from '../core/llm/endpointConfig';
+import { parseModelPriceSetting } from '../core/llm/modelPriceSetting';
+import type { ModelPrice } from '../core/llm/modelPrices';
 
 /** Typed, sanitised reads of the `personaStudio.*` settings. */
 export interface Config {
@@ -11,7 +13,14 @@ export interface Config {
   readonly confirmCostAboveUsd: number;
   /** Runs whose cost cannot be estimated (a model has no price) and that send more calls than this ask first. */
   readonly confirmCallsAbove: number;
+  /** USD per 1M tokens per model, over the engine's default list prices (`personaStudio.modelPrices`). */
+  readonly modelPrices: Readonly<Record<string, ModelPrice>>;
+  /** Entries of `personaStudio.modelPrices` that were ignored, and why. */
+  readonly modelPriceProblems: readonly string[];
 }
+
+/** What an unpriced model's messages tell the user to do. */
+export const HOW_TO_SET_PRICE = 'set a price in the setting personaStudio.modelPrices (USD per 1M input/output tokens)';
 
 export const CONFIG_SECTION = 'personaStudio';
 
@@ -22,6 +31,7 @@ export function readConfig(): Config {
     endpoints: sanitiseEndpoints(c.get<unknown>('endpoints', [])),
     confirmCostAboveUsd: clamp(c.get<number>('confirmCostAboveUsd', 1), 0, 1_000_000),
     confirmCallsAbove: Math.round(clamp(c.get<number>('confirmCallsAbove', 2000), 0, 1_000_000_000)),
+    ...((p) => ({ modelPrices: p.prices, modelPriceProblems: p.problems }))(parseModelPriceSetting(c.get<unknown>('modelPrices', {}))),
   };
 }
 

@@ -91,7 +91,7 @@ describe('run controller and run lenses in a real extension host', function () {
     const before = server.log.length;
     // Workspace Trust cannot be toggled in the test host: the controller's trust function is injected. The
     // refusal happens before the results panels or the key store would be touched.
-    const controller = new RunController({ log: createLog(), config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 2000 }), keys: {} as ApiKeys, results: {} as ResultsPanels, isTrusted: () => false });
+    const controller = new RunController({ log: createLog(), config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 2000, modelPrices: {}, modelPriceProblems: [] }), keys: {} as ApiKeys, results: {} as ResultsPanels, isTrusted: () => false });
     try {
       const outcome = await controller.simulate(spec, { count: 8 });
       assert.equal(outcome.status, 'refused');
@@ -149,7 +149,7 @@ describe('run controller and run lenses in a real extension host', function () {
     // the modal cannot be clicked from a test: the controller's confirm is injected and declines
     const controller = new RunController({
       log: createLog(), keys: { get: () => Promise.resolve(undefined) } as unknown as ApiKeys, results: {} as ResultsPanels, isTrusted: () => true,
-      config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 100 }),
+      config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 100, modelPrices: {}, modelPriceProblems: [] }),
       confirm: (message, detail) => {
         asked.push({ message, detail });
         return Promise.resolve(false);
@@ -177,7 +177,7 @@ describe('run controller and run lenses in a real extension host', function () {
       // below the limit it does not ask: the same study at confirmCallsAbove 2,000 (the default) runs
       const runner = new RunController({
         log: createLog(), keys: { get: () => Promise.resolve(undefined) } as unknown as ApiKeys, results: {} as ResultsPanels, isTrusted: () => true,
-        config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 2000 }),
+        config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 1, confirmCallsAbove: 2000, modelPrices: {}, modelPriceProblems: [] }),
         confirm: (message, detail) => {
           asked.push({ message, detail });
           return Promise.resolve(false);
@@ -191,6 +191,35 @@ describe('run controller and run lenses in a real extension host', function () {
       } finally {
         runner.dispose();
       }
+    } finally {
+      controller.dispose();
+    }
+  });
+
+  it('personaStudio.modelPrices prices a model with no list price: the estimate and the confirmation show dollars, never "cost unknown"', async () => {
+    const spec = studyCopy('study-p');
+    const before = server.log.length;
+    const asked: string[] = [];
+    // $1 per 1M tokens in and out for both test models (chosen): the run is priced, so the dollar limit decides
+    const modelPrices = { 'test-base-model': { inputPerMTok: 1, outputPerMTok: 1 }, 'test-model': { inputPerMTok: 1, outputPerMTok: 1 } };
+    const controller = new RunController({
+      log: createLog(), keys: { get: () => Promise.resolve(undefined) } as unknown as ApiKeys, results: {} as ResultsPanels, isTrusted: () => true,
+      config: () => ({ validationDelayMs: 200, endpoints: [{ name: 'default', baseUrl: server.url }], confirmCostAboveUsd: 0, confirmCallsAbove: 1_000_000, modelPrices, modelPriceProblems: [] }),
+      confirm: (message) => {
+        asked.push(message);
+        return Promise.resolve(false);
+      },
+    });
+    try {
+      const e = await controller.estimate(spec, { count: 8 });
+      assert.deepEqual(Object.values(e.stages).flatMap((s) => s.unpricedModels), [], 'every model priced by the setting');
+      assert.ok(e.total.costUsdFirstTry.max > 0, String(e.total.costUsdFirstTry.max));
+      const outcome = await controller.simulate(spec, { count: 8 });
+      assert.equal(outcome.status, 'declined', outcome.message);
+      assert.equal(asked.length, 1);
+      assert.match(asked[0]!, /^This run sends 1,064 calls, ~\d+(\.\d)?[kM] tokens, \$\d+\.\d\d–\$\d+\.\d\d.*above your limit of \$0\.00 \(personaStudio\.confirmCostAboveUsd\)/);
+      assert.ok(!asked[0]!.includes('unknown'), asked[0]);
+      assert.equal(server.log.length, before, 'declined: no request reached the server');
     } finally {
       controller.dispose();
     }

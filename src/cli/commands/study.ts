@@ -9,8 +9,8 @@ import { estimateSpec, generatePersonas, simulateStudy, type StudyOptions } from
 import { CliError, ExitCode } from '../cliError';
 import type { CliContext } from '../cliContext';
 import { studyEndpointNames } from '../../core/pipelines/study/studyEndpoints';
-import { studyEndpoints, type StudyEndpointOptions } from '../endpointClient';
-import { howToSetPrice, parsePrices } from '../parsePrices';
+import { settingsPrices, studyEndpoints, type StudyEndpointOptions } from '../endpointClient';
+import { howToSetStudyPrice as howToSetPrice, parsePrices } from '../parsePrices';
 import { progressReporter } from '../progressReporter';
 
 interface StudyFlags extends StudyEndpointOptions {
@@ -40,7 +40,7 @@ function withStudyFlags(cmd: Command): Command {
   return cmd
     .option('--endpoint <url>', 'base URL of an OpenAI-compatible server, with or without /v1 (default: OPENAI_BASE_URL)')
     .option('--endpoint-name <name>', 'a named endpoint from personaStudio.endpoints (default: the spec\'s `endpoint:`)')
-    .option('--settings <file>', 'a VS Code settings.json whose personaStudio.endpoints resolves endpoint names (default: .vscode/settings.json)')
+    .option('--settings <file>', 'a VS Code settings.json whose personaStudio.endpoints resolves endpoint names and whose personaStudio.modelPrices price models (default: .vscode/settings.json)')
     .option('--locator-endpoint <url>', 'base URL for the locator questions instead of the persona spec\'s demographics.locator.endpoint')
     .option('--api-key-env <var>', 'environment variable holding the API key (default: the named endpoint\'s apiKeyEnv, else OPENAI_API_KEY)')
     .option('--model <id>', 'model id instead of the spec\'s')
@@ -72,7 +72,8 @@ export function describeEstimate(e: StudyEstimate): string {
 function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, personas: string | undefined, secrets: Array<string | undefined>): StudyOptions {
   const threshold = Number(flags.confirmAbove);
   if (!(threshold >= 0)) throw new CliError(`--confirm-above expects an amount in USD ≥ 0, got ${flags.confirmAbove}`, ExitCode.badInput);
-  const prices = parsePrices(flags.price);
+  // --price over the settings file's personaStudio.modelPrices over the engine's list prices
+  const prices = { ...settingsPrices(flags.settings, ctx.cwd), ...parsePrices(flags.price) };
   const seed = integer(flags.seed, '--seed');
   const count = integer(flags.count, '--count', 1);
   const concurrency = integer(flags.maxConcurrency, '--max-concurrency', 1) ?? 16;
@@ -211,10 +212,11 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
     .option('--no-locator', 'sample every demographic variable (skip the locator model)')
     .option('--batch', 'price at the Batch API discount')
     .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--settings <file>', 'a VS Code settings file whose personaStudio.modelPrices price models (default .vscode/settings.json when present)')
     .option('--json', 'print the estimate as JSON')
-    .action(async (spec: string, flags: { model?: string; count?: string; personas?: string; locator: boolean; batch?: boolean; json?: boolean; price: string[] }) => {
+    .action(async (spec: string, flags: { model?: string; count?: string; personas?: string; locator: boolean; batch?: boolean; json?: boolean; price: string[]; settings?: string }) => {
       const count = integer(flags.count, '--count', 1);
-      const prices = parsePrices(flags.price);
+      const prices = { ...settingsPrices(flags.settings, ctx.cwd), ...parsePrices(flags.price) };
       const o = { ...(flags.model === undefined ? {} : { model: flags.model }), ...(count === undefined ? {} : { count }), ...(flags.personas === undefined ? {} : { personas: nodePath.resolve(ctx.cwd, flags.personas) }), ...(flags.locator === false ? { noLocator: true } : {}) };
       const path = nodePath.resolve(ctx.cwd, spec);
       // a locator naming another endpoint than the spec's keeps its own model under --model, as when the study runs

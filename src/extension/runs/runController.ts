@@ -8,7 +8,7 @@ import { parseSpec } from '../../core/spec/parseSpec';
 import { costOfTokens } from '../../core/llm/costOfTokens';
 import { costConfirmation, shortCount, type ConfirmationLimits } from '../../core/pipelines/study/costConfirmation';
 import { toAbortSignal } from '../cancellation';
-import type { Config } from '../config';
+import { HOW_TO_SET_PRICE, type Config } from '../config';
 import type { ApiKeys } from '../endpoints/apiKeys';
 import type { Log } from '../log';
 import type { ResultsPanels } from '../webviews/results/resultsPanels';
@@ -108,13 +108,20 @@ export class RunController implements vscode.Disposable {
     return r ? { done: r.progress.done, total: r.progress.total, unit: r.progress.unit || 'units' } : undefined;
   }
 
+  /** The prices of `personaStudio.modelPrices` for estimates and run totals (its ignored entries logged). */
+  private pricing(): { prices: Config['modelPrices']; howToSetPrice: string } {
+    const c = this.deps.config();
+    for (const p of c.modelPriceProblems) this.deps.log.warn(p);
+    return { prices: c.modelPrices, howToSetPrice: HOW_TO_SET_PRICE };
+  }
+
   /** A spec's run going on, with its request totals so far (for the runs explorer); undefined when none goes. */
   liveRunOf(specPath: string): LiveRunState | undefined {
     const r = this.live.get(specPath);
     if (!r) return undefined;
     const e = r.last;
     const c = e?.requests;
-    const cost = costOfTokens(c?.tokensByModel ?? {});
+    const cost = costOfTokens(c?.tokensByModel ?? {}, { prices: this.deps.config().modelPrices });
     return {
       stage: e?.stage ?? '', done: r.progress.done, total: r.progress.total, unit: r.progress.unit || 'units',
       ...(r.runDir === undefined ? {} : { runDir: r.runDir }),
@@ -155,7 +162,7 @@ export class RunController implements vscode.Disposable {
   /** What a run of the spec would still send (no endpoint needed). */
   async estimate(uri: vscode.Uri, options: RunOptions = {}): Promise<StudyEstimate> {
     const { estimateSpec } = await import('../../core/pipelines/study/runStudy');
-    return estimateSpec(uri.fsPath, { ...(options.count === undefined ? {} : { count: options.count }) });
+    return estimateSpec(uri.fsPath, { ...(options.count === undefined ? {} : { count: options.count }), ...this.pricing() });
   }
 
   private async runStudy(uri: vscode.Uri, kind: 'simulate' | 'generate', options: RunOptions): Promise<RunOutcome> {
@@ -198,6 +205,7 @@ export class RunController implements vscode.Disposable {
         onProgress: (e: StageProgressEvent) => onProgress(e),
         onMessage: (line: string) => this.deps.log.info(`${kind}: ${line}`),
         confirm: (e: StudyEstimate) => this.confirmCost(e, limits),
+        ...this.pricing(),
       };
       if (kind === 'generate') {
         const r = await study.generatePersonas(specPath, o);

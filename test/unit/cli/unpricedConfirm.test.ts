@@ -34,6 +34,34 @@ describe('cli: an unpriced model never passes --confirm-above silently', functio
     }
   });
 
+  it('personaStudio.modelPrices of the settings file prices a model (.vscode/settings.json by default); a malformed entry is one line, exit 2', async () => {
+    const s = studyFolder({ humans: 10 });
+    try {
+      // $1 per 1M tokens in and out for both test models (chosen)
+      const prices = { 'test-base-model': { inputPerMTok: 1, outputPerMTok: 1 }, 'test-model': { inputPerMTok: 1, outputPerMTok: 1 } };
+      fs.writeFileSync(path.join(s.dir, 'prices.json'), JSON.stringify({ 'personaStudio.modelPrices': prices }));
+      const priced = await cli(['estimate', s.persona, '--count', '3', '--settings', 'prices.json', '--json'], s.dir);
+      assert.equal(priced.code, 0, priced.err);
+      const e = JSON.parse(priced.out) as { stages: Record<string, { unpricedModels: string[] }>; total: { costUsd: { min: number; max: number } } };
+      assert.deepEqual(Object.values(e.stages).flatMap((x) => x.unpricedModels), []);
+      assert.ok(e.total.costUsd.min > 0 && e.total.costUsd.max >= e.total.costUsd.min, JSON.stringify(e.total));
+      // the same prices from the workspace's .vscode/settings.json (JSON with comments, as VS Code writes it)
+      fs.mkdirSync(path.join(s.dir, '.vscode'));
+      fs.writeFileSync(path.join(s.dir, '.vscode', 'settings.json'), `// workspace settings\n${JSON.stringify({ 'personaStudio.modelPrices': prices })}`);
+      const fallback = await cli(['estimate', s.persona, '--count', '3'], s.dir);
+      assert.equal(fallback.code, 0, fallback.err);
+      assert.match(fallback.out, /total: .*\$\d+\.\d\d/);
+      assert.ok(!fallback.out.includes('unknown'), fallback.out);
+      fs.writeFileSync(path.join(s.dir, 'typo.json'), JSON.stringify({ 'personaStudio.modelPrices': { 'test-base-model': { inputPerMtok: 1, outputPerMTok: 1 } } }));
+      const bad = await cli(['estimate', s.persona, '--settings', 'typo.json'], s.dir);
+      assert.equal(bad.code, 2, bad.err);
+      assert.equal(bad.err.trim().split('\n').length, 1, bad.err);
+      assert.match(bad.err, /typo\.json: personaStudio\.modelPrices\["test-base-model"\] needs inputPerMTok and outputPerMTok/);
+    } finally {
+      s.remove();
+    }
+  });
+
   it('estimate of an unpriced model prints "cost unknown (no price for …)" per stage and in total, never $0', async () => {
     const s = studyFolder({ humans: 10 });
     try {
