@@ -48,6 +48,10 @@ function confirmer(ctx: CliContext, opts: { confirmAbove: string; yes?: boolean;
   const confirmAbove = Number(opts.confirmAbove);
   if (opts.confirmAbove.trim() === '' || !Number.isFinite(confirmAbove) || confirmAbove < 0) throw new CliError(`--confirm-above expects a cost in USD (0 or more), got ${JSON.stringify(opts.confirmAbove)}`, ExitCode.badInput);
   return ({ estimate, alreadyDone, resumed }) => {
+    // an unpriced model's cost is unknown, not $0: it never passes the threshold silently (as generate/simulate)
+    if (!opts.yes && estimate.unpricedModels.length > 0) {
+      throw new CliError(`the cost is unknown (no price for ${estimate.unpricedModels.join(', ')}); ${howToSetPrice}, or pass --yes to run anyway`, ExitCode.problems);
+    }
     if (!opts.yes && needsConfirmation(estimate, confirmAbove)) {
       throw new CliError(`estimated up to ${formatUsd(estimate.costUsd.max)} (threshold ${formatUsd(confirmAbove)}); pass --yes to run`, ExitCode.problems);
     }
@@ -86,7 +90,7 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .option('--timeout <ms>', 'time limit per attempt', '120000')
     .option('--max-attempts <n>', 'attempts per request for infrastructure failures', '6')
     .option('--confirm-above <usd>', 'stop unless --yes when the estimate may exceed this', '5')
-    .option('--yes', 'run even above the confirmation threshold')
+    .option('--yes', 'run even above the confirmation threshold, or when the cost is unknown (no price for a model)')
     .option('--json', 'print the summary as JSON')
     .action(async (opts: EndpointOptions & { input: string; runDir: string; concurrency: string; timeout: string; maxAttempts: string; confirmAbove: string; price: string[]; yes?: boolean; json?: boolean }, cmd: Command) => {
       const concurrency = parseIntegerOption(opts.concurrency, '--concurrency', 1, 100_000);
@@ -130,7 +134,7 @@ export function registerLlm(program: Command, ctx: CliContext): void {
     .option('--poll <ms>', 'time between status checks', '30000')
     .option('--max-rounds <n>', 'submissions, the first included (later ones resubmit failures)', '3')
     .option('--confirm-above <usd>', 'stop unless --yes when the estimate (at the batch price) may exceed this', '5')
-    .option('--yes', 'run even above the confirmation threshold')
+    .option('--yes', 'run even above the confirmation threshold, or when the cost is unknown (no price for a model)')
     .option('--json', 'print the summary as JSON')
     .action(async (opts: EndpointOptions & { input: string; runDir: string; poll: string; maxRounds: string; confirmAbove: string; price: string[]; yes?: boolean; json?: boolean }, cmd: Command) => {
       const pollIntervalMs = parseIntegerOption(opts.poll, '--poll', 1, 2 ** 31 - 1);

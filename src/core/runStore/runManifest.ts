@@ -8,6 +8,12 @@ export interface ManifestBatch {
   readonly batchId: string;
   readonly inputFileId: string;
   readonly endpoint: string;
+  /**
+   * The public base URL of the endpoint whose client created it (a run may batch on two endpoints: the study's and
+   * the locator's); a resume polls it only through that endpoint. Absent in older manifests: then the manifest's
+   * `endpoint.baseUrl` (the run's main endpoint).
+   */
+  readonly scope?: string;
   readonly requests: number;
   status: string;
   outputFileId?: string;

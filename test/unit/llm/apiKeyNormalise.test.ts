@@ -75,7 +75,7 @@ describe('llm: API keys are normalised once and every form is redacted', functio
     server = await startOpenAiTestServer({ apiKey: 'sk-the-right-one' });
     const [input] = (await exportBatchFiles(letterPlan(5), tmp.dir, 'plan')) as [string];
     process.env.PS_NORM_KEY = `${secret}\r\n`;
-    const r = await runCliCaptured(['llm', 'batch', '--input', input, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run'), '--api-key-env', 'PS_NORM_KEY', '--poll', '5']);
+    const r = await runCliCaptured(['llm', 'batch', '--input', input, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run'), '--api-key-env', 'PS_NORM_KEY', '--poll', '5', '--yes']);
     assert.equal(r.code, 1);
     assert.match(r.err, /auth: HTTP 401/);
     assert.ok(!`${r.out}${r.err}`.includes(secret), r.err);

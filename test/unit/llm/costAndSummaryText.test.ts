@@ -64,7 +64,7 @@ describe('llm: cost and summary texts', function () {
       assert.equal(r.out, '6 answered, 0 from cache, 0 already done, 0 failed, 0 retries\n');
       server.options.faults = { badRequest: 1 };
       const [other] = (await exportBatchFiles(letterPlan(3, 'my-local-model').map((p) => ({ ...p, id: `x${p.id}` })), path.join(tmp.dir, 'o'), 'plan')) as [string];
-      const f = await runCliCaptured(['llm', 'run', '--input', other, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run2')]);
+      const f = await runCliCaptured(['llm', 'run', '--input', other, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run2'), '--price', 'my-local-model=1/2']);
       assert.equal(f.code, 1);
       assert.match(f.out, /3 failed \(bad-request 3\)/);
     } finally {

@@ -143,7 +143,7 @@ describe('cli: endpoint test (issue 7, items 3 and 6)', function () {
     const tmp = tempDir('ps-html-');
     try {
       const [input] = (await exportBatchFiles(letterPlan(3), tmp.dir, 'plan')) as [string];
-      const r = await runCliCaptured(['llm', 'run', '--input', input, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run'), '--json']);
+      const r = await runCliCaptured(['llm', 'run', '--input', input, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run'), '--json', '--yes']);
       assert.equal(r.code, 1, r.err);
       const s = JSON.parse(r.out) as { failedByReason: Record<string, number>; retried: number };
       assert.deepEqual(s.failedByReason, { incompatible: 3 });

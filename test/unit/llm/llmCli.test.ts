@@ -63,6 +63,29 @@ describe('cli: persona-studio llm', function () {
     assert.equal(server.log.length, 0);
   });
 
+  for (const command of ['run', 'batch'] as const) {
+    it(`llm ${command}: an unpriced model never passes --confirm-above silently (exit 1, nothing sent); --yes runs it`, async () => {
+      server = await startOpenAiTestServer({ models: ['my-local-model'] });
+      const [unpriced] = (await exportBatchFiles(letterPlan(4, 'my-local-model'), path.join(tmp.dir, 'u'), 'plan')) as [string];
+      const extra = command === 'batch' ? ['--poll', '5'] : [];
+      const runDir = path.join(tmp.dir, 'run');
+      const r = await runCliCaptured(['llm', command, '--input', unpriced, '--endpoint', server.url, '--run-dir', runDir, ...extra]);
+      assert.equal(r.code, 1, r.err);
+      assert.match(r.err, /the cost is unknown \(no price for my-local-model\); set a price with --price .*, or pass --yes to run anyway/);
+      assert.equal(server.log.length, 0, 'nothing sent');
+      // the run folder holds no more than a run declined above the threshold holds (a priced plan, --confirm-above 0)
+      const declinedDir = path.join(tmp.dir, 'declined');
+      const d = await runCliCaptured(['llm', command, '--input', input, '--endpoint', server.url, '--run-dir', declinedDir, '--confirm-above', '0', ...extra]);
+      assert.equal(d.code, 1, d.err);
+      assert.deepEqual(fs.readdirSync(runDir).sort(), fs.readdirSync(declinedDir).sort());
+      assert.equal((await loadResumeState(path.join(runDir, 'journal.jsonl'))).answered.size, 0);
+      const ok = await runCliCaptured(['llm', command, '--input', unpriced, '--endpoint', server.url, '--run-dir', runDir, '--yes', '--json', ...extra]);
+      assert.equal(ok.code, 0, ok.err);
+      assert.equal((JSON.parse(ok.out) as { answered: number }).answered, 4);
+      assert.ok(server.log.length > 0);
+    });
+  }
+
   it('runs a plan through the Batch API', async () => {
     server = await startOpenAiTestServer({ faults: { batchLine: 0.1 } });
     const r = await runCliCaptured(['llm', 'batch', '--input', input, '--endpoint', server.url, '--run-dir', path.join(tmp.dir, 'run'), '--poll', '5', '--max-rounds', '6', '--json']);

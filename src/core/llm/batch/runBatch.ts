@@ -2,6 +2,7 @@ import type { JournalWriter } from '../../runStore/journalWriter';
 import type { ResponseCache } from '../../runStore/responseCache';
 import { readManifest, writeManifest, type ManifestBatch, type RunManifest } from '../../runStore/runManifest';
 import { requestKey } from '../../runStore/requestKey';
+import { publicBaseUrl } from '../endpointConfig';
 import type { PlannedRequest } from '../plannedRequest';
 import type { BatchBackend } from './batchBackend';
 import { buildBatchShards, type ShardLimits } from './buildBatchShards';
@@ -14,7 +15,11 @@ export interface RunBatchOptions {
   readonly manifestPath: string;
   readonly journal?: JournalWriter;
   readonly cache?: ResponseCache;
-  /** Who answers, part of every cache key (see `requestKey`). @default '' */
+  /**
+   * Who answers, part of every cache key (see `requestKey`): the endpoint's base URL. The batches this call submits
+   * are recorded under it (without credentials) and only batches recorded under it are resumed, so each batch is
+   * polled through the client that created it. @default '' (the manifest's main endpoint)
+   */
   readonly cacheScope?: string;
   /** Ids already answered (from `loadResumeState`). */
   readonly done?: ReadonlySet<string>;
@@ -64,6 +69,15 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
  * after a crash or cancellation first finishes the batches the manifest lists, then submits only what is
  * still unanswered.
  */
+/** The public form of a cache scope (a base URL loses its credentials; any other text is kept as it is). */
+function scopeOf(cacheScope: string): string {
+  try {
+    return publicBaseUrl(cacheScope);
+  } catch {
+    return cacheScope;
+  }
+}
+
 export async function runBatch(options: RunBatchOptions): Promise<RunBatchSummary> {
   const manifest: RunManifest | undefined = await readManifest(options.manifestPath);
   if (!manifest) throw new Error(`no run manifest at ${options.manifestPath}`);
@@ -81,7 +95,11 @@ export async function runBatch(options: RunBatchOptions): Promise<RunBatchSummar
   const state = { answered: new Set<string>(), failed: new Set<string>() };
   const counts = emptyMergeCounts();
   let submitted = 0;
-  let rounds = manifest.batches.length > 0 ? 1 : 0;
+  // this endpoint's batches; one recorded without a scope (an older manifest) belongs to the run's main endpoint
+  const mainScope = manifest.endpoint.baseUrl;
+  const scope = options.cacheScope ? scopeOf(options.cacheScope) : mainScope;
+  const ours = (b: ManifestBatch): boolean => (b.scope ?? mainScope) === scope;
+  let rounds = manifest.batches.some(ours) ? 1 : 0;
   const save = (): Promise<void> => writeManifest(options.manifestPath, manifest);
 
   const finish = async (batch: ManifestBatch): Promise<boolean> => {
@@ -111,7 +129,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunBatchSummar
   let cancelled = false;
   // 1. batches a previous call submitted but did not merge
   for (const batch of manifest.batches) {
-    if (batch.merged) continue;
+    if (batch.merged || !ours(batch)) continue;
     if (!(await finish(batch))) {
       cancelled = true;
       break;
@@ -128,7 +146,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunBatchSummar
       if (signal?.aborted) break;
       const inputFileId = await options.backend.uploadBatchFile(`persona-studio-${Date.now()}-${submitted}.jsonl`, shard.content, signal ? { signal } : {});
       const created = await options.backend.createBatch(inputFileId, shard.endpoint, { source: 'persona-studio', spec: manifest.specHash.slice(0, 64) }, signal ? { signal } : {});
-      const batch: ManifestBatch = { batchId: created.id, inputFileId, endpoint: shard.endpoint, requests: shard.ids.length, status: created.status, merged: false };
+      const batch: ManifestBatch = { batchId: created.id, inputFileId, endpoint: shard.endpoint, scope, requests: shard.ids.length, status: created.status, merged: false };
       manifest.batches.push(batch);
       fresh.push(batch);
       submitted++;
