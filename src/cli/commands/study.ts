@@ -50,7 +50,7 @@ function withStudyFlags(cmd: Command): Command {
     .option('--import <results...>', 'batch runner results to merge before continuing (after --export-batch)', [] as string[])
     .option('--poll <ms>', 'batch status polling interval', '30000')
     .option('--seed <n>', 'seed instead of the spec\'s (orders, options, request seeds, matching)')
-    .option('--count <n>', 'backstories wanted instead of the spec\'s backstories.count (small runs)')
+    .option('--count <n>', 'backstories wanted instead of the spec\'s backstories.count (small runs); meta/ladder: personas made; import (simulate): only the first n personas of the set')
     .option('--no-locator', 'sample every demographic variable (skip the locator model)')
     .option('--confirm-above <usd>', 'stop unless --yes when the estimate may cost more than this', '5')
     .option('--yes', 'run even above the confirmation threshold, or when the cost is unknown (no price for a model)')
