@@ -46,11 +46,11 @@ describe('simulate --count of an imported persona set: only the first N read and
     assert.equal(r.methodPersonas?.existing, false);
     assert.equal(readJsonl<MethodPersonaRecord>(file).length, 50, 'the personas file holds the whole set, for generate and later runs');
     assert.ok(messages.includes('personas: made 49 in people.personas.jsonl (1 failed); --count 5: the first 5 are used'), messages.join('\n'));
-    const again = await simulateStudy(survey, serverOptions(server, 'live', { personas: spec, count: 5, analyze: false, runDir: path.join(dir, 'runs', 'again') }));
+    const again = await simulateStudy(survey, { ...serverOptions(server, 'live', { personas: spec, count: 5, analyze: false }), runDir: path.join(dir, 'runs', 'again') });
     assert.equal(again.methodPersonas?.existing, true);
     assert.deepEqual(readCsv(again.answersPath).slice(1).map((row) => row[0]), ['p0', 'p1', 'p3', 'p4', 'p5']);
     // a file made with other import settings is refused, never used in their place
     fs.writeFileSync(spec, fs.readFileSync(spec, 'utf8').replace('text: bio', 'text: bio\n  limit: 10'));
-    await assert.rejects(simulateStudy(survey, serverOptions(server, 'live', { personas: spec, count: 5, analyze: false, runDir: path.join(dir, 'runs', 'stale') })), (e: unknown) => PipelineError.is(e, 'config') && /was made with other settings/.test(e.message));
+    await assert.rejects(simulateStudy(survey, { ...serverOptions(server, 'live', { personas: spec, count: 5, analyze: false }), runDir: path.join(dir, 'runs', 'stale') }), (e: unknown) => PipelineError.is(e, 'config') && /was made with other settings/.test(e.message));
   });
 });
