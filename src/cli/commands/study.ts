@@ -8,7 +8,7 @@ import type { StudyEstimate } from '../../core/pipelines/study/estimateStudy';
 import { estimateSpec, generatePersonas, simulateStudy, type StudyOptions } from '../../core/pipelines/study/runStudy';
 import { CliError, ExitCode } from '../cliError';
 import type { CliContext } from '../cliContext';
-import { studyEndpointNames } from '../../core/pipelines/study/studyEndpoints';
+import { generateSendsRequests, noEndpoint, studyEndpointNames } from '../../core/pipelines/study/studyEndpoints';
 import { settingsPrices, studyEndpoints, type StudyEndpointOptions } from '../endpointClient';
 import { howToSetStudyPrice as howToSetPrice, parsePrices } from '../parsePrices';
 import { progressReporter } from '../progressReporter';
@@ -50,7 +50,7 @@ function withStudyFlags(cmd: Command): Command {
     .option('--import <results...>', 'batch runner results to merge before continuing (after --export-batch)', [] as string[])
     .option('--poll <ms>', 'batch status polling interval', '30000')
     .option('--seed <n>', 'seed instead of the spec\'s (orders, options, request seeds, matching)')
-    .option('--count <n>', 'backstories wanted instead of the spec\'s backstories.count (small runs)')
+    .option('--count <n>', 'backstories wanted instead of the spec\'s backstories.count (small runs); meta/ladder: personas made; import (simulate): only the first n personas of the set')
     .option('--no-locator', 'sample every demographic variable (skip the locator model)')
     .option('--confirm-above <usd>', 'stop unless --yes when the estimate may cost more than this', '5')
     .option('--yes', 'run even above the confirmation threshold, or when the cost is unknown (no price for a model)')
@@ -69,7 +69,7 @@ export function describeEstimate(e: StudyEstimate): string {
 }
 
 /** Study options for `specPath`: its endpoints resolved (the spec's names honoured), the flags as plain data. */
-function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, personas: string | undefined, secrets: Array<string | undefined>): StudyOptions {
+function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, personas: string | undefined, secrets: Array<string | undefined>, kind: 'generate' | 'simulate'): StudyOptions {
   const threshold = Number(flags.confirmAbove);
   if (!(threshold >= 0)) throw new CliError(`--confirm-above expects an amount in USD ≥ 0, got ${flags.confirmAbove}`, ExitCode.badInput);
   // --price over the settings file's personaStudio.modelPrices over the engine's list prices
@@ -78,8 +78,22 @@ function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, pers
   const count = integer(flags.count, '--count', 1);
   const concurrency = integer(flags.maxConcurrency, '--max-concurrency', 1) ?? 16;
   const pollIntervalMs = integer(flags.poll, '--poll', 1) ?? 30_000;
-  const names = studyEndpointNames(specPath, { ...(personas === undefined ? {} : { personas }), ...(flags.locator === false ? { noLocator: true } : {}) });
-  const { run, locator, notes } = studyEndpoints(flags, names, ctx.cwd);
+  // generate of meta, import and bio/qa/portray personas sends nothing: no endpoint, no key, nothing contacted
+  const offline = kind === 'generate' && !generateSendsRequests(specPath, personas === undefined ? {} : { personas });
+  const endpoints = offline ? undefined : studyEndpoints(flags, studyEndpointNames(specPath, { ...(personas === undefined ? {} : { personas }), ...(flags.locator === false ? { noLocator: true } : {}) }), ctx.cwd);
+  const common = {
+    ...(flags.model === undefined ? {} : { model: flags.model }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(count === undefined ? {} : { count }),
+    ...(flags.locator === false ? { noLocator: true } : {}),
+    ...(personas === undefined ? {} : { personas }),
+    signal: ctx.signal,
+    onProgress: progressReporter((s) => ctx.err(s)),
+    onMessage: (line: string) => ctx.err(`${line}\n`),
+    versions: { personaStudio: version, node: process.version },
+  };
+  if (!endpoints) return { ...noEndpoint('pass --endpoint URL (e.g. http://localhost:8000/v1) or --endpoint-name NAME, or set OPENAI_BASE_URL'), ...common };
+  const { run, locator, notes } = endpoints;
   secrets.push(run.apiKey, locator?.apiKey);
   const access = {
     client: run.client,
@@ -93,16 +107,9 @@ function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, pers
     access,
     endpoint: { baseUrl: run.baseUrl },
     ...(locator ? { locator: { access: { ...access, client: locator.client, cacheScope: locator.baseUrl }, baseUrl: locator.baseUrl } } : {}),
-    ...(flags.model === undefined ? {} : { model: flags.model }),
-    ...(seed === undefined ? {} : { seed }),
-    ...(count === undefined ? {} : { count }),
-    ...(flags.locator === false ? { noLocator: true } : {}),
-    ...(personas === undefined ? {} : { personas }),
+    ...common,
     prices,
     howToSetPrice,
-    signal: ctx.signal,
-    onProgress: progressReporter((s) => ctx.err(s)),
-    onMessage: (line) => ctx.err(`${line}\n`),
     confirm: (e) => {
       for (const note of notes) ctx.err(`persona-studio: ${note}\n`);
       ctx.err(`estimate:\n${describeEstimate(e)}`);
@@ -120,7 +127,6 @@ function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, pers
       }
       return true;
     },
-    versions: { personaStudio: version, node: process.version },
   };
 }
 
@@ -163,7 +169,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       const secrets: Array<string | undefined> = [];
       const path = nodePath.resolve(ctx.cwd, spec);
       const personas = flags.personas === undefined ? undefined : nodePath.resolve(ctx.cwd, flags.personas);
-      const r = await guarded(secrets, ctx, () => generatePersonas(path, studyOptions(flags, ctx, path, personas, secrets)));
+      const r = await guarded(secrets, ctx, () => generatePersonas(path, studyOptions(flags, ctx, path, personas, secrets, 'generate')));
       if (!r) return;
       const mp = r.methodPersonas;
       if (mp) {
@@ -188,7 +194,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       const secrets: Array<string | undefined> = [];
       const path = nodePath.resolve(ctx.cwd, spec);
       const personas = flags.personas === undefined ? undefined : nodePath.resolve(ctx.cwd, flags.personas);
-      const r = await guarded(secrets, ctx, () => simulateStudy(path, { ...studyOptions(flags, ctx, path, personas, secrets), ...(flags.runDir === undefined ? {} : { runDir: nodePath.resolve(ctx.cwd, flags.runDir) }) }));
+      const r = await guarded(secrets, ctx, () => simulateStudy(path, { ...studyOptions(flags, ctx, path, personas, secrets, 'simulate'), ...(flags.runDir === undefined ? {} : { runDir: nodePath.resolve(ctx.cwd, flags.runDir) }) }));
       if (!r) return;
       const totals = Object.values(r.counts).reduce((a, c) => ({ answered: a.answered + c.answered, refused: a.refused + c.refused, nonCompliant: a.nonCompliant + c.nonCompliant, failed: a.failed + c.failed }), { answered: 0, refused: 0, nonCompliant: 0, failed: 0 });
       ctx.out(

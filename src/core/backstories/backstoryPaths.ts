@@ -8,6 +8,20 @@ export function demographicsPathOf(backstoriesPath: string): string {
   return `${base}.demographics.jsonl`;
 }
 
+/**
+ * The backstories file a persona spec writes, from its parsed YAML: `backstories.output` (relative to the spec), else
+ * `<name>.backstories.jsonl` next to it, `name` being the spec's `name:` (as `toPersonaSpec` and the schema say),
+ * else (a spec without a name yet) the spec's file name with `.persona.yaml` replaced.
+ */
+export function backstoriesPathOf(specPath: string, value: unknown): string {
+  const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const b = v.backstories;
+  const output = typeof b === 'object' && b !== null ? (b as Record<string, unknown>).output : undefined;
+  if (typeof output === 'string' && output !== '') return path.resolve(path.dirname(specPath), output);
+  if (typeof v.name === 'string' && v.name !== '') return path.join(path.dirname(path.resolve(specPath)), `${v.name}.backstories.jsonl`);
+  return specPath.replace(/\.persona\.ya?ml$/i, '.backstories.jsonl');
+}
+
 /** The labels of each demographic variable's options, from the persona spec that writes a backstories file. */
 export interface PersonaLabels {
   readonly specPath: string;
@@ -15,7 +29,7 @@ export interface PersonaLabels {
 }
 
 /**
- * Finds the `*.persona.yaml` in the backstories file's folder whose `backstories.output` names that file and
+ * Finds the `*.persona.yaml` in the backstories file's folder that writes that file ({@link backstoriesPathOf}) and
  * returns its demographic variables' option labels; undefined when there is none (or it does not parse: the
  * editor then labels options by number).
  */
@@ -36,8 +50,7 @@ export async function findPersonaLabels(backstoriesPath: string): Promise<Person
       continue;
     }
     const s = spec as { backstories?: { output?: unknown }; demographics?: { variables?: Record<string, { options?: unknown }> } } | null;
-    const output = s?.backstories?.output;
-    if (typeof output !== 'string' || path.resolve(dir, output) !== path.resolve(backstoriesPath)) continue;
+    if (s?.backstories === undefined || backstoriesPathOf(specPath, s) !== path.resolve(backstoriesPath)) continue;
     const variables: Record<string, string[]> = {};
     for (const [v, def] of Object.entries(s?.demographics?.variables ?? {})) {
       if (Array.isArray(def?.options)) variables[v] = def.options.map((o) => (typeof o === 'object' && o !== null && 'label' in o ? String((o as { label: unknown }).label) : String(o)));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { backstoriesPathOf } from '../../core/backstories/backstoryPaths';
 import { readReview, reviewPathOf } from '../../core/backstories/reviewSidecar';
 import { listRuns } from '../../core/runs/listRuns';
 import { runsDirOf } from '../../core/runs/runPaths';
@@ -143,14 +144,6 @@ export class RunLensProvider implements vscode.CodeLensProvider, vscode.Disposab
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The persona spec's backstories file: `backstories.output` (relative to the spec) or `<name>.backstories.jsonl`. */
-export function backstoriesPathOf(specPath: string, value: unknown): string {
-  const b = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).backstories : undefined;
-  const output = typeof b === 'object' && b !== null ? (b as Record<string, unknown>).output : undefined;
-  if (typeof output === 'string' && output !== '') return path.resolve(path.dirname(specPath), output);
-  return specPath.replace(/\.persona\.ya?ml$/i, '.backstories.jsonl');
 }
 
 /** Non-empty lines of a file, streamed (a backstories file may hold 100,000 entries): one record per line. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RunController, RunOptions } from './runController';
-import { backstoriesPathOf } from '../language/runLensProvider';
+import { backstoriesPathOf } from '../../core/backstories/backstoryPaths';
 import { parseSpec } from '../../core/spec/parseSpec';
 import type { Log } from '../log';
 import { estimateCostText } from '../../core/pipelines/study/costConfirmation';

@@ -174,6 +174,29 @@ export class RunController implements vscode.Disposable {
       this.deps.log.warn(message);
       return { status: 'refused', message };
     }
+    const study = await import('../../core/pipelines/study/runStudy');
+    const { generateSendsRequests, noEndpoint } = await import('../../core/pipelines/study/studyEndpoints');
+    let offline = false;
+    try {
+      offline = kind === 'generate' && !generateSendsRequests(specPath);
+    } catch (err) {
+      return this.failed(what, specPath, err);
+    }
+    if (offline) {
+      // meta, import and bio/qa/portray personas are made without a model: no endpoint is picked, nothing is contacted
+      return this.track(specPath, `${what} of ${path.basename(specPath)}`, undefined, async (signal, onProgress) => {
+        const r = await study.generatePersonas(specPath, {
+          ...noEndpoint('add one to the setting personaStudio.endpoints (a name and a base URL)'),
+          ...(options.count === undefined ? {} : { count: options.count }),
+          signal,
+          onProgress: (e: StageProgressEvent) => onProgress(e),
+          onMessage: (line: string) => this.deps.log.info(`${kind}: ${line}`),
+        });
+        const mp = r.methodPersonas;
+        void vscode.window.showInformationMessage(mp ? `Generated: ${mp.personas} personas in ${path.basename(mp.path)}${mp.failed ? ` (${mp.failed} failed)` : ''}.` : `Generated: ${r.backstories.length} backstories in ${path.basename(r.backstoriesPath)}.`);
+        return { status: 'done' };
+      });
+    }
     const endpoint = await this.pickEndpoint(specPath, options.endpoint);
     if (!endpoint) return { status: 'refused', message: 'no endpoint chosen' };
     const { resolveEndpoint } = await import('../../core/llm/resolveEndpoint');
@@ -193,7 +216,6 @@ export class RunController implements vscode.Disposable {
     } catch (err) {
       return this.failed(what, specPath, err);
     }
-    const study = await import('../../core/pipelines/study/runStudy');
     const limits: ConfirmationLimits = { costAboveUsd: this.deps.config().confirmCostAboveUsd, callsAbove: this.deps.config().confirmCallsAbove };
     return this.track(specPath, `${what} of ${path.basename(specPath)}`, kind === 'simulate' ? options.runDir : undefined, async (signal, onProgress) => {
       const o = {

@@ -41,9 +41,10 @@ function checkedRecord(path: string, line: string, lineNo: number, method: Direc
 
 /**
  * A personas file read as a stream (a million imported personas are never one string): every line checked as
- * `readPersonasFile` does, only counts and the settings hashes kept. `undefined` when the file does not exist.
+ * `readPersonasFile` does, only counts, the settings hashes and the records of the first `first` personas kept (in
+ * file order, with the failed records met before them). `undefined` when the file does not exist.
  */
-export async function scanPersonasFile(path: string, method: DirectMethod, signal?: AbortSignal): Promise<{ personas: number; failed: number; settings: ReadonlySet<string> } | undefined> {
+export async function scanPersonasFile(path: string, method: DirectMethod, signal?: AbortSignal, first = 0): Promise<{ personas: number; failed: number; settings: ReadonlySet<string>; first: MethodPersonaRecord[] } | undefined> {
   const input = createReadStream(path, { encoding: 'utf8' });
   const opened = await new Promise<boolean>((resolve, reject) => {
     input.once('open', () => resolve(true));
@@ -56,6 +57,7 @@ export async function scanPersonasFile(path: string, method: DirectMethod, signa
   let lineNo = 0;
   let personas = 0;
   let failed = 0;
+  const kept: MethodPersonaRecord[] = [];
   try {
     for await (const line of lines) {
       lineNo++;
@@ -65,13 +67,14 @@ export async function scanPersonasFile(path: string, method: DirectMethod, signa
       if (ids.has(r.id)) throw new PipelineError('input', `${path}: line ${lineNo}: persona id "${r.id.slice(0, 40)}" appears twice; ids must be unique`);
       ids.add(r.id);
       if (r.settings !== undefined) settings.add(r.settings);
+      if (personas < first) kept.push(r);
       if (r.text === null) failed++;
       else personas++;
     }
   } finally {
     lines.close();
   }
-  return { personas, failed, settings };
+  return { personas, failed, settings, first: kept };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PersonaSpec } from '../../specModel/personaSpec';
+import * as nodePath from 'node:path';
 import type { BackstoryStageConfig } from '../backstories/backstoryConfig';
 import type { DemographicStageConfig, DemographicVariableSettings } from '../demographicSurvey/demographicConfig';
 import { fromSpecModel } from '../shared/modelSettings';
@@ -17,7 +18,8 @@ export interface PersonaStageOverrides {
 
 /** The files a persona spec's stages write next to it: backstories, their demographic survey, the review sidecar. */
 export function personaOutputs(spec: PersonaSpec): { backstories: string; demographics: string; review: string } {
-  const backstories = spec.backstories?.output ?? spec.path.replace(/\.persona\.ya?ml$/i, '.backstories.jsonl');
+  // `<name>.backstories.jsonl` next to the spec (name: the spec's `name:`), as toPersonaSpec and the schema say
+  const backstories = spec.backstories?.output ?? nodePath.join(nodePath.dirname(spec.path), `${spec.name}.backstories.jsonl`);
   const stem = backstories.replace(/\.backstories\.jsonl$|\.jsonl$/i, '');
   return { backstories, demographics: `${stem}.demographics.jsonl`, review: `${backstories}.review.json` };
 }

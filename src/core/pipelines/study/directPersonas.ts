@@ -4,7 +4,7 @@ import type { Table } from '../../data';
 import { publicBaseUrl } from '../../llm/endpointConfig';
 import { canonicalJson } from '../../runStore/canonicalJson';
 import { openRunStore, RunStoreError } from '../../runStore/openRunStore';
-import type { PersonaSpec } from '../../specModel/personaSpec';
+import type { ImportSpec, PersonaSpec } from '../../specModel/personaSpec';
 import type { MatchingStageConfig } from '../matching/matchingConfig';
 import type { DirectMethod, MethodPersonaRecord } from '../personaMethods/methodPersona';
 import { methodPersonas } from '../personaMethods/methodPersonas';
@@ -94,7 +94,23 @@ export async function directPersonas(persona: PersonaSpec, method: DirectMethod,
   }).slice(0, 16);
   const keep = o.keep ?? true;
   const staleMessage = (): string => `${path} was made with other settings than ${nodePath.basename(persona.path)} has now (method, seed, census, generation, model${counted ? ', or --count' : ''}${profile ? ', profile or the survey\'s demographics' : ''} changed); delete it to make the personas again${counted ? ', or pass the --count it was made with' : ''}`;
-  const found = keep ? await readPersonasFile(files, path, method) : await scanPersonasFile(path, method, o.signal);
+  // simulate --count N of an imported set: the set streamed to the personas file once (as generate does), then only
+  // its first N personas read back; never the whole set in memory
+  const bounded = method === 'import' && keep && o.count !== undefined ? o.count : undefined;
+  const streamed = !keep || bounded !== undefined;
+  let found = streamed ? await scanPersonasFile(path, method, o.signal, bounded) : await readPersonasFile(files, path, method);
+  let made = false;
+  if (found === undefined && bounded !== undefined && persona.import) {
+    await streamImport(path, persona.import, settings, o.signal);
+    found = await scanPersonasFile(path, method, o.signal, bounded);
+    made = true;
+  }
+  if (found !== undefined && !Array.isArray(found) && bounded !== undefined) {
+    if ([...found.settings].some((h) => h !== settings)) throw new PipelineError('config', staleMessage());
+    const using = found.first.filter((r) => r.text !== null).length;
+    o.onMessage?.(`personas: ${made ? 'made' : 'found'} ${found.personas} in ${nodePath.basename(path)}${found.failed ? ` (${found.failed} failed)` : ''}; --count ${bounded}: the first ${using} are used`);
+    return { path, records: found.first, personas: found.personas, failed: found.failed, existing: !made, requests: NO_REQUESTS };
+  }
   if (found !== undefined) {
     const records = Array.isArray(found) ? found : [];
     const hashes = Array.isArray(found) ? new Set(found.flatMap((r) => (r.settings === undefined ? [] : [r.settings]))) : found.settings;
@@ -106,18 +122,7 @@ export async function directPersonas(persona: PersonaSpec, method: DirectMethod,
     return { path, records, personas, failed, existing: true, requests: NO_REQUESTS };
   }
   if (method === 'import' && !keep && persona.import) {
-    // streamed from the set to the personas file: never the whole set in memory
-    let personas = 0;
-    let failed = 0;
-    const spec = persona.import;
-    await writeLinesAtomic(path, (async function* () {
-      for await (const r of importedPersonaRecords(spec, o.signal)) {
-        if (r.text === null) failed++;
-        else personas++;
-        // the record with its settings hash as the last field, without copying the record
-        yield `${JSON.stringify(r).slice(0, -1)},"settings":"${settings}"}\n`;
-      }
-    })());
+    const { personas, failed } = await streamImport(path, persona.import, settings, o.signal);
     return { path, records: [], personas, failed, existing: false, requests: NO_REQUESTS };
   }
   const inputs = { persona, method, seed, ...(counted ? { count } : {}), ...(profile ? { matching: profile.matching, humans: profile.humans } : {}), ...(generator ? { model: generator } : {}) };
@@ -165,4 +170,19 @@ export async function directPersonas(persona: PersonaSpec, method: DirectMethod,
   await files.writeTextAtomic(path, formatPersonasFile(records));
   const failed = records.filter((r) => r.text === null).length;
   return { path, records, personas: records.length - failed, failed, existing: false, requests };
+}
+
+/** An imported set streamed to its personas file (atomically), never the whole set in memory; each record with `settings`. */
+async function streamImport(path: string, spec: ImportSpec, settings: string, signal?: AbortSignal): Promise<{ personas: number; failed: number }> {
+  let personas = 0;
+  let failed = 0;
+  await writeLinesAtomic(path, (async function* () {
+    for await (const r of importedPersonaRecords(spec, signal)) {
+      if (r.text === null) failed++;
+      else personas++;
+      // the record with its settings hash as the last field, without copying the record
+      yield `${JSON.stringify(r).slice(0, -1)},"settings":"${settings}"}\n`;
+    }
+  })());
+  return { personas, failed };
 }

@@ -118,7 +118,7 @@ const directSeed = (persona: PersonaSpec, o: { readonly seed?: number }): number
 /** Rough persona count of a direct method before it runs (for the estimate): respondents, census count per region, or the import limit. */
 function directUnits(persona: PersonaSpec, method: DirectMethod, respondents: number, count?: number): number {
   if (method === 'bio' || method === 'qa' || method === 'portray') return respondents;
-  if (method === 'import') return persona.import?.limit ?? 0;
+  if (method === 'import') return count !== undefined ? Math.min(count, persona.import?.limit ?? count) : persona.import?.limit ?? 0;
   return count ?? persona.census?.count ?? 100;
 }
 
