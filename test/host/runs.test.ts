@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RESULTS_VIEW_TYPE } from '../../src/protocol/resultsPanel';
@@ -98,6 +98,27 @@ describe('run controller and run lenses in a real extension host', function () {
       assert.match(outcome.message ?? '', /Trust this workspace/);
       assert.equal(server.log.length, before, 'no request reached the server');
       assert.ok(!existsSync(path.join(path.dirname(spec.fsPath), 'runs')), 'no run folder was made');
+    } finally {
+      controller.dispose();
+    }
+  });
+
+  it('untrusted and with no endpoint: Generate personas of a meta spec (census-sampled, no model) runs and contacts nothing', async () => {
+    const dir = fileUri('offline-meta').fsPath;
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'examples', 'ladder'), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}runs`) && !src.endsWith('.personas.jsonl') });
+    const before = server.log.length;
+    const controller = new RunController({ log: createLog(), config: () => ({ validationDelayMs: 200, endpoints: [], confirmCostAboveUsd: 1, confirmCallsAbove: 2000, modelPrices: {}, modelPriceProblems: [] }), keys: {} as ApiKeys, results: {} as ResultsPanels, isTrusted: () => false });
+    try {
+      const outcome = await controller.generate(vscode.Uri.file(path.join(dir, 'ladder-meta.persona.yaml')), { count: 5 });
+      assert.equal(outcome.status, 'done', outcome.message);
+      const lines = readFileSync(path.join(dir, 'ladder-meta.personas.jsonl'), 'utf8').split('\n').filter(Boolean);
+      assert.equal(lines.length, 5);
+      assert.equal(server.log.length, before, 'no request reached any server');
+      // a ladder rung writes with a model: untrusted, it is refused
+      const rung = await controller.generate(vscode.Uri.file(path.join(dir, 'ladder-objective.persona.yaml')), { count: 5 });
+      assert.equal(rung.status, 'refused');
+      assert.match(rung.message ?? '', /Trust this workspace/);
     } finally {
       controller.dispose();
     }

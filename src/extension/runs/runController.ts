@@ -168,12 +168,6 @@ export class RunController implements vscode.Disposable {
   private async runStudy(uri: vscode.Uri, kind: 'simulate' | 'generate', options: RunOptions): Promise<RunOutcome> {
     const specPath = uri.fsPath;
     const what = kind === 'simulate' ? 'Simulation' : 'Backstory generation';
-    if (!this.trusted()) {
-      const message = `${what} of ${path.basename(specPath)} contacts a model endpoint. ${TRUST_HINT}`;
-      void vscode.window.showWarningMessage(message, 'Manage Workspace Trust').then((pick) => (pick ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
-      this.deps.log.warn(message);
-      return { status: 'refused', message };
-    }
     const study = await import('../../core/pipelines/study/runStudy');
     const { generateSendsRequests, noEndpoint } = await import('../../core/pipelines/study/studyEndpoints');
     let offline = false;
@@ -181,6 +175,13 @@ export class RunController implements vscode.Disposable {
       offline = kind === 'generate' && !generateSendsRequests(specPath);
     } catch (err) {
       return this.failed(what, specPath, err);
+    }
+    // personas made without a model (meta, import, bio/qa/portray) contact nothing: like baselines, they run untrusted
+    if (!offline && !this.trusted()) {
+      const message = `${what} of ${path.basename(specPath)} contacts a model endpoint. ${TRUST_HINT}`;
+      void vscode.window.showWarningMessage(message, 'Manage Workspace Trust').then((pick) => (pick ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+      this.deps.log.warn(message);
+      return { status: 'refused', message };
     }
     if (offline) {
       // meta, import and bio/qa/portray personas are made without a model: no endpoint is picked, nothing is contacted
