@@ -1,0 +1,73 @@
+import type { AnalysisQuestion } from '../pipelines/analysis/analysisReport';
+import type { PersonaAnswersData, PersonaRecord } from './personaAnswers';
+import type { PersonaRow } from './resultsViewTypes';
+
+/** Builds one persona's row (personaAnswers.ts `personaRow`, passed in to keep the modules acyclic). */
+export type PersonaRowOf = (p: PersonaRecord) => Pick<PersonaRow, 'mad' | 'refused' | 'nonCompliant' | 'failed'>;
+
+/** A sort of the persona list other than file order. */
+export type PersonaValueSort = 'mad' | 'refused';
+
+interface Cached {
+  readonly questions: readonly AnalysisQuestion[];
+  /** Sort key per persona (file order); NaN = not measured (no MAD without a paired human). */
+  readonly keys: Map<PersonaValueSort, Float64Array>;
+  /** Persona indices in sorted order, per `${sort}/${descending}`. */
+  readonly orders: Map<string, Uint32Array>;
+}
+
+// Keyed by the loaded personas (one object per run and method, dropped with its report): a page request
+// after the first one reuses the keys and the order instead of building every persona's row again.
+const cache = new WeakMap<PersonaAnswersData, Cached>();
+
+function cachedOf(d: PersonaAnswersData, questions: readonly AnalysisQuestion[]): Cached {
+  let c = cache.get(d);
+  if (!c || c.questions !== questions) {
+    c = { questions, keys: new Map(), orders: new Map() };
+    cache.set(d, c);
+  }
+  return c;
+}
+
+/** Every persona's sort key, computed once per (personas, questions, sort): its MAD, or refused + non-compliant + failed. */
+export function personaSortKeys(d: PersonaAnswersData, questions: readonly AnalysisQuestion[], sort: PersonaValueSort, rowOf: PersonaRowOf): Float64Array {
+  const c = cachedOf(d, questions);
+  let keys = c.keys.get(sort);
+  if (!keys) {
+    const mad = new Float64Array(d.personas.length);
+    const refused = new Float64Array(d.personas.length);
+    d.personas.forEach((p, i) => {
+      const r = rowOf(p);
+      mad[i] = r.mad ?? NaN;
+      refused[i] = r.refused + r.nonCompliant + r.failed;
+    });
+    c.keys.set('mad', mad);
+    c.keys.set('refused', refused);
+    keys = sort === 'mad' ? mad : refused;
+  }
+  return keys;
+}
+
+/**
+ * Persona indices sorted by a key (unmeasured values last whichever the direction; ties in file order),
+ * computed once per (personas, questions, sort, direction).
+ */
+export function personaSortOrder(d: PersonaAnswersData, questions: readonly AnalysisQuestion[], sort: PersonaValueSort, descending: boolean, rowOf: PersonaRowOf): Uint32Array {
+  const c = cachedOf(d, questions);
+  const id = `${sort}/${descending}`;
+  let order = c.orders.get(id);
+  if (!order) {
+    const keys = personaSortKeys(d, questions, sort, rowOf);
+    order = new Uint32Array(keys.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => {
+      const x = keys[a]!, y = keys[b]!;
+      const xn = Number.isNaN(x), yn = Number.isNaN(y);
+      if (xn || yn) return xn ? (yn ? a - b : 1) : -1;
+      const diff = descending ? y - x : x - y;
+      return diff !== 0 ? diff : a - b;
+    });
+    c.orders.set(id, order);
+  }
+  return order;
+}
