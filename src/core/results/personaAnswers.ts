@@ -1,5 +1,5 @@
 import type { AnalysisQuestion } from '../pipelines/analysis/analysisReport';
-import { personaSortOrder } from './personaSortIndex';
+import { personaFilteredOrder, personaSortOrder } from './personaSortIndex';
 import type { PersonaAnswerRow, PersonaAnswerStatus, PersonaDetail, PersonaPage, PersonaRow } from './resultsViewTypes';
 
 /** One line of a run's `personas.jsonl` (src/core/pipelines/study/runStudy.ts), as the results panel reads it. */
@@ -93,19 +93,11 @@ export function personaPage(d: PersonaAnswersData, questions: readonly AnalysisQ
   } else {
     // the sort keys and the order are computed once per (run, method, sort) and cached (personaSortIndex.ts):
     // a page builds only its own rows; a filter keeps the cached order's matches
-    const order = personaSortOrder(d, questions, o.sortBy, o.descending, (p) => personaRow(d, questions, p));
-    const page: PersonaRecord[] = [];
+    const rowOf = (p: PersonaRecord): PersonaRow => personaRow(d, questions, p);
+    const order = needle === '' ? personaSortOrder(d, questions, o.sortBy, o.descending, rowOf) : personaFilteredOrder(d, questions, o.sortBy, o.descending, needle, rowOf);
     total = order.length;
-    if (needle === '') {
-      for (let k = o.offset; k < Math.min(order.length, o.offset + o.limit); k++) page.push(d.personas[order[k]!]!);
-    } else {
-      total = 0;
-      for (const i of order) {
-        if (!matches(d.personas[i]!, needle)) continue;
-        if (total >= o.offset && page.length < o.limit) page.push(d.personas[i]!);
-        total++;
-      }
-    }
+    const page: PersonaRecord[] = [];
+    for (let k = o.offset; k < Math.min(order.length, o.offset + o.limit); k++) page.push(d.personas[order[k]!]!);
     rows = page.map((p) => personaRow(d, questions, p));
   }
   return { method: d.method, total, offset: o.offset, rows, source: d.source, humanNote: d.humanNote };

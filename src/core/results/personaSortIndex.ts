@@ -14,6 +14,20 @@ interface Cached {
   readonly keys: Map<PersonaValueSort, Float64Array>;
   /** Persona indices in sorted order, per `${sort}/${descending}`. */
   readonly orders: Map<string, Uint32Array>;
+  /** The last filtered order asked for (paging through a filter's matches reuses it). */
+  filtered?: { readonly id: string; readonly order: Uint32Array };
+}
+
+// Each persona's id, backstory id and respondent, lower-cased once (the list's filter matches a substring of them).
+const haystacks = new WeakMap<PersonaAnswersData, readonly string[]>();
+
+function haystackOf(d: PersonaAnswersData): readonly string[] {
+  let h = haystacks.get(d);
+  if (!h) {
+    h = d.personas.map((p) => `${p.personaId}\u0000${p.backstoryId}\u0000${p.humanId ?? ''}`.toLowerCase());
+    haystacks.set(d, h);
+  }
+  return h;
 }
 
 // Keyed by the loaded personas (one object per run and method, dropped with its report): a page request
@@ -70,4 +84,23 @@ export function personaSortOrder(d: PersonaAnswersData, questions: readonly Anal
     c.orders.set(id, order);
   }
   return order;
+}
+
+/**
+ * The sorted order's personas whose id, backstory id or respondent contains `needle` (lower-case, non-empty),
+ * in that order; the last filter asked for is kept, so paging through its matches costs a page.
+ */
+export function personaFilteredOrder(d: PersonaAnswersData, questions: readonly AnalysisQuestion[], sort: PersonaValueSort, descending: boolean, needle: string, rowOf: PersonaRowOf): Uint32Array {
+  const order = personaSortOrder(d, questions, sort, descending, rowOf);
+  const c = cachedOf(d, questions);
+  const id = `${sort}/${descending}/${needle}`;
+  if (c.filtered?.id === id) return c.filtered.order;
+  const hay = haystackOf(d);
+  const out = new Uint32Array(order.length);
+  let n = 0;
+  // the needle never holds the separator: it cannot match across two fields
+  if (!needle.includes('\u0000')) for (const i of order) if (hay[i]!.includes(needle)) out[n++] = i;
+  const picked = out.slice(0, n);
+  c.filtered = { id, order: picked };
+  return picked;
 }
