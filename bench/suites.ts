@@ -4,6 +4,7 @@ import { analyzeSuite } from './analyzeSuite';
 import type { BenchSuite } from './benchTypes';
 import { largeDataSuite } from './largeDataSuite';
 import { llmSuite } from './llmSuite';
+import { personaPageSuite } from './personaPageSuite';
 import { pipelineSuite } from './pipelineSuite';
 import { resultLensSuite } from './resultLensSuite';
 import { runLensSuite } from './runLensSuite';
@@ -15,4 +16,4 @@ import { specSuite } from './specSuite';
 import { statsSuite } from './statsSuite';
 
 /** Every benchmark suite `npm run bench` runs, in order. */
-export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, runLensSuite, resultsPanelSuite, pipelineSuite, backstorySuite];
+export const suites: readonly BenchSuite[] = [specSuite, specScaleSuite, activationSuite, statsSuite, analyzeSuite, largeDataSuite, savSuite, personaSetSuite, llmSuite, resultLensSuite, runLensSuite, resultsPanelSuite, personaPageSuite, pipelineSuite, backstorySuite];

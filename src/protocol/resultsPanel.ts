@@ -58,6 +58,10 @@ export interface ComparedRun {
 
 export interface RunComparison {
   readonly runs: readonly ComparedRun[];
+  /** The compared runs' folders besides this run (relative to the workspace folder, `/`-separated), for the page's saved state. */
+  readonly folders?: readonly string[];
+  /** Runs dropped from the comparison since it was saved (a folder deleted or no longer analysed), said in the page. */
+  readonly note?: string | null;
 }
 
 /** What the page saves with setState: which report it shows (for the serializer) and its UI state. */
@@ -68,6 +72,8 @@ export interface ResultsPanelState {
   /** The run folder's id under the spec's runs folder. */
   readonly runId: string;
   readonly ui: ResultsUiState;
+  /** The run folders in the run comparison besides this run, relative to the workspace folder (`/`-separated). */
+  readonly compared?: readonly string[];
 }
 
 export interface MethodInfo {
@@ -94,6 +100,10 @@ export interface ResultsInit {
   readonly outcomes: readonly OutcomeStudyReport[];
   /** Runs besides this one in the run comparison (`personaStudio.compareRuns`, "Add run…"). */
   readonly comparedRuns: number;
+  /** Their folders, relative to the workspace folder (saved with setState so the comparison survives a reload). */
+  readonly comparedFolders: readonly string[];
+  /** Runs dropped from the restored comparison (their folder was deleted since), to say so in the page; else null. */
+  readonly comparisonNote: string | null;
   /** The UI state to start from (the restored one, checked against the report). */
   readonly ui: ResultsUiState;
 }
@@ -168,8 +178,12 @@ export const isUiState: Guard<ResultsUiState> = (v): v is ResultsUiState =>
   (v.personaFilter === undefined || isString(v.personaFilter, 200)) &&
   (v.personaOffset === undefined || isInteger(v.personaOffset, 0, 100_000_000));
 
+const isFolder = (v: unknown): v is string => isString(v, 4096) && v.length > 0;
+/** Most runs a comparison keeps. */
+export const MAX_COMPARED = 100;
+
 export const isPanelState: Guard<ResultsPanelState> = (v): v is ResultsPanelState =>
-  isObject(v) && v.v === 1 && isString(v.spec, 4096) && isName(v.runId) && isUiState(v.ui);
+  isObject(v) && v.v === 1 && isString(v.spec, 4096) && isName(v.runId) && isUiState(v.ui) && (v.compared === undefined || isArrayOf(v.compared, isFolder, MAX_COMPARED));
 
 /** Params guards per request method (closed objects: unknown keys are rejected). */
 export const resultsParamGuards: { readonly [M in ResultsMethod]: Guard<ResultsRequests[M]['params']> } = {
@@ -210,14 +224,16 @@ const isMetricTable = (v: unknown): v is MetricTable => isObject(v) && Array.isA
 const isInit: Guard<ResultsInit> = (v): v is ResultsInit =>
   isObject(v) && isString(v.spec, 4096) && isName(v.runId) && isArrayOf(v.methods, (m): m is MethodInfo => isObject(m) && isName(m.key) && isString(m.label)) &&
   isArrayOf(v.scales, isName) && isInteger(v.questionCount) && isMetricTable(v.table) && isObject(v.leans) && isUiState(v.ui) &&
-  isArrayOf(v.outcomes, (o): o is OutcomeStudyReport => isObject(o) && isString(o.question) && isObject(o.methods), 1000) && isInteger(v.comparedRuns);
+  isArrayOf(v.outcomes, (o): o is OutcomeStudyReport => isObject(o) && isString(o.question) && isObject(o.methods), 1000) && isInteger(v.comparedRuns) &&
+  isArrayOf(v.comparedFolders, isFolder, MAX_COMPARED) && (v.comparisonNote === null || isString(v.comparisonNote, 10_000));
 
 const isPersonaRow = (r: unknown): r is PersonaRow =>
   isObject(r) && isString(r.id) && isString(r.backstoryId) && (r.human === null || isString(r.human)) && isInteger(r.answered) && isInteger(r.refused) &&
   isInteger(r.nonCompliant) && isInteger(r.failed) && isNullableNumber(r.mad) && isInteger(r.paired);
 const personaSources = ['backstory', 'text', 'none'];
 const isRunComparison = (v: unknown): v is RunComparison =>
-  isObject(v) && isArrayOf(v.runs, (r): r is ComparedRun => isObject(r) && isString(r.key, 1024) && isName(r.runId) && isString(r.method) && (r.model === null || isString(r.model)) && isString(r.date) && typeof r.current === 'boolean' && isMetricTable(r.table), 100);
+  isObject(v) && isArrayOf(v.runs, (r): r is ComparedRun => isObject(r) && isString(r.key, 1024) && isName(r.runId) && isString(r.method) && (r.model === null || isString(r.model)) && isString(r.date) && typeof r.current === 'boolean' && isMetricTable(r.table), MAX_COMPARED + 1) &&
+  (v.folders === undefined || isArrayOf(v.folders, isFolder, MAX_COMPARED)) && (v.note === undefined || v.note === null || isString(v.note, 10_000));
 
 /** Result guards per request method: the page checks every response before rendering it. */
 export const resultsResultGuards: { readonly [M in ResultsMethod]: Guard<ResultsRequests[M]['result']> } = {

@@ -101,8 +101,8 @@ describe('results panel and result lenses in a real extension host', function ()
   });
 });
 
-interface OpenedMore extends Opened { compared: string[]; answered: Record<string, number> }
-interface Api { resultsPanels: { opened(): OpenedMore[]; ask(spec: vscode.Uri, method: string, params: unknown): Promise<{ ok: boolean; result?: unknown; error?: { reason: string } } | undefined> }; backstoryReview: { documentOf(uri: vscode.Uri): unknown } }
+interface OpenedMore extends Opened { compared: string[]; answered: Record<string, number>; restorable: { v: 1; spec: string; runId: string; ui: { tab: string }; compared?: string[] }; comparisonNote: string | null }
+interface Api { resultsPanels: { serializer: vscode.WebviewPanelSerializer; opened(): OpenedMore[]; ask(spec: vscode.Uri, method: string, params: unknown): Promise<{ ok: boolean; result?: unknown; error?: { reason: string } } | undefined> }; backstoryReview: { documentOf(uri: vscode.Uri): unknown } }
 
 async function api(): Promise<Api> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
@@ -188,6 +188,47 @@ describe('results panel: personas, backstories and run comparison in a real exte
     }, 'the run picked in the quick pick');
     await asked;
     assert.deepEqual((added!.result as { runs: { key: string }[] }).runs.map((r) => r.key), [A, B]);
+    assert.equal(resultTabs().length, 1, 'one panel per spec');
+  });
+
+  it('the run comparison survives a reload: revived through the serializer, a run folder deleted since is dropped with a note', async () => {
+    const C = '20261130-080000-anthology';
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    writeBfiRunFolder(workspaceRoot().fsPath, { root, runId: C, method: 'anthology', model: 'qwen-2-72b', replicates: 10, splits: 4, createdAt: '2026-11-30T08:00:00Z' });
+    const o = await vscode.commands.executeCommand<OpenedMore>('personaStudio.compareRuns', [A, B, C].map((id) => vscode.Uri.file(path.join(runs(), id))));
+    assert.deepEqual(o.compared, [B, C]);
+    const { resultsPanels } = await api();
+    // what the page saves with setState for the serializer: the compared folders relative to the workspace folder
+    const saved = o.restorable;
+    assert.deepEqual(saved.compared, [`bfi/runs/bfi/${B}`, `bfi/runs/bfi/${C}`]);
+    assert.equal(saved.runId, A);
+    assert.equal(saved.ui.tab, 'compare');
+    // the page is told the same folders (it saves them from the report and from every comparison it shows)
+    const ready = await resultsPanels.ask(spec(), 'ready', { ui: null });
+    assert.deepEqual((ready?.result as { comparedFolders: string[] }).comparedFolders, saved.compared);
+
+    // dispose the panel as a reload does, delete C, and revive a new panel from the saved state through the serializer
+    for (const t of resultTabs()) await vscode.window.tabGroups.close(t);
+    await until(() => (resultsPanels.opened().length === 0 ? true : undefined), 'the panel disposed');
+    rmSync(path.join(runs(), C), { recursive: true, force: true });
+    const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, 'Results', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, { enableScripts: true });
+    await resultsPanels.serializer.deserializeWebviewPanel(panel, saved);
+    const revived = await until(() => {
+      const x = resultsPanels.opened()[0];
+      last = JSON.stringify(x);
+      return x && (x.answered['ready'] ?? 0) > 0 && (x.answered['runs/compare'] ?? 0) > 0 ? x : undefined;
+    }, () => `the revived page’s ready and runs/compare requests answered (panel: ${last})`, 60_000);
+    assert.equal(revived.runId, A);
+    assert.equal(revived.ui?.tab, 'compare', 'back on the Compare tab');
+    assert.deepEqual(revived.compared, [B], 'the deleted run is dropped, the other kept');
+    assert.match(revived.comparisonNote ?? '', new RegExp(`bfi/runs/bfi/${C}`), 'the note names the dropped run');
+    assert.deepEqual(revived.restorable.compared, [`bfi/runs/bfi/${B}`]);
+    const c = await resultsPanels.ask(spec(), 'runs/compare', {});
+    assert.ok(c?.ok, JSON.stringify(c));
+    const comparison = c.result as { runs: { key: string }[]; folders: string[]; note: string | null };
+    assert.deepEqual(comparison.runs.map((r) => r.key), [A, B]);
+    assert.deepEqual(comparison.folders, [`bfi/runs/bfi/${B}`]);
+    assert.match(comparison.note ?? '', /Left out of the run comparison/);
     assert.equal(resultTabs().length, 1, 'one panel per spec');
   });
 

@@ -17,6 +17,8 @@ export type ThemeKind = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast';
 export interface PageHarness {
   readonly page: Page;
   violations(): Promise<string[]>;
+  /** The page's last setState (what the serializer would restore after a reload). */
+  savedState(): Promise<unknown>;
   /** What the page asked the host to save (format, name, data). */
   readonly saved: { format: string; name: string; data: string }[];
   /** Waits until the page reports the current tab rendered; returns ms from navigation (performance.now()). */
@@ -54,7 +56,7 @@ export async function openResultsPage(report: AnalysisReport, options: { theme?:
     window.acquireVsCodeApi = () => ({
       postMessage: (m) => void window.__host(m).then((reply) => reply && window.postMessage(reply, '*')),
       getState: () => state,
-      setState: (s) => { state = s; },
+      setState: (s) => { state = s; window.__savedState = JSON.parse(JSON.stringify(s)); },
     });
   `);
   await page.goto(`${ORIGIN}/index.html`);
@@ -62,6 +64,7 @@ export async function openResultsPage(report: AnalysisReport, options: { theme?:
     page,
     saved,
     violations: () => page.evaluate('window.__violations') as Promise<string[]>,
+    savedState: () => page.evaluate('window.__savedState'),
     async ready(tab) {
       // a selector, not a predicate: a string predicate would be eval'd in the page, which its CSP forbids
       await page.locator(`body[data-state="ready"]${tab ? `[data-tab="${tab}"]` : ''}`).waitFor({ state: 'attached', timeout: 60_000 });

@@ -1,4 +1,5 @@
 import type { AnalysisQuestion } from '../pipelines/analysis/analysisReport';
+import { personaFilteredOrder, personaSortOrder } from './personaSortIndex';
 import type { PersonaAnswerRow, PersonaAnswerStatus, PersonaDetail, PersonaPage, PersonaRow } from './resultsViewTypes';
 
 /** One line of a run's `personas.jsonl` (src/core/pipelines/study/runStudy.ts), as the results panel reads it. */
@@ -77,26 +78,29 @@ export function personaRow(d: PersonaAnswersData, questions: readonly AnalysisQu
 
 export type PersonaSortKey = 'order' | 'mad' | 'refused';
 
+const matches = (p: PersonaRecord, needle: string): boolean => p.personaId.toLowerCase().includes(needle) || p.backstoryId.toLowerCase().includes(needle) || (p.humanId ?? '').toLowerCase().includes(needle);
+
 /** A page of the persona list, filtered by id / backstory / respondent substring and sorted. */
 export function personaPage(d: PersonaAnswersData, questions: readonly AnalysisQuestion[], o: { filter: string; sortBy: PersonaSortKey; descending: boolean; offset: number; limit: number }): PersonaPage {
   const needle = o.filter.trim().toLowerCase();
-  const picked = needle === '' ? d.personas : d.personas.filter((p) => p.personaId.toLowerCase().includes(needle) || p.backstoryId.toLowerCase().includes(needle) || (p.humanId ?? '').toLowerCase().includes(needle));
   let rows: PersonaRow[];
+  let total: number;
   if (o.sortBy === 'order') {
+    const picked = needle === '' ? d.personas : d.personas.filter((p) => matches(p, needle));
+    total = picked.length;
     const ordered = o.descending ? [...picked].reverse() : picked;
     rows = ordered.slice(o.offset, o.offset + o.limit).map((p) => personaRow(d, questions, p));
   } else {
-    const all = picked.map((p) => personaRow(d, questions, p));
-    const key = (r: PersonaRow): number | null => (o.sortBy === 'mad' ? r.mad : r.refused + r.nonCompliant + r.failed);
-    // unmeasured values last whichever the direction; ties in file order
-    all.sort((a, b) => {
-      const x = key(a), y = key(b);
-      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-      return o.descending ? y - x : x - y;
-    });
-    rows = all.slice(o.offset, o.offset + o.limit);
+    // the sort keys and the order are computed once per (run, method, sort) and cached (personaSortIndex.ts):
+    // a page builds only its own rows; a filter keeps the cached order's matches
+    const rowOf = (p: PersonaRecord): PersonaRow => personaRow(d, questions, p);
+    const order = needle === '' ? personaSortOrder(d, questions, o.sortBy, o.descending, rowOf) : personaFilteredOrder(d, questions, o.sortBy, o.descending, needle, rowOf);
+    total = order.length;
+    const page: PersonaRecord[] = [];
+    for (let k = o.offset; k < Math.min(order.length, o.offset + o.limit); k++) page.push(d.personas[order[k]!]!);
+    rows = page.map((p) => personaRow(d, questions, p));
   }
-  return { method: d.method, total: picked.length, offset: o.offset, rows, source: d.source, humanNote: d.humanNote };
+  return { method: d.method, total, offset: o.offset, rows, source: d.source, humanNote: d.humanNote };
 }
 
 const labelOf = (q: AnalysisQuestion, code: number | null): string | null => {

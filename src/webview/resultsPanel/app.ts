@@ -20,6 +20,7 @@ export interface App {
   save(format: 'png' | 'svg' | 'csv' | 'json', name: string, data: string): Promise<void>;
 }
 
+/** Saves what the serializer restores after a reload: the report shown, the UI state and the compared run folders. */
 export function saveUiState(init: ResultsInit, ui: ResultsUiState): void {
-  vscodeApi().setState({ v: 1, spec: init.spec, runId: init.runId, ui });
+  vscodeApi().setState({ v: 1, spec: init.spec, runId: init.runId, ui, compared: init.comparedFolders });
 }

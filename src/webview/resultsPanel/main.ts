@@ -120,6 +120,7 @@ async function start(): Promise<void> {
   });
   renderHeader(init);
   document.body.replaceChildren(header, statusLine, tabs);
+  if (init.comparisonNote) status(init.comparisonNote);
   rpc.on('report/changed', (next) => {
     const previous = app!.init;
     app!.init = next;

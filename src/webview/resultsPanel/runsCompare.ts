@@ -3,7 +3,7 @@ import type { ComparedRun, MetricCell, MetricTable, RunComparison } from '../../
 import { Plot, plot } from '../shared/charts';
 import { el } from '../shared/dom';
 import { chartTheme } from '../shared/theme';
-import type { App } from './app';
+import { saveUiState, type App } from './app';
 import { chartExportButtons, tableExportButtons } from './exportButtons';
 import { fmt, fmtCell } from './format';
 
@@ -76,12 +76,18 @@ function runsChart(c: RunComparison, width: number): SVGSVGElement | HTMLElement
 /** The Compare tab's run comparison: this run and every added one, side by side, with "Add run…". */
 export async function compareRunsSection(app: App, root: HTMLElement, given?: RunComparison): Promise<void> {
   const c = given ?? await app.rpc.request('runs/compare', {});
+  if (c.folders) {
+    // the comparison is part of the saved state: it survives a reload (the host re-reads it on restore)
+    app.init = { ...app.init, comparedFolders: c.folders, comparedRuns: c.folders.length };
+    saveUiState(app.init, app.ui);
+  }
+  const dropped = c.note ? el('p', { class: 'note', attrs: { 'data-note': 'comparison' }, text: c.note }) : null;
   const redo = (next: Promise<RunComparison>): void => void next.then((n) => compareRunsSection(app, root, n)).catch((err: unknown) => app.status(`Run comparison: ${err instanceof Error ? err.message : String(err)}`, 'error'));
   const add = el('vscode-button', { attrs: { 'data-action': 'add-run' }, text: 'Add run…', on: { click: () => redo(app.rpc.request('runs/add', {})) } });
   const header = el('div', { class: 'toolbar' }, el('h2', { text: 'Compare runs' }), add,
     c.runs.length >= 2 ? tableExportButtons(app, () => `${app.init.specName}-runs`, () => runComparisonCsv(c), () => c) : null);
   if (c.runs.length < 2) {
-    root.replaceChildren(header, el('p', { class: 'note', text: 'Add another analysed run (Add run…), or select two runs in the Runs view and choose Compare Selected Runs.' }));
+    root.replaceChildren(header, dropped ?? '', el('p', { class: 'note', text: 'Add another analysed run (Add run…), or select two runs in the Runs view and choose Compare Selected Runs.' }));
     return;
   }
   const scales = scalesOf(c.runs);
@@ -94,7 +100,7 @@ export async function compareRunsSection(app: App, root: HTMLElement, given?: Ru
   ]);
   const chartBox = el('div', { class: 'chart', attrs: { 'data-chart': 'runs' } });
   chartBox.append(runsChart(c, Math.min(1000, (root.clientWidth || 800) - 20)));
-  root.replaceChildren(header,
+  root.replaceChildren(header, dropped ?? '',
     el('div', { class: 'list' }, el('table', { class: 'metrics runs-compare' }, el('thead', {}, head), el('tbody', {}, ...body))),
     el('div', { class: 'toolbar' }, el('h3', { text: 'Mean WD of each run with its interval' }), chartExportButtons(app, () => `${app.init.specName}-runs`, () => chartBox.firstElementChild)),
     chartBox,

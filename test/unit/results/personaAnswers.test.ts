@@ -9,7 +9,9 @@ import { pairedMeanAbsDeviation, personaDetail, personaPage, type PersonaAnswers
 import { ResultsError } from '../../../src/core/results/resultsError';
 import { handleResultsMessage, type ResultsHostActions, type ResultsSource } from '../../../src/extension/webviews/results/resultsHandler';
 import { resultsResultGuards } from '../../../src/protocol/resultsPanel';
+import { personaSortKeys } from '../../../src/core/results/personaSortIndex';
 import { bfiAnalysis } from '../../fixtures/analysis/bfiAnalysis';
+import { largePersonas } from '../../fixtures/analysis/largePersonas';
 import { writeBfiRunFolder } from '../../fixtures/analysis/bfiRunFolder';
 
 const repo = path.join(__dirname, '..', '..', '..');
@@ -56,6 +58,35 @@ describe('persona answers for the results panel (pure)', () => {
     assert.deepEqual(personaPage(data, questions, { filter: 'H1', sortBy: 'order', descending: false, offset: 0, limit: 10 }).rows.map((r) => r.id), ['p1']);
     const second = personaPage(data, questions, { filter: '', sortBy: 'order', descending: false, offset: 1, limit: 1 });
     assert.deepEqual([second.total, second.rows.map((r) => r.id)], [2, ['p2']]);
+  });
+
+  it('sorted pages from the cached sort keys equal a full sort of every row (ties in file order, unmeasured last)', () => {
+    const { data: big, questions: qs } = largePersonas(700, 12, 7);
+    // the reference: every persona's row built and stably sorted, as the list was sorted before the cache
+    const all = personaPage(big, qs, { filter: '', sortBy: 'order', descending: false, offset: 0, limit: 700 }).rows;
+    assert.equal(all.length, 700);
+    for (const sortBy of ['mad', 'refused'] as const) {
+      for (const descending of [true, false]) {
+        for (const filter of ['', '1']) {
+          const picked = all.filter((r) => filter === '' || r.id.includes(filter) || r.backstoryId.includes(filter) || (r.human ?? '').includes(filter));
+          const key = (r: typeof all[number]): number | null => (sortBy === 'mad' ? r.mad : r.refused + r.nonCompliant + r.failed);
+          const expected = [...picked].sort((a, b) => {
+            const x = key(a), y = key(b);
+            if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+            return descending ? y - x : x - y;
+          });
+          for (const offset of [0, 37, 690]) {
+            const page = personaPage(big, qs, { filter, sortBy, descending, offset, limit: 25 });
+            assert.equal(page.total, picked.length);
+            assert.deepEqual(page.rows, expected.slice(offset, offset + 25), `${sortBy} ${descending ? 'desc' : 'asc'} filter "${filter}" offset ${offset}`);
+          }
+        }
+      }
+    }
+    assert.ok(all.some((r) => r.mad === null), 'the fixture has unpaired personas');
+    // computed once per (personas, questions, sort): the same array on every request
+    const rowOf = (): never => assert.fail('the sort keys were computed again');
+    assert.equal(personaSortKeys(big, qs, 'mad', rowOf), personaSortKeys(big, qs, 'mad', rowOf));
   });
 
   it('details: canonical labels, the human answer, refusals as statuses, the persona text as it is', () => {

@@ -131,9 +131,9 @@ describe('results page: personas, outcomes and run comparison (headless chromium
     const comparison: RunComparison = { runs: [
       { key: 'r1', runId: '20261201-120000-drifted-sim', specName: 'bfi.survey.yaml', method: 'drifted-sim', model: null, date: '2026-12-01T12:00:00Z', current: true, table: metricTable(exact) },
       { key: 'r2', runId: '20261202-090000-anthology', specName: 'bfi.survey.yaml', method: 'anthology', model: 'llama-3-70b', date: '2026-12-02T09:00:00Z', current: false, table: metricTable(report) },
-    ] };
+    ], folders: ['bfi/runs/bfi/20261202-090000-anthology'], note: 'Left out of the run comparison since it was saved: bfi/runs/bfi/gone (deleted).' };
     const removed: string[] = [];
-    const h = await openResultsPage(exact, { actions: { comparison: async () => comparison, removeRun: async (key) => { removed.push(key); return { runs: comparison.runs.filter((r) => r.key !== key) }; } } });
+    const h = await openResultsPage(exact, { actions: { comparison: async () => comparison, removeRun: async (key) => { removed.push(key); return { runs: comparison.runs.filter((r) => r.key !== key), folders: [], note: null }; } } });
     try {
       await h.ready('metrics');
       const { page } = h;
@@ -144,10 +144,15 @@ describe('results page: personas, outcomes and run comparison (headless chromium
       assert.match(await page.locator('tr.run-head[data-run="r2"]').innerText(), /anthology · llama-3-70b · 2026-12-02 09:00/);
       assert.equal(await page.locator('table.runs-compare tr.bound').count(), 2, 'each run’s human bound');
       assert.ok(await page.locator('[data-chart="runs"] svg').count() > 0);
+      // the compared folders go into the state the serializer restores; a run dropped on restore is said
+      assert.deepEqual((await h.savedState() as { compared?: string[] }).compared, ['bfi/runs/bfi/20261202-090000-anthology']);
+      assert.match(await page.locator('p[data-note="comparison"]').innerText(), /bfi\/runs\/bfi\/gone/);
       await page.screenshot({ path: path.join(shots, 'results-compare-runs.png') });
       await page.locator('vscode-button[data-remove="r2"]').click();
       await page.locator('[data-section="runs"] p.note').waitFor();
       assert.deepEqual(removed, ['r2']);
+      await page.locator('table.runs-compare').waitFor({ state: 'detached' });
+      assert.deepEqual((await h.savedState() as { compared?: string[] }).compared, [], 'the removal is saved too');
       assert.deepEqual(await h.violations(), []);
     } finally {
       await h.close();

@@ -24,6 +24,10 @@ export interface ResultsSource {
   readonly report: AnalysisReport;
   /** Runs besides this one in the run comparison. */
   readonly comparedRuns?: number;
+  /** Their folders relative to the workspace folder (the page saves them for the serializer). */
+  readonly comparedFolders?: readonly string[];
+  /** Runs dropped from a restored comparison, said in the page. */
+  readonly comparisonNote?: string | null;
 }
 
 /** What the handler asks of the editor. */
@@ -78,6 +82,8 @@ export function resultsInit(src: ResultsSource, ui: ResultsUiState | null): Resu
     leans,
     outcomes: r.outcomes ?? [],
     comparedRuns: src.comparedRuns ?? 0,
+    comparedFolders: src.comparedFolders ?? [],
+    comparisonNote: src.comparisonNote ?? null,
     ui: sanitizeUi(r, ui),
   };
 }

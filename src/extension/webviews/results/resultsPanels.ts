@@ -10,7 +10,7 @@ import { ResultsError } from '../../../core/results/resultsError';
 import { listRuns, newestAnalyzedRun, parseRunRecord } from '../../../core/runs/listRuns';
 import { isRunId, runsDirOf } from '../../../core/runs/runPaths';
 import { RUN_FILES, type RunRecord } from '../../../core/runs/runRecord';
-import { defaultUiState, isPanelState, RESULTS_VIEW_TYPE, type ComparedRun, type ExportFormat, type ResultsTab, type ResultsUiState, type RunComparison } from '../../../protocol/resultsPanel';
+import { defaultUiState, isPanelState, RESULTS_VIEW_TYPE, type ComparedRun, type ExportFormat, type ResultsPanelState, type ResultsTab, type ResultsUiState, type RunComparison, MAX_COMPARED } from '../../../protocol/resultsPanel';
 import { PROTOCOL_VERSION, type ResponseMessage } from '../../../protocol/rpc';
 import type { Log } from '../../log';
 import { createNonce, webviewMessageHtml } from '../webviewHtml';
@@ -28,6 +28,8 @@ interface OpenPanel {
   personas: Map<string, Promise<PersonaAnswersData>>;
   /** Other run folders (absolute) in the run comparison, in the order they were added. */
   compared: string[];
+  /** Runs dropped from the restored comparison (folder deleted since), said in the page until the comparison changes. */
+  note: string | null;
   /** Requests answered per method, for the in-host tests (positive signals, not sleeps). */
   readonly answered: Record<string, number>;
   /** Answers one protocol message as the page's messages are answered. */
@@ -46,6 +48,10 @@ export interface OpenedResults {
   readonly ui: ResultsUiState | null;
   /** Run ids in the run comparison besides this run. */
   readonly compared: readonly string[];
+  /** What the page saves with setState and the serializer restores (its compared folders relative to the workspace). */
+  readonly restorable: ResultsPanelState;
+  /** Runs dropped from a restored comparison, as the page says it; else null. */
+  readonly comparisonNote: string | null;
   /** Requests the page sent and the host answered, per method. */
   readonly answered: Readonly<Record<string, number>>;
 }
@@ -62,11 +68,11 @@ const saveFilters: Record<ExportFormat, Record<string, string[]>> = {
 export class ResultsPanels implements vscode.Disposable {
   private readonly panels = new Map<string, OpenPanel>();
   private readonly registration: vscode.Disposable;
+  /** The serializer VS Code revives the panels with after a reload (the in-host tests revive through it too). */
+  readonly serializer: vscode.WebviewPanelSerializer = { deserializeWebviewPanel: (panel, state) => this.revive(panel, state) };
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log) {
-    this.registration = vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state) => this.revive(panel, state),
-    });
+    this.registration = vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, this.serializer);
   }
 
   /** Opens (or reveals) the panel for a spec, on its newest analysed run or on `runId`. */
@@ -97,10 +103,11 @@ export class ResultsPanels implements vscode.Disposable {
     for (const d of others) await readComparedRun(d, false); // fails early, with the run named, when one cannot be read
     const opened = await this.open(specUri, { runId: path.basename(first) });
     const entry = this.panels.get(specUri.toString())!;
-    entry.compared = [...new Set(others.map((d) => path.resolve(d)))].filter((d) => d !== path.resolve(first));
+    entry.compared = [...new Set(others.map((d) => path.resolve(d)))].filter((d) => d !== path.resolve(first)).slice(0, MAX_COMPARED);
+    entry.note = null;
     entry.ui = { ...(entry.ui ?? defaultUiState), tab: 'compare' };
     this.replace(entry, entry.source);
-    return { ...opened, compared: entry.compared.map((d) => path.basename(d)), ui: entry.ui };
+    return { ...this.describe(entry), pageReady: opened.pageReady };
   }
 
   /**
@@ -124,7 +131,18 @@ export class ResultsPanels implements vscode.Disposable {
   }
 
   private describe(p: OpenPanel): OpenedResults {
-    return { viewType: RESULTS_VIEW_TYPE, spec: p.source.spec, runId: p.source.runId, questions: p.source.report.survey.questions.length, pageReady: p.readyCount, ui: p.ui, compared: p.compared.map((d) => path.basename(d)), answered: { ...p.answered } };
+    return { viewType: RESULTS_VIEW_TYPE, spec: p.source.spec, runId: p.source.runId, questions: p.source.report.survey.questions.length, pageReady: p.readyCount, ui: p.ui, compared: p.compared.map((d) => path.basename(d)), answered: { ...p.answered },
+      restorable: { v: 1, spec: p.source.spec, runId: p.source.runId, ui: p.ui ?? defaultUiState, compared: p.compared.map((d) => this.folderOf(p, d)) }, comparisonNote: p.note };
+  }
+
+  /** A run folder relative to the workspace folder of the panel's spec (else the spec's folder), `/`-separated. */
+  private folderOf(p: OpenPanel, dir: string): string {
+    return path.relative(baseOf(vscode.Uri.parse(p.source.spec)), dir).split(path.sep).join('/') || '.';
+  }
+
+  /** What the page is told: the report, and the comparison's size, folders and note. */
+  private sourceOf(p: OpenPanel, next: ResultsSource = p.source): ResultsSource {
+    return { ...next, comparedRuns: p.compared.length, comparedFolders: p.compared.map((d) => this.folderOf(p, d)), comparisonNote: p.note };
   }
 
   private title(specUri: vscode.Uri): string {
@@ -141,7 +159,24 @@ export class ResultsPanels implements vscode.Disposable {
       const specUri = vscode.Uri.parse(state.spec, true);
       if (specUri.scheme !== 'file') throw new ResultsError('not-found', 'the spec is not a local file');
       const loaded = await this.load(specUri, state.runId);
-      this.attach(panel, loaded, state.ui);
+      const entry = this.attach(panel, loaded, state.ui);
+      // the compared runs are re-read: a run folder deleted (or no longer analysed) since is left out, with a note
+      const ownDir = path.resolve(runsDirOf(specUri.fsPath), loaded.runId);
+      const kept: string[] = [];
+      const dropped: string[] = [];
+      for (const rel of [...new Set(state.compared ?? [])]) {
+        const dir = path.resolve(baseOf(specUri), rel);
+        if (dir === ownDir || kept.includes(dir)) continue;
+        try {
+          await readComparedRun(dir, false);
+          kept.push(dir);
+        } catch (err) {
+          dropped.push(`${rel} (${err instanceof Error ? err.message : String(err)})`);
+        }
+      }
+      entry.compared = kept;
+      entry.note = dropped.length > 0 ? `Left out of the run comparison since it was saved: ${dropped.join('; ')}.` : null;
+      if (dropped.length > 0) this.log.info(`results: ${entry.note}`);
     } catch (err) {
       this.log.warn(`results panel not restored: ${err instanceof Error ? err.message : String(err)}`);
       panel.webview.html = webviewMessageHtml({ cspSource: panel.webview.cspSource, nonce: createNonce(), title: 'Results', message: `These results could not be restored: ${err instanceof Error ? err.message : String(err)}` });
@@ -171,7 +206,7 @@ export class ResultsPanels implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel, source: ResultsSource, ui: ResultsUiState | null): OpenPanel {
     const key = source.spec;
     this.panels.get(key)?.panel.dispose();
-    const entry: OpenPanel = { panel, source, ui, readyCount: 0, disposables: [], personas: new Map(), compared: [], answered: {}, handle: async () => undefined };
+    const entry: OpenPanel = { panel, source, ui, readyCount: 0, disposables: [], personas: new Map(), compared: [], note: null, answered: {}, handle: async () => undefined };
     this.panels.set(key, entry);
     panel.title = this.title(vscode.Uri.parse(key));
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'results.svg');
@@ -198,10 +233,12 @@ export class ResultsPanels implements vscode.Disposable {
       comparison: () => this.comparison(entry),
       addRun: async () => {
         await this.pickRun(entry);
+        entry.note = null;
         return this.comparison(entry);
       },
       removeRun: (key: string) => {
         entry.compared = entry.compared.filter((d) => compareKey(entry, d) !== key);
+        entry.note = null;
         return this.comparison(entry);
       },
     };
@@ -209,7 +246,7 @@ export class ResultsPanels implements vscode.Disposable {
       // a new page has no saved state: it starts from the one the panel was opened with (a question, a tab)
       const r = raw as { method?: unknown; params?: { ui?: unknown } } | null;
       const msg = r?.method === 'ready' && r.params?.ui === null && entry.ui ? { ...r, params: { ui: entry.ui } } : raw;
-      const reply = await handleResultsMessage(() => ({ ...entry.source, comparedRuns: entry.compared.length }), actions, msg);
+      const reply = await handleResultsMessage(() => this.sourceOf(entry), actions, msg);
       if (reply?.ok) {
         const m = String((raw as { method?: unknown }).method);
         entry.answered[m] = (entry.answered[m] ?? 0) + 1;
@@ -241,7 +278,7 @@ export class ResultsPanels implements vscode.Disposable {
   private replace(entry: OpenPanel, next: ResultsSource): void {
     if (entry.source !== next) entry.personas = new Map();
     entry.source = next;
-    void entry.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: 'notification', method: 'report/changed', params: resultsInit({ ...next, comparedRuns: entry.compared.length }, entry.ui) });
+    void entry.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: 'notification', method: 'report/changed', params: resultsInit(this.sourceOf(entry, next), entry.ui) });
   }
 
   /** This run and the runs compared with it, each with its metric table (a run that cannot be read is left out, logged). */
@@ -259,7 +296,7 @@ export class ResultsPanels implements vscode.Disposable {
         this.log.warn(`results: run ${dir} left out of the comparison: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    return { runs };
+    return { runs, folders: entry.compared.map((d) => this.folderOf(entry, d)), note: entry.note };
   }
 
   /** "Add run…": a quick pick of the spec's analysed runs not yet compared. */
@@ -341,6 +378,11 @@ async function readComparedRun(dir: string, current: boolean, report?: AnalysisR
     current,
     table: metricTable(r),
   };
+}
+
+/** The folder compared runs are saved relative to: the spec's workspace folder, else the spec's own folder. */
+function baseOf(specUri: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(specUri)?.uri.fsPath ?? path.dirname(specUri.fsPath);
 }
 
 /** The key of a compared run: its id under this spec's runs folder, else `<folder>/<id>`. */
