@@ -63,19 +63,44 @@ const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Clicks through the explorer tree (`bfi/bfi.survey.yaml`), expanding folders, and waits for the editor tab. */
 export async function openFromExplorer(page, relPath) {
   const parts = relPath.split('/');
+  // Each part is looked for inside the subtree of the previous one (by the list's data-index and aria-level), so a
+  // file of the same name in another, already expanded folder is never clicked while this folder's children render.
+  let parentIndex = -1;
+  let parentLevel = 0;
   for (const [i, part] of parts.entries()) {
-    const row = page.locator('.explorer-folders-view .monaco-list-row')
-      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(part)}$`) }) }).first();
-    await row.waitFor({ timeout: 30_000 });
+    let index;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      index = await page.evaluate(({ name, parentIndex, parentLevel }) => {
+        const rows = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')]
+          .map((r) => ({ index: Number(r.getAttribute('data-index')), level: Number(r.getAttribute('aria-level')), name: r.querySelector('.label-name')?.textContent ?? '' }))
+          .sort((a, b) => a.index - b.index);
+        for (const r of rows) {
+          if (r.index <= parentIndex) continue;
+          if (parentIndex >= 0 && r.level <= parentLevel) break; // left the parent's subtree
+          if (r.level === parentLevel + 1 && r.name === name) return r.index;
+        }
+        return undefined;
+      }, { name: part, parentIndex, parentLevel });
+      if (index !== undefined) break;
+      if (Date.now() > deadline) throw new Error(`openFromExplorer: no '${part}' under '${parts.slice(0, i).join('/') || 'the workspace'}' in the explorer`);
+      await page.waitForTimeout(100);
+    }
+    const row = page.locator(`.explorer-folders-view .monaco-list-row[data-index="${index}"]`);
     const isFile = i === parts.length - 1;
     if (isFile) {
       await row.click();
     } else if ((await row.getAttribute('aria-expanded')) !== 'true') {
       await row.click();
+      await page.locator(`.explorer-folders-view .monaco-list-row[data-index="${index}"][aria-expanded="true"]`).waitFor({ timeout: 30_000 });
     }
+    parentIndex = index;
+    parentLevel += 1;
   }
   const file = parts[parts.length - 1];
   await page.locator('.part.editor .tabs-container .tab.active', { hasText: file }).waitFor({ timeout: 30_000 });
+  // the breadcrumbs name the folder too: the file opened is this one, not a namesake in another folder
+  if (parts.length > 1) await page.locator('.part.editor .breadcrumbs-control', { hasText: parts[parts.length - 2] }).first().waitFor({ timeout: 30_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 
