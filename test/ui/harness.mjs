@@ -58,7 +58,6 @@ export function useWorkbench(name) {
   return wb;
 }
 
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Clicks through the explorer tree (`bfi/bfi.survey.yaml`), expanding folders, and waits for the editor tab. */
 export async function openFromExplorer(page, relPath) {
