@@ -57,7 +57,7 @@ export function renderReportMarkdown(r: RunReport): string {
     for (const [name, m] of methods) out.push(`| ${name} | ${m.n === 0 ? 'exact' : m.n} | ${fmt(m.wd_mean)} | ${iv(m.intervals?.wd_mean)} | ${fmt(m.frobenius)} | ${iv(m.intervals?.frobenius)} | ${fmt(m.representativeness)} |`);
     out.push('', 'Every metric, per question, with intervals and reasons for missing values: `analysis.json` and `metrics.csv`.');
     if (withIntervals) {
-      out.push(`Intervals: ${intervalLabel(withIntervals)}, with both samples resampled; for a distance they lie above the estimate, because resampling adds noise to both sides. Read them as its spread, and compare the estimate itself with the human split-half bound.`);
+      out.push(`Intervals: ${intervalLabel(withIntervals)}, with both samples resampled (for an exact distribution, the humans only); for a distance they lie above the estimate, because resampling adds noise to both sides. Read them as its spread, and compare the estimate itself with the human split-half bound.`);
       const notes = methods.map(([name, m]) => intervalNoteLine(name, m, m.intervals_note)).filter((line): line is string => line !== undefined);
       if (notes.length > 0) out.push('', ...notes.map((line) => `- ${line}`));
     }
