@@ -39,13 +39,30 @@ export const analyzeSuite: BenchSuite = {
     for (const threads of [1, undefined]) {
       let summary = '';
       let cpu = 0;
+      // the human stage (full-sample reference and the 100 split-half bounds, on this thread) runs from the 'human'
+      // progress call to the first method's
+      let humanStart = 0;
+      let humanWall = 0;
+      // no worker runs during the human stage, so the process's CPU time over it is this thread's
+      let humanCpu0 = process.cpuUsage();
+      let humanCpu = 0;
+      const onProgress = (stage: string): void => {
+        if (stage === 'human') {
+          humanStart = performance.now();
+          humanCpu0 = process.cpuUsage();
+        } else if (humanWall === 0) {
+          humanWall = (performance.now() - humanStart) / 1000;
+          const c = process.cpuUsage(humanCpu0);
+          humanCpu = (c.user + c.system) / 1e6;
+        }
+      };
       const r = await measure(
         async () => {
           const c0 = process.cpuUsage();
           const report = await analyzeSurvey(survey, human, [
             { name: 'uniform', kind: 'baseline', label: 'uniform', sample: uniformBaseline(survey) },
             { name: 'run', kind: 'simulation', label: 'run', sample: { kind: 'rows', matrix: simulated } },
-          ], threads === undefined ? {} : { threads });
+          ], threads === undefined ? { onProgress } : { threads, onProgress });
           const m = report.methods['run']!;
           const c = process.cpuUsage(c0);
           cpu = (c.user + c.system) / 1e6;
@@ -54,11 +71,11 @@ export const analyzeSuite: BenchSuite = {
         { runs: 1, warmup: 0 },
       );
       const label = threads === 1 ? '1 thread' : `pool of ${availableParallelism()}`;
-      log(`  analyze ${n} × ${k}, 100 splits, ${resamples} resamples, ${label}: ${r.median_s.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU (${summary})`);
+      log(`  analyze ${n} × ${k}, 100 splits, ${resamples} resamples, ${label}: ${r.median_s.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU; of which the human split-half bounds ${humanWall.toFixed(2)} s wall (${((100 * humanWall) / r.median_s).toFixed(0)} %), ${humanCpu.toFixed(2)} s CPU (${((100 * humanCpu) / cpu).toFixed(0)} %) (${summary})`);
       if (threads === 1) single = summary;
       else if (summary !== single) throw new Error(`the pool changed the results:\n  1 thread: ${single}\n  pool:     ${summary}`);
       const key = `analyze_${n}x${k}_100splits_${resamples}boot${threads === 1 ? '_1thread' : ''}`;
-      results[key] = { ...r, personas: n, questions: k, splits: 100, resamples, threads: threads ?? availableParallelism(), cpu_s: cpu, goal_s: 10 };
+      results[key] = { ...r, personas: n, questions: k, splits: 100, resamples, threads: threads ?? availableParallelism(), cpu_s: cpu, human_bounds_s: humanWall, human_bounds_cpu_s: humanCpu, goal_s: 10 };
     }
     return results;
   },

@@ -6,6 +6,7 @@ import { analyzeStudy, reportRun } from '../../core/pipelines/analysis/analyzeSt
 import { PipelineError } from '../../core/pipelines/shared/pipelineError';
 import { outcomeStudiesWithoutHumans } from '../../core/pipelines/outcomes/runOutcomeStudies';
 import { formatOutcomeStudy } from '../../core/pipelines/outcomes/outcomeStudyText';
+import { intervalLabel, intervalNoteLine } from '../../core/pipelines/reports/intervalText';
 import { renderReportMarkdown } from '../../core/pipelines/reports/renderReportMarkdown';
 import { SpecLoadError } from '../../core/spec/loadSpecModel';
 import { SpecModelError } from '../../core/specModel/specModelError';
@@ -18,6 +19,7 @@ interface AnalyzeOptions {
   readonly splits?: string;
   readonly bootstrap?: string;
   readonly seed?: string;
+  readonly threads?: string;
   readonly ensemble: string[];
 }
 
@@ -60,7 +62,7 @@ async function asCli<T>(ctx: CliContext, fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * `persona-studio analyze <survey.yaml|run-dir> [--json] [--splits N] [--bootstrap N] [--seed N] [--ensemble NAME=a,b]`:
+ * `persona-studio analyze <survey.yaml|run-dir> [--json] [--splits N] [--bootstrap N] [--seed N] [--threads N] [--ensemble NAME=a,b]`:
  * offline; measures the uniform and demographic-cell baselines (and every run with answers) against the human data,
  * with the human split-half bounds; writes a baselines run folder (or the given run's analysis) and prints every metric.
  */
@@ -73,11 +75,13 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
     .option('--splits <n>', 'human split-half count (default: the spec\'s metrics.bounds.splits)')
     .option('--bootstrap <n>', 'bootstrap resamples for intervals, 0 = none (default: the spec\'s metrics.bootstrap)')
     .option('--seed <n>', 'seed of the demographic-cell draw and the bootstrap (default: the spec\'s metrics.seed)')
+    .option('--threads <n>', 'threads computing the bootstrap resamples, 1 = this thread only; results are identical for any count (default: automatic, the available cores when the bootstrap is large)')
     .option('--ensemble <name=methods>', 'blend methods into an ensemble: NAME=method1,method2 or NAME=a*2,b*1 (repeatable)', collect, [])
     .action(async (target: string, opts: AnalyzeOptions) => {
       const splits = nonNegativeInt('--splits', opts.splits, 1);
       const bootstrap = nonNegativeInt('--bootstrap', opts.bootstrap);
       const seed = nonNegativeInt('--seed', opts.seed);
+      const threads = nonNegativeInt('--threads', opts.threads, 1);
       const ensembles = opts.ensemble.map(parseEnsemble);
       const started = performance.now();
       // a survey without human data can still hold outcome studies (e.g. the election survey of the persona ladder)
@@ -90,6 +94,7 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
         ...(splits !== undefined ? { splits } : {}),
         ...(bootstrap !== undefined ? { bootstrap } : {}),
         ...(seed !== undefined ? { seed } : {}),
+        ...(threads !== undefined ? { threads } : {}),
         ...(ensembles.length > 0 ? { ensembles } : {}),
         signal: ctx.signal,
         onProgress: (message) => ctx.err(`analyze: ${message}\n`),
@@ -143,7 +148,8 @@ export function formatAnalysis(r: AnalysisReport): string {
   out.push(`${r.survey.name}: ${h.n} human respondents${h.weighted ? ' (survey-weighted)' : ''}, ${r.survey.questions.length} questions`);
   out.push(`human split-half bound: ${b.splits} ${b.rule} splits${b.seed !== undefined ? ` (seed ${b.seed})` : ''}`, '');
   const interval = (m: MethodMetrics): string => (m.intervals?.wd_mean ? `[${f(m.intervals.wd_mean[0])}, ${f(m.intervals.wd_mean[1])}]` : '—');
-  out.push(table(['method', 'n', 'WD mean', 'WD 95% CI', 'repr.', 'Frobenius', 'JSD mean', '1−TV mean', 'refusal', 'agreement'], [
+  const withIntervals = methods.map(([, m]) => m.intervals).find((iv) => iv !== undefined);
+  out.push(table(['method', 'n', 'WD mean', `WD ${withIntervals ? Number((withIntervals.level * 100).toFixed(2)) : 95}% CI`, 'repr.', 'Frobenius', 'JSD mean', '1−TV mean', 'refusal', 'agreement'], [
     ['human bound (split-half)', String(Math.floor(h.n / 2)), f(b.wd_mean), '', '', f(b.frobenius), '', '', '', ''],
     ...methods.map(([name, m]) => {
       const tv = meanOf(m.tv);
@@ -152,6 +158,18 @@ export function formatAnalysis(r: AnalysisReport): string {
       return [name, m.n === 0 && m.kind !== 'simulation' ? 'exact' : String(m.n), f(m.wd_mean), interval(m), f(m.representativeness), f(m.frobenius), f(meanOf(m.jsd)), f(tv === null ? null : 1 - tv), f(meanOf(m.refusal_rate), 3), f(m.agreement_mean, 3)];
     }),
   ]));
+  const explained = new Set<string>();
+  if (withIntervals) {
+    out.push('', `Intervals: ${intervalLabel(withIntervals)}`);
+    for (const [name, m] of methods) {
+      const key = `methods.${name}.intervals_note`;
+      const line = intervalNoteLine(name, m, r.reasons[key]);
+      if (line) {
+        out.push(`  ${line}`);
+        explained.add(key);
+      }
+    }
+  }
   const scales = Object.keys(h.alpha);
   if (scales.length > 0) {
     out.push('', 'Cronbach\'s alpha');
@@ -166,7 +184,8 @@ export function formatAnalysis(r: AnalysisReport): string {
   if (undeclared.length > 0) {
     out.push('', `Human answers with codes the spec does not declare, treated as missing: ${undeclared.map(([id, n]) => `${id} ${n}`).join(', ')} (declare them as options, or list them in human.missing)`);
   }
-  const reasons = Object.entries(r.reasons);
+  // interval notes already explained under the table are not repeated
+  const reasons = Object.entries(r.reasons).filter(([k]) => !explained.has(k));
   if (reasons.length > 0) {
     out.push('', 'Not computed (—) and notes:');
     for (const [k, v] of reasons) out.push(`  ${k}: ${v}`);

@@ -121,5 +121,25 @@ describe('cli: analyze and report (built binary)', function () {
     const flag = cli(['analyze', spec, '--splits', 'x']);
     assert.equal(flag.status, 2);
     assert.match(flag.stderr, /--splits: "x" is not an integer/);
+    for (const bad of ['0', '1.5', 'two']) {
+      const t = cli(['analyze', spec, '--threads', bad]);
+      assert.equal(t.status, 2, `--threads ${bad}`);
+      assert.equal(t.stderr.trim().split('\n').length, 1, t.stderr);
+      assert.match(t.stderr, new RegExp(`--threads: "${bad.replace('.', '\\.')}" is not an integer ≥ 1`));
+    }
+  });
+
+  it('--threads 1 and --threads 2 give byte-identical analysis JSON (apart from createdAt)', () => {
+    // the bootstrap replicates are computed on this thread, then on a pool of 2 workers resuming the seeded stream at
+    // saved positions (parallelBootstrap): the replicates, hence every interval and bias, must not change
+    const json = (threads: string): string => {
+      const r = cli(['analyze', spec, '--json', '--bootstrap', '40', '--splits', '4', '--seed', '3', '--threads', threads]);
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.replace(/^ {2}"createdAt": "[^"]*",$/m, '');
+    };
+    const one = json('1');
+    const two = json('2');
+    assert.match(one, /"kind": "percentile"/);
+    assert.equal(two, one);
   });
 });

@@ -28,6 +28,8 @@ export interface AnalyzeStudyOptions {
   readonly bootstrap?: number;
   /** Seed of the demographic-cell draw and the bootstrap (default: the spec's `metrics.seed`). */
   readonly seed?: number;
+  /** Threads computing the bootstrap resamples (1: this thread only); results are identical for any count. @default automatic (`parallelBootstrap`) */
+  readonly threads?: number;
   /** Ensembles to add: name → member method names and optional weights. Default: all simulation runs, equally, when there are 2 or more. */
   readonly ensembles?: readonly { readonly name: string; readonly members: readonly string[]; readonly weights?: readonly number[] }[];
   readonly signal?: AbortSignal;
@@ -104,6 +106,7 @@ export async function analyzeStudy(target: string, options: AnalyzeStudyOptions 
   const measured = await analyzeSurvey(survey, human, methods, {
     ...(options.splits !== undefined ? { bounds: { splits: options.splits } } : {}),
     ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
     bootstrapSeed: seed,
     specPath: path.relative(runDir, survey.path),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -1,4 +1,5 @@
 import { formatUsd } from '../../llm/formatUsd';
+import { intervalLabel, intervalNoteLine } from './intervalText';
 import type { RunReport } from './runReport';
 
 const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4));
@@ -48,11 +49,19 @@ export function renderReportMarkdown(r: RunReport): string {
   if (r.metrics) {
     const b = r.metrics.human.bounds;
     out.push('## Metrics', '', `Human data: n = ${r.metrics.human.n}; split-half bound over ${b.splits} ${b.rule} splits: WD mean ${fmt(b.wd_mean)}, Frobenius ${fmt(b.frobenius)}.`, '');
-    out.push('| method | n | WD mean | Frobenius | representativeness |', '|---|---|---|---|---|');
+    const methods = Object.entries(r.metrics.methods);
+    const withIntervals = methods.map(([, m]) => m.intervals).find((iv) => iv !== undefined);
+    const iv = (v: readonly [number, number] | null | undefined): string => (v ? `[${fmt(v[0])}, ${fmt(v[1])}]` : '—');
+    out.push('| method | n | WD mean | WD mean interval | Frobenius | Frobenius interval | representativeness |', '|---|---|---|---|---|---|---|');
     // n = 0 is an exact distribution (the uniform baseline): no persona count
-    for (const [name, m] of Object.entries(r.metrics.methods)) out.push(`| ${name} | ${m.n === 0 ? 'exact' : m.n} | ${fmt(m.wd_mean)} | ${fmt(m.frobenius)} | ${fmt(m.representativeness)} |`);
+    for (const [name, m] of methods) out.push(`| ${name} | ${m.n === 0 ? 'exact' : m.n} | ${fmt(m.wd_mean)} | ${iv(m.intervals?.wd_mean)} | ${fmt(m.frobenius)} | ${iv(m.intervals?.frobenius)} | ${fmt(m.representativeness)} |`);
     out.push('', 'Every metric, per question, with intervals and reasons for missing values: `analysis.json` and `metrics.csv`.');
-    out.push('Bootstrap intervals are percentile intervals with both samples resampled; for a distance they lie above the estimate, because resampling adds noise to both sides. Read them as its spread, and compare the estimate itself with the human split-half bound.', '');
+    if (withIntervals) {
+      out.push(`Intervals: ${intervalLabel(withIntervals)}, with both samples resampled (for an exact distribution, the humans only); for a distance they lie above the estimate, because resampling adds noise to both sides. Read them as its spread, and compare the estimate itself with the human split-half bound.`);
+      const notes = methods.map(([name, m]) => intervalNoteLine(name, m, m.intervals_note)).filter((line): line is string => line !== undefined);
+      if (notes.length > 0) out.push('', ...notes.map((line) => `- ${line}`));
+    }
+    out.push('');
   }
   out.push('---', `Generated ${r.generatedAt} by Persona Studio. ${r.label}`, '');
   return out.join('\n');

@@ -3,7 +3,7 @@ import type { PersonaSpec } from '../../specModel/personaSpec';
 import { resolveSurveyEndpoint, resolveSurveyModel } from '../../specModel/resolveSurveyModel';
 import type { SurveySpec } from '../../specModel/surveySpec';
 import type { RunRecord } from '../../runs/runRecord';
-import type { AnalysisReport } from '../analysis/analysisReport';
+import type { AnalysisReport, MethodMetrics } from '../analysis/analysisReport';
 
 /** The label every report carries: the answers are model output, not survey responses. */
 export const SYNTHETIC_LABEL = 'SYNTHETIC DATA: every answer in this run was produced by a language model or a statistical baseline, not by a human respondent. Do not report it as survey data.';
@@ -41,8 +41,19 @@ export interface RunReport {
   readonly baselines?: Readonly<Record<string, unknown>>;
   readonly metrics?: {
     readonly human: { readonly n: number; readonly bounds: { readonly splits: number; readonly rule: string; readonly wd_mean: number | null; readonly frobenius: number | null } };
-    readonly methods: Readonly<Record<string, { readonly n: number; readonly wd_mean: number | null; readonly frobenius: number | null; readonly representativeness: number | null }>>;
+    readonly methods: Readonly<Record<string, ReportMethodMetrics>>;
   };
+}
+
+/** A method's main metrics in the report; `intervals` and `intervals_note` as in analysis.json, when it has them. */
+export interface ReportMethodMetrics {
+  readonly n: number;
+  readonly wd_mean: number | null;
+  readonly frobenius: number | null;
+  readonly representativeness: number | null;
+  readonly intervals?: NonNullable<MethodMetrics['intervals']>;
+  /** analysis.json's `reasons["methods.<name>.intervals_note"]`: the estimate lies below its interval. */
+  readonly intervals_note?: string;
 }
 
 export interface RunReportInput {
@@ -119,7 +130,10 @@ export function buildRunReport(input: RunReportInput): RunReport {
     ...(analysis ? {
       metrics: {
         human: { n: analysis.human.n, bounds: { splits: analysis.human.bounds.splits, rule: analysis.human.bounds.rule, wd_mean: analysis.human.bounds.wd_mean, frobenius: analysis.human.bounds.frobenius } },
-        methods: Object.fromEntries(Object.entries(analysis.methods).map(([k, m]) => [k, { n: m.n, wd_mean: m.wd_mean, frobenius: m.frobenius, representativeness: m.representativeness }])),
+        methods: Object.fromEntries(Object.entries(analysis.methods).map(([k, m]) => {
+          const note = analysis.reasons[`methods.${k}.intervals_note`];
+          return [k, { n: m.n, wd_mean: m.wd_mean, frobenius: m.frobenius, representativeness: m.representativeness, ...(m.intervals ? { intervals: m.intervals } : {}), ...(note === undefined ? {} : { intervals_note: note }) }];
+        })),
       },
     } : {}),
   };
