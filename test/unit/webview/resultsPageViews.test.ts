@@ -149,7 +149,9 @@ describe('results page: personas, outcomes and run comparison (headless chromium
       assert.match(await page.locator('p[data-note="comparison"]').innerText(), /bfi\/runs\/bfi\/gone/);
       await page.screenshot({ path: path.join(shots, 'results-compare-runs.png') });
       await page.locator('vscode-button[data-remove="r2"]').click();
-      await page.locator('[data-section="runs"] p.note').waitFor();
+      // one run left: the page asks for another (waiting for that note, not any note: the dropped-run note and the
+      // bound note are there until the removal re-renders)
+      await page.locator('[data-section="runs"] p.note', { hasText: 'Add another analysed run' }).waitFor();
       assert.deepEqual(removed, ['r2']);
       await page.locator('table.runs-compare').waitFor({ state: 'detached' });
       assert.deepEqual((await h.savedState() as { compared?: string[] }).compared, [], 'the removal is saved too');
