@@ -15,9 +15,10 @@ const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g
 
 /**
  * Registers before/after hooks for the enclosing describe and returns a handle whose fields are filled
- * once the workbench is up: { page, folder, base, shot(name) }.
+ * once the workbench is up: { page, folder, base, shot(name) }. `options.setup(folder)` prepares the workspace
+ * folder before the workbench opens it (settings written later reach the extension only through a file watcher).
  */
-export function useWorkbench(name) {
+export function useWorkbench(name, options = {}) {
   const wb = { page: undefined, folder: undefined, base: undefined, shot: undefined };
   let cs;
   let browser;
@@ -27,6 +28,7 @@ export function useWorkbench(name) {
     mkdirSync(shotsDir, { recursive: true });
     tmp = makeTmp('ui');
     wb.folder = copyExamples(tmp);
+    if (options.setup) await options.setup(wb.folder);
     cs = await startCodeServer({ tmp: path.join(tmp, 'cs'), smokeTestDriver: true, disableWorkspaceTrust: true,
       settings: { 'editor.acceptSuggestionOnEnter': 'off' } });
     browser = await launchBrowser(tmp);

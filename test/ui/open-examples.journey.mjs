@@ -85,13 +85,18 @@ describe('journey: the README\'s first command, npm run open-examples', function
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('>Persona Studio: Show Log');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Persona Studio: Show Log' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.panel .monaco-select-box[title="Persona Studio"], .panel select.monaco-select-box option:checked', { hasText: 'Persona Studio' })
-      .first().waitFor({ timeout: 30_000 }).catch(async () => {
-        // Newer workbenches show the channel name in a dropdown action instead of a <select>.
-        await page.locator('.panel .action-item', { hasText: 'Persona Studio' }).first().waitFor({ timeout: 15_000 });
-      });
+    // the row itself is clicked (Enter could run another row while the list still filters)
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^Persona Studio: Show Log/ }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    // the output panel shows the channel: a <select> in older workbenches, a dropdown action in newer ones
+    const channel = page.locator('.panel .monaco-select-box[title="Persona Studio"], .panel select.monaco-select-box option:checked, .panel .action-item', { hasText: 'Persona Studio' }).first();
+    try {
+      await channel.waitFor({ timeout: 45_000 });
+    } catch (err) {
+      await page.screenshot({ path: path.join(shotsDir, 'open-examples--FAILED--show-log.png') }).catch(() => {});
+      throw err;
+    }
     await page.screenshot({ path: path.join(shotsDir, 'open-examples--workbench.png') });
     const errors = await page.locator('.notifications-toasts .notification-toast:has(.codicon-error)').allInnerTexts();
     assert.deepEqual(errors, [], `error notifications at start: ${errors.join(' | ')}`);

@@ -41,15 +41,21 @@ describe('journey: run a simulation, cancel it, resume it', function () {
   });
   after(() => server?.kill('SIGTERM'));
 
-  const wb = useWorkbench('run-simulation');
+  // the studies and the endpoint setting are in place before the workbench opens the folder: a settings.json written
+  // after it reaches the extension through a file watcher, which can lag under load (the Run click then found no
+  // endpoint configured)
+  const wb = useWorkbench('run-simulation', {
+    setup: (folder) => {
+      writeStudy(path.join(folder, 'study'));
+      writeStudy(path.join(folder, 'straight'));
+      mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+      writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'default', baseUrl: url }] }));
+    },
+  });
   const lensLink = (re) => wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: re }).first();
 
   it('runs, shows live progress, and is cancelled with a whole journal', async () => {
     const { page } = wb;
-    writeStudy(path.join(wb.folder, 'study'));
-    writeStudy(path.join(wb.folder, 'straight'));
-    mkdirSync(path.join(wb.folder, '.vscode'), { recursive: true });
-    writeFileSync(path.join(wb.folder, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'default', baseUrl: url }] }));
     await openFromExplorer(page, 'study/bfi-small.survey.yaml');
     await lensLink(/^Run simulation$/).waitFor({ timeout: 60_000 });
     await lensLink(/^Run simulation$/).click();
