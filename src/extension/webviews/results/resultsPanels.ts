@@ -101,7 +101,9 @@ export class ResultsPanels implements vscode.Disposable {
     const record = await readRecord(first);
     const specUri = vscode.Uri.file(path.resolve(first, record.surveySpec.path));
     for (const d of others) await readComparedRun(d, false); // fails early, with the run named, when one cannot be read
-    const opened = await this.open(specUri, { runId: path.basename(first) });
+    // opened on the Compare tab from the start: a new page asks for its first state as soon as it loads, which can be
+    // before the comparison below is set (it then showed the Metrics tab)
+    const opened = await this.open(specUri, { runId: path.basename(first), tab: 'compare' });
     const entry = this.panels.get(specUri.toString())!;
     entry.compared = [...new Set(others.map((d) => path.resolve(d)))].filter((d) => d !== path.resolve(first)).slice(0, MAX_COMPARED);
     entry.note = null;
