@@ -109,7 +109,11 @@ describe('journey: the README\'s first command, npm run open-examples', function
     assert.ok(result.code === 0 || result.signal === 'SIGINT', `Ctrl-C should stop it cleanly: ${JSON.stringify(result)}`);
     const settingsFile = path.join(stateDir, 'user-data', 'User', 'settings.json');
     assert.ok(existsSync(settingsFile), 'settings.json is kept in the state folder');
-    const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+    // code-server may still be writing the file as it shuts down: read it once it is whole JSON (up to 20 s)
+    let settings;
+    for (const deadline = Date.now() + 20_000; settings === undefined; await new Promise((r) => setTimeout(r, 200))) {
+      try { settings = JSON.parse(readFileSync(settingsFile, 'utf8')); } catch (err) { if (Date.now() > deadline) throw err; }
+    }
     settings['personaStudio.validation.delayMs'] = 321;
     writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 
