@@ -87,21 +87,29 @@ export interface StudyEndpointOptions {
 }
 
 /**
- * The endpoints the CLI knows by name: `personaStudio.endpoints` of `--settings FILE` (which must exist), else of
- * `<cwd>/.vscode/settings.json` when there is one (JSON with comments, as VS Code writes it).
+ * The settings file the CLI reads (`--settings FILE`, which must exist, else `<cwd>/.vscode/settings.json` when there
+ * is one): its path as shown and as read, or undefined when there is none.
+ */
+function settingsFile(settings: string | undefined, cwd: string): { shown: string; absPath: string } | undefined {
+  if (settings !== undefined) return { shown: settings, absPath: nodePath.resolve(cwd, settings) };
+  const shown = nodePath.join('.vscode', 'settings.json');
+  const absPath = nodePath.join(cwd, shown);
+  return fs.existsSync(absPath) ? { shown, absPath } : undefined;
+}
+
+/**
+ * The endpoints the CLI knows by name: `personaStudio.endpoints` of the settings file (`settingsFile`; JSON with
+ * comments, as VS Code writes it).
  */
 export function knownEndpoints(settings: string | undefined, cwd: string): { endpoints: EndpointConfig[]; where: string } {
-  if (settings !== undefined) return { endpoints: endpointsInSettings(settings, nodePath.resolve(cwd, settings)), where: settings };
-  const fallback = nodePath.join(cwd, '.vscode', 'settings.json');
-  const where = nodePath.join('.vscode', 'settings.json');
-  return fs.existsSync(fallback) ? { endpoints: endpointsInSettings(where, fallback), where } : { endpoints: [], where };
+  const file = settingsFile(settings, cwd);
+  return file ? { endpoints: endpointsInSettings(file.shown, file.absPath), where: file.shown } : { endpoints: [], where: nodePath.join('.vscode', 'settings.json') };
 }
 
 /** `personaStudio.modelPrices` of the same settings file as `knownEndpoints` (none when there is none). */
 export function settingsPrices(settings: string | undefined, cwd: string): Record<string, ModelPrice> {
-  if (settings !== undefined) return modelPricesInSettings(settings, nodePath.resolve(cwd, settings));
-  const fallback = nodePath.join(cwd, '.vscode', 'settings.json');
-  return fs.existsSync(fallback) ? modelPricesInSettings(nodePath.join('.vscode', 'settings.json'), fallback) : {};
+  const file = settingsFile(settings, cwd);
+  return file ? modelPricesInSettings(file.shown, file.absPath) : {};
 }
 
 function knownList(known: { endpoints: readonly EndpointConfig[]; where: string }): string {

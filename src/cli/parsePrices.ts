@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { ModelPrice } from '../core/llm/modelPrices';
 import { CliError, ExitCode } from './cliError';
 
@@ -16,4 +17,17 @@ export function parsePrices(values: readonly string[]): Record<string, ModelPric
     prices[m[1]!] = { inputPerMTok: Number(m[2]), outputPerMTok: Number(m[3]) };
   }
   return prices;
+}
+
+/** Adds the repeatable `--price MODEL=INPUT/OUTPUT` option (read with `parsePrices`) to a command. */
+export function withPriceOption(cmd: Command): Command {
+  return cmd.option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[]);
+}
+
+/**
+ * The refusal of a run whose models have no price, unless `--yes`: its cost is unknown, not $0, so it never passes
+ * `--confirm-above` silently (exit 1; the same words for the plan and the study commands).
+ */
+export function unknownCostError(unpricedModels: readonly string[], howTo: string): CliError {
+  return new CliError(`the cost is unknown (no price for ${unpricedModels.join(', ')}); ${howTo}, or pass --yes to run anyway`, ExitCode.problems);
 }

@@ -7,7 +7,7 @@ import { LlmError } from '../../core/llm/llmError';
 import { estimatePlan, importPlanResults, runPlan, type PlanConfirmation } from '../../core/pipelines/plan/runPlan';
 import { PipelineError } from '../../core/pipelines/shared/pipelineError';
 import { CliError, ExitCode } from '../cliError';
-import { howToSetPrice, parsePrices } from '../parsePrices';
+import { howToSetPrice, parsePrices, unknownCostError, withPriceOption } from '../parsePrices';
 import { endpointClient, type EndpointOptions } from '../endpointClient';
 import { parseIntegerOption, parseTimeoutOption } from '../parseOptions';
 import type { CliContext } from '../cliContext';
@@ -27,11 +27,6 @@ function describeFailures(failed: number, byReason: Readonly<Partial<Record<stri
   return `${failed} failed${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
-function withPrice(cmd: Command): Command {
-  return cmd.option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[]);
-}
-
-
 /** Core errors as the CLI reports them: bad input exit 2, endpoint failures exit 1, secrets redacted. */
 async function guarded<T>(secrets: ReadonlyArray<string | undefined>, fn: () => Promise<T>): Promise<T> {
   try {
@@ -50,7 +45,7 @@ function confirmer(ctx: CliContext, opts: { confirmAbove: string; yes?: boolean;
   return ({ estimate, alreadyDone, resumed }) => {
     // an unpriced model's cost is unknown, not $0: it never passes the threshold silently (as generate/simulate)
     if (!opts.yes && estimate.unpricedModels.length > 0) {
-      throw new CliError(`the cost is unknown (no price for ${estimate.unpricedModels.join(', ')}); ${howToSetPrice}, or pass --yes to run anyway`, ExitCode.problems);
+      throw unknownCostError(estimate.unpricedModels, howToSetPrice);
     }
     if (!opts.yes && needsConfirmation(estimate, confirmAbove)) {
       throw new CliError(`estimated up to ${formatUsd(estimate.costUsd.max)} (threshold ${formatUsd(confirmAbove)}); pass --yes to run`, ExitCode.problems);
@@ -70,19 +65,17 @@ function withEndpoint(cmd: Command): Command {
 export function registerLlm(program: Command, ctx: CliContext): void {
   const llm = program.command('llm').description('Send a plan of LLM requests (batch-format JSONL) with resume, cache and journal.');
 
-  llm
-    .command('estimate')
+  withPriceOption(llm.command('estimate'))
     .description('Count the calls and estimate tokens and cost of a plan before running it.')
     .requiredOption('--input <file>', 'JSONL of {custom_id, method, url, body} lines')
     .option('--batch', 'price at the Batch API discount')
-    .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', 'print the estimate as JSON')
     .action(async (opts: { input: string; batch?: boolean; price: string[]; json?: boolean }) => {
       const e = await guarded([], () => estimatePlan(opts.input, { prices: parsePrices(opts.price), batch: opts.batch ?? false, howToSetPrice }));
       ctx.out(opts.json ? `${JSON.stringify(e)}\n` : `${describeEstimate(e)}\n`);
     });
 
-  withPrice(withEndpoint(llm.command('run')))
+  withPriceOption(withEndpoint(llm.command('run')))
     .description('Run a plan against an endpoint; re-running the same command resumes and sends only what has no answer.')
     .requiredOption('--input <file>', 'JSONL of {custom_id, method, url, body} lines')
     .requiredOption('--run-dir <dir>', 'folder for the manifest, journal and cache')
@@ -127,7 +120,7 @@ export function registerLlm(program: Command, ctx: CliContext): void {
       else if (summary.failed > 0) ctx.setExitCode(ExitCode.problems);
     });
 
-  withPrice(withEndpoint(llm.command('batch')))
+  withPriceOption(withEndpoint(llm.command('batch')))
     .description('Run a plan through the endpoint\'s Batch API (/v1/files + /v1/batches); re-running resumes the batches in the manifest.')
     .requiredOption('--input <file>', 'JSONL of {custom_id, method, url, body} lines')
     .requiredOption('--run-dir <dir>', 'folder for the manifest, journal and cache')

@@ -10,7 +10,7 @@ import { CliError, ExitCode } from '../cliError';
 import type { CliContext } from '../cliContext';
 import { generateSendsRequests, noEndpoint, studyEndpointNames } from '../../core/pipelines/study/studyEndpoints';
 import { settingsPrices, studyEndpoints, type StudyEndpointOptions } from '../endpointClient';
-import { howToSetStudyPrice as howToSetPrice, parsePrices } from '../parsePrices';
+import { howToSetStudyPrice as howToSetPrice, parsePrices, unknownCostError, withPriceOption } from '../parsePrices';
 import { progressReporter } from '../progressReporter';
 
 interface StudyFlags extends StudyEndpointOptions {
@@ -37,7 +37,7 @@ function integer(value: string | undefined, flag: string, min = 0): number | und
 }
 
 function withStudyFlags(cmd: Command): Command {
-  return cmd
+  return withPriceOption(cmd)
     .option('--endpoint <url>', 'base URL of an OpenAI-compatible server, with or without /v1 (default: OPENAI_BASE_URL)')
     .option('--endpoint-name <name>', 'a named endpoint from personaStudio.endpoints (default: the spec\'s `endpoint:`)')
     .option('--settings <file>', 'a VS Code settings.json whose personaStudio.endpoints resolves endpoint names and whose personaStudio.modelPrices price models (default: .vscode/settings.json)')
@@ -54,7 +54,6 @@ function withStudyFlags(cmd: Command): Command {
     .option('--no-locator', 'sample every demographic variable (skip the locator model)')
     .option('--confirm-above <usd>', 'stop unless --yes when the estimate may cost more than this', '5')
     .option('--yes', 'run even above the confirmation threshold, or when the cost is unknown (no price for a model)')
-    .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', 'print the result as JSON');
 }
 
@@ -116,7 +115,7 @@ function studyOptions(flags: StudyFlags, ctx: CliContext, specPath: string, pers
       const unpriced = [...new Set(Object.values(e.stages).flatMap((s) => s.unpricedModels))];
       // an unpriced model's cost is unknown, not $0: it never passes the threshold silently
       if (!flags.yes && unpriced.length > 0) {
-        throw new CliError(`the cost is unknown (no price for ${unpriced.join(', ')}); ${howToSetPrice}, or pass --yes to run anyway`, ExitCode.problems);
+        throw unknownCostError(unpriced, howToSetPrice);
       }
       // gated on the cost with nothing re-asked (what a compliant model costs); the worst case with every bounded
       // re-ask taken is about max_reasks times more and is printed above and named here
@@ -208,8 +207,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
 
 /** `persona-studio estimate <spec>`: what generate or simulate would still send. */
 export function registerEstimate(program: Command, ctx: CliContext): void {
-  program
-    .command('estimate')
+  withPriceOption(program.command('estimate'))
     .description('Count the calls, tokens and cost that generate (persona spec) or simulate (survey spec) would still send: per stage, from the least (nothing re-asked) to the most (every bounded re-ask), saying what it counts.')
     .argument('<spec>', 'a persona or survey spec')
     .option('--model <id>', 'model id instead of the spec\'s')
@@ -217,7 +215,6 @@ export function registerEstimate(program: Command, ctx: CliContext): void {
     .option('--personas <persona.yaml>', 'persona spec instead of the survey\'s `personas:` (each rung of the persona ladder)')
     .option('--no-locator', 'sample every demographic variable (skip the locator model)')
     .option('--batch', 'price at the Batch API discount')
-    .option('--price <model=in/out...>', 'USD per 1M input/output tokens for a model (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--settings <file>', 'a VS Code settings file whose personaStudio.modelPrices price models (default .vscode/settings.json when present)')
     .option('--json', 'print the estimate as JSON')
     .action(async (spec: string, flags: { model?: string; count?: string; personas?: string; locator: boolean; batch?: boolean; json?: boolean; price: string[]; settings?: string }) => {
