@@ -26,12 +26,14 @@ export const CONFIG_SECTION = 'personaStudio';
 
 export function readConfig(): Config {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const prices = parseModelPriceSetting(c.get<unknown>('modelPrices', {}));
   return {
     validationDelayMs: clamp(c.get<number>('validation.delayMs', 200), 0, 5000),
     endpoints: sanitiseEndpoints(c.get<unknown>('endpoints', [])),
     confirmCostAboveUsd: clamp(c.get<number>('confirmCostAboveUsd', 1), 0, 1_000_000),
     confirmCallsAbove: Math.round(clamp(c.get<number>('confirmCallsAbove', 2000), 0, 1_000_000_000)),
-    ...((p) => ({ modelPrices: p.prices, modelPriceProblems: p.problems }))(parseModelPriceSetting(c.get<unknown>('modelPrices', {}))),
+    modelPrices: prices.prices,
+    modelPriceProblems: prices.problems,
   };
 }
 

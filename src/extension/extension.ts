@@ -21,13 +21,19 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
   const log = createLog();
   context.subscriptions.push(log.channel);
   try {
-    let config: Config = readConfig();
+    // read once per change; an ignored personaStudio.modelPrices entry is said then, not on every estimate
+    const load = (): Config => {
+      const c = readConfig();
+      for (const problem of c.modelPriceProblems) log.warn(problem);
+      return c;
+    };
+    let config: Config = load();
     const service = lazySpecService();
     const diagnostics = new DiagnosticsController(service, () => config, log);
     context.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(CONFIG_SECTION)) return;
-        config = readConfig();
+        config = load();
         log.info(`configuration changed: ${JSON.stringify(config)}`);
         // Specs name endpoints: a renamed or added endpoint changes their diagnostics.
         if (e.affectsConfiguration(`${CONFIG_SECTION}.endpoints`)) diagnostics.revalidate();

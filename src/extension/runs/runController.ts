@@ -108,11 +108,9 @@ export class RunController implements vscode.Disposable {
     return r ? { done: r.progress.done, total: r.progress.total, unit: r.progress.unit || 'units' } : undefined;
   }
 
-  /** The prices of `personaStudio.modelPrices` for estimates and run totals (its ignored entries logged). */
+  /** The prices of `personaStudio.modelPrices` for estimates and run totals. */
   private pricing(): { prices: Config['modelPrices']; howToSetPrice: string } {
-    const c = this.deps.config();
-    for (const p of c.modelPriceProblems) this.deps.log.warn(p);
-    return { prices: c.modelPrices, howToSetPrice: HOW_TO_SET_PRICE };
+    return { prices: this.deps.config().modelPrices, howToSetPrice: HOW_TO_SET_PRICE };
   }
 
   /** A spec's run going on, with its request totals so far (for the runs explorer); undefined when none goes. */
