@@ -1,4 +1,5 @@
 import { unsignedLeb128 as leb } from '../wasm/unsignedLeb128';
+import { WASM_HEADER, wasmSection as section } from '../wasm/wasmSection';
 
 /** The part of a WebAssembly memory the solver uses. */
 export interface ScanMemory {
@@ -91,9 +92,8 @@ const MIN2_BODY = [
   0x0b,
 ];
 
-const section = (id: number, content: number[]): number[] => [id, ...leb(content.length), ...content];
 const BYTES = Uint8Array.from([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  ...WASM_HEADER,
   ...section(1, [0x02, 0x60, 0x09, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7c, 0x01, 0x7f, 0x60, 0x04, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
   ...section(3, [0x02, 0x00, 0x01]),
   ...section(5, [0x01, 0x00, 0x01]),

@@ -1,4 +1,5 @@
 import { unsignedLeb128 as leb } from '../wasm/unsignedLeb128';
+import { WASM_HEADER, wasmSection as section } from '../wasm/wasmSection';
 
 /** The part of a WebAssembly memory the kernel's callers use. */
 export interface KernelMemory {
@@ -48,9 +49,8 @@ function moduleBytes(): Uint8Array {
     ...store(0x08, 0), ...store(0x09, 8), ...store(0x0a, 16), ...store(0x0b, 24),
     0x0b,
   ];
-  const section = (id: number, content: number[]): number[] => [id, ...leb(content.length), ...content];
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...WASM_HEADER,
     ...section(1, [0x01, 0x60, 0x05, ...i32x5, 0x00]),
     ...section(3, [0x01, 0x00]),
     ...section(5, [0x01, 0x00, 0x01]),

@@ -1,4 +1,5 @@
 import { unsignedLeb128 as leb } from '../wasm/unsignedLeb128';
+import { WASM_HEADER, wasmSection as section } from '../wasm/wasmSection';
 import type { KernelMemory } from './simdDot4';
 
 /** The slice of the WebAssembly API used here (declared locally: the project's lib has no DOM types). */
@@ -56,9 +57,8 @@ function moduleBytes(): Uint8Array {
     ...range(C).flatMap((c) => store(S0 + c, 8 * c)),
     0x0b,
   ];
-  const section = (id: number, content: number[]): number[] => [id, ...leb(content.length), ...content];
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...WASM_HEADER,
     ...section(1, [0x01, 0x60, 0x06, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
     ...section(3, [0x01, 0x00]),
     ...section(5, [0x01, 0x00, 0x01]),
