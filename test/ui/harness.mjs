@@ -2,7 +2,8 @@
 // one isolated code-server per journey file with the extension loaded from the repository as a development
 // extension (payload extensionDevelopmentPath), a headless chromium on the workbench, a temp copy of
 // examples/ as the workspace; screenshots go to test-results/ui/ (a failure screenshot after each failed test).
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   copyExamples, launchBrowser, makeTmp, repoRoot, startCodeServer, workbenchUrl, keepTmp,
@@ -165,4 +166,35 @@ export async function lowContrastText(body, min = 4.5) {
     }
     return out;
   }, min);
+}
+
+/**
+ * Starts the project's OpenAI-compatible test server (`test/server/runTestServer.cjs`, its own process) for the
+ * enclosing describe; the returned handle's `url` is set once it listens.
+ */
+export function useTestServer(args = ['--plausible', '--latency', '150']) {
+  const handle = { url: undefined };
+  let server;
+  before(async function () {
+    this.timeout(60_000);
+    server = spawn(process.execPath, [path.join(repoRoot, 'test/server/runTestServer.cjs'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    handle.url = await new Promise((resolve, reject) => {
+      server.stdout.once('data', (d) => resolve(String(d).trim()));
+      server.once('exit', (code) => reject(new Error(`test server exited (${code})`)));
+    });
+  });
+  after(() => server?.kill('SIGTERM'));
+  return handle;
+}
+
+/** The small study fixture (test/fixtures/pipeline) in `dir`: 8 backstories, the first 40 respondents. */
+export function writeSmallStudy(dir) {
+  mkdirSync(dir, { recursive: true });
+  const src = path.join(repoRoot, 'test', 'fixtures', 'pipeline');
+  for (const f of ['small.persona.yaml', 'bfi-small.survey.yaml', 'bfi500.csv']) {
+    let text = readFileSync(path.join(src, f), 'utf8');
+    if (f.endsWith('.csv')) text = `${text.split('\n').slice(0, 41).join('\n')}\n`;
+    if (f === 'small.persona.yaml') text = text.replace(/count: 520\b/, 'count: 8');
+    writeFileSync(path.join(dir, f), text);
+  }
 }

@@ -2,23 +2,9 @@
 // click `Run simulation` (a small study: 8 backstories, 40 respondents, 25 items), watch the progress, cancel,
 // click `Resume`; the run completes with the same answers.csv as an uninterrupted run of the same study.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../scripts/host/lib.mjs';
-import { openFromExplorer, useWorkbench } from './harness.mjs';
-
-/** The small study fixture (test/fixtures/pipeline) in `dir`: 8 backstories, the first 40 respondents. */
-function writeStudy(dir) {
-  mkdirSync(dir, { recursive: true });
-  const src = path.join(repoRoot, 'test', 'fixtures', 'pipeline');
-  for (const f of ['small.persona.yaml', 'bfi-small.survey.yaml', 'bfi500.csv']) {
-    let text = readFileSync(path.join(src, f), 'utf8');
-    if (f.endsWith('.csv')) text = `${text.split('\n').slice(0, 41).join('\n')}\n`;
-    if (f === 'small.persona.yaml') text = text.replace(/count: 520\b/, 'count: 8');
-    writeFileSync(path.join(dir, f), text);
-  }
-}
+import { openFromExplorer, useTestServer, useWorkbench, writeSmallStudy } from './harness.mjs';
 
 const answersOf = (dir) => {
   const runs = path.join(dir, 'runs', 'bfi-small');
@@ -29,27 +15,17 @@ const answersOf = (dir) => {
 
 describe('journey: run a simulation, cancel it, resume it', function () {
   this.timeout(300_000);
-  let server;
-  let url;
-  before(async function () {
-    this.timeout(60_000);
-    server = spawn(process.execPath, [path.join(repoRoot, 'test/server/runTestServer.cjs'), '--plausible', '--latency', '150'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    url = await new Promise((resolve, reject) => {
-      server.stdout.once('data', (d) => resolve(String(d).trim()));
-      server.once('exit', (code) => reject(new Error(`test server exited (${code})`)));
-    });
-  });
-  after(() => server?.kill('SIGTERM'));
+  const server = useTestServer();
 
   // the studies and the endpoint setting are in place before the workbench opens the folder: a settings.json written
   // after it reaches the extension through a file watcher, which can lag under load (the Run click then found no
   // endpoint configured)
   const wb = useWorkbench('run-simulation', {
     setup: (folder) => {
-      writeStudy(path.join(folder, 'study'));
-      writeStudy(path.join(folder, 'straight'));
+      writeSmallStudy(path.join(folder, 'study'));
+      writeSmallStudy(path.join(folder, 'straight'));
       mkdirSync(path.join(folder, '.vscode'), { recursive: true });
-      writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'default', baseUrl: url }] }));
+      writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'default', baseUrl: server.url }] }));
     },
   });
   const lensLink = (re) => wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: re }).first();

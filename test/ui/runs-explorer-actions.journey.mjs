@@ -4,36 +4,13 @@
 // OpenAI-compatible test server (a fixture, plausible answers, 150 ms latency); the small study: 8 backstories,
 // 40 respondents, 25 items.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../scripts/host/lib.mjs';
-import { openFromExplorer, useWorkbench } from './harness.mjs';
-
-function writeStudy(dir) {
-  mkdirSync(dir, { recursive: true });
-  const src = path.join(repoRoot, 'test', 'fixtures', 'pipeline');
-  for (const f of ['small.persona.yaml', 'bfi-small.survey.yaml', 'bfi500.csv']) {
-    let text = readFileSync(path.join(src, f), 'utf8');
-    if (f.endsWith('.csv')) text = `${text.split('\n').slice(0, 41).join('\n')}\n`;
-    if (f === 'small.persona.yaml') text = text.replace(/count: 520\b/, 'count: 8');
-    writeFileSync(path.join(dir, f), text);
-  }
-}
+import { openFromExplorer, useTestServer, useWorkbench, writeSmallStudy } from './harness.mjs';
 
 describe('journey: cancel and resume a run from the runs explorer', function () {
   this.timeout(300_000);
-  let server;
-  let url;
-  before(async function () {
-    this.timeout(60_000);
-    server = spawn(process.execPath, [path.join(repoRoot, 'test/server/runTestServer.cjs'), '--plausible', '--latency', '150'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    url = await new Promise((resolve, reject) => {
-      server.stdout.once('data', (d) => resolve(String(d).trim()));
-      server.once('exit', (code) => reject(new Error(`test server exited (${code})`)));
-    });
-  });
-  after(() => server?.kill('SIGTERM'));
+  const server = useTestServer();
 
   const wb = useWorkbench('runs-explorer-actions');
   const runsView = () => wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /runs/i }) });
@@ -44,9 +21,9 @@ describe('journey: cancel and resume a run from the runs explorer', function () 
 
   it('shows the going run live with Cancel only, and Cancel stops it', async () => {
     const { page } = wb;
-    writeStudy(path.join(wb.folder, 'study'));
+    writeSmallStudy(path.join(wb.folder, 'study'));
     mkdirSync(path.join(wb.folder, '.vscode'), { recursive: true });
-    writeFileSync(path.join(wb.folder, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'default', baseUrl: url }] }));
+    writeFileSync(path.join(wb.folder, '.vscode', 'settings.json'), JSON.stringify({ 'personaStudio.endpoints': [{ name: 'default', baseUrl: server.url }] }));
     await openFromExplorer(page, 'study/bfi-small.survey.yaml');
     const run = page.locator('.contentWidgets .codelens-decoration a', { hasText: /^Run simulation$/ }).first();
     await run.waitFor({ timeout: 60_000 });

@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../../../src/cli/main';
-import type { CliContext } from '../../../src/cli/cliContext';
+import { runCliCaptured as cli } from './runCli.test';
 import { studyFolder } from '../pipelines/studyFixture';
-
-async function cli(args: readonly string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = { cwd, signal: new AbortController().signal, out: (s) => void (out += s), err: (s) => void (err += s), setExitCode: () => undefined };
-  const code = await runCli(args, ctx);
-  return { code, out, err };
-}
 
 /** What a user may find in run.json after a crash, a bad merge or a stray editor save. */
 const corrupt: Record<string, string> = { empty: '', garbage: 'xx\n', null: 'null', array: '[]', object: '{}', noSurvey: '{"schema":"persona-studio/run@1"}' };

@@ -3,12 +3,12 @@ import { runCli } from '../../../src/cli/main';
 import type { CliContext } from '../../../src/cli/cliContext';
 
 /** Runs the CLI in-process and captures what it prints. */
-export async function runCliCaptured(args: readonly string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
+export async function runCliCaptured(args: readonly string[], cwd = process.cwd(), signal = new AbortController().signal): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const ctx: CliContext = {
     cwd,
-    signal: new AbortController().signal,
+    signal,
     out: (s) => void (out += s),
     err: (s) => void (err += s),
     setExitCode: () => undefined,

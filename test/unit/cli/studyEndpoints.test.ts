@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../../../src/cli/main';
-import type { CliContext } from '../../../src/cli/cliContext';
+import { runCliCaptured as cli } from './runCli.test';
 import { LOCATOR_SYSTEM } from '../../../src/core/pipelines/demographicSurvey/locatorPrompt';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../../server/openAiTestServer';
 import { completionBodies, studyFolder } from '../pipelines/studyFixture';
-
-async function cli(args: readonly string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = { cwd, signal: new AbortController().signal, out: (s) => void (out += s), err: (s) => void (err += s), setExitCode: () => undefined };
-  const code = await runCli(args, ctx);
-  return { code, out, err };
-}
 
 const isLocator = (b: Record<string, unknown>): boolean => Array.isArray(b.messages) && (b.messages as Array<{ role: string; content: string }>)[0]?.content === LOCATOR_SYSTEM;
 
