@@ -80,4 +80,16 @@ describe('cli: generate without an endpoint for methods that send nothing', func
     assert.match(r.err, /^persona-studio: no endpoint: pass --endpoint URL .*--endpoint-name NAME.*OPENAI_BASE_URL\n$/);
     assert.ok(!fs.existsSync(path.join(dir, 'ladder-objective.personas.jsonl')));
   });
+
+  it('estimate of a direct-method persona spec alone counts what generate sends: a ladder rung one request per meta persona, meta none', async () => {
+    // by hand: --count 10 objective-tabular personas, one generation request each (no survey: no simulation stage)
+    const rung = await runCliCaptured(['estimate', 'ladder-objective.persona.yaml', '--count', '10', '--json'], dir);
+    assert.equal(rung.code, 0, rung.err);
+    const e = JSON.parse(rung.out) as { stages: Record<string, { calls: number }>; total: { calls: number } };
+    assert.deepEqual(Object.keys(e.stages), ['personas']);
+    assert.equal(e.stages.personas!.calls, 10);
+    const meta = await runCliCaptured(['estimate', 'ladder-meta.persona.yaml', '--count', '10', '--json'], dir);
+    assert.equal(meta.code, 0, meta.err);
+    assert.equal((JSON.parse(meta.out) as { total: { calls: number } }).total.calls, 0);
+  });
 });

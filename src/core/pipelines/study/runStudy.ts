@@ -238,10 +238,11 @@ export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'acce
   const loaded = isPersona ? { survey: undefined, persona: loadPersona(specPath) } : loadSurveyWithPersona(specPath, o.personas);
   const persona = loaded.persona;
   if (isDirectMethod(persona.method)) {
-    if (!loaded.survey) throw new PipelineError('config', `${persona.path}: method ${persona.method} writes its personas when a survey runs; run persona-studio simulate <survey.yaml> with a survey that points here`);
-    const s = surveyStageConfigs(loaded.survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) });
+    // a persona spec alone: what `generate` sends (a ladder rung's generation requests; meta, import and the
+    // templates send nothing); with a survey, also the survey asked of every persona
+    const s = loaded.survey ? surveyStageConfigs(loaded.survey, persona, { ...(o.model === undefined ? {} : { model: o.model }), ...(o.seed === undefined ? {} : { seed: o.seed }) }) : undefined;
     const profile = ['bio', 'qa', 'portray'].includes(persona.method);
-    const units = directUnits(persona, persona.method, profile ? (await readHumans(loaded.survey, o.signal)).rows : 0, o.count);
+    const units = directUnits(persona, persona.method, profile && loaded.survey ? (await readHumans(loaded.survey, o.signal)).rows : 0, o.count);
     const pricing = { batch: o.batch ?? false, ...(o.prices ? { prices: o.prices } : {}), ...(o.howToSetPrice ? { howToSetPrice: o.howToSetPrice } : {}) };
     const method = persona.method;
     if ((method === 'objective-tabular' || method === 'subjective-tabular' || method === 'descriptive') && persona.census) {
@@ -249,9 +250,9 @@ export async function estimateSpec(specPath: string, o: Omit<StudyOptions, 'acce
       const generator = persona.model ? fromSpecModel(persona.model, o.model) : o.model !== undefined ? { name: o.model, api: 'chat' as const, params: {} } : undefined;
       const [meta] = await censusMetaPersonas(persona.census, directSeed(persona, o), 1, o.signal);
       const maxTokens = generator?.params.max_tokens ?? LADDER_DECODING.max_tokens;
-      return estimateStudy({ ...(generator && meta ? { personas: { layer: method, meta, generation: persona.generation, model: generator, units } } : {}), simulation: { config: s.simulation, units, personaTokens: maxTokens } }, pricing);
+      return estimateStudy({ ...(generator && meta ? { personas: { layer: method, meta, generation: persona.generation, model: generator, units } } : {}), ...(s ? { simulation: { config: s.simulation, units, personaTokens: maxTokens } } : {}) }, pricing);
     }
-    return estimateStudy({ simulation: { config: s.simulation, units, personaTokens: 400 } }, pricing);
+    return estimateStudy(s ? { simulation: { config: s.simulation, units, personaTokens: 400 } } : {}, pricing);
   }
   const dp = loaded.survey && persona.method === 'demographics-primed' ? { surveyBase: nodePath.basename(loaded.survey.path).replace(/\.survey\.ya?ml$/i, ''), respondents: (await readHumans(loaded.survey, o.signal)).rows } : undefined;
   const p = await personaPlan(persona, o as StudyOptions, files, dp);
