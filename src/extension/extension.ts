@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): PersonaStudioApi {
     // read once per change; an ignored personaStudio.modelPrices entry is said then, not on every estimate
     const load = (): Config => {
       const c = readConfig();
-      for (const problem of c.modelPriceProblems) log.warn(problem);
+      for (const problem of c.modelPriceProblems) log.warn(`${problem}; the entry is ignored`);
       return c;
     };
     let config: Config = load();

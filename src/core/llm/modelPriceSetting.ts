@@ -15,7 +15,7 @@ export function parseModelPriceSetting(raw: unknown): { readonly prices: Record<
     const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
     const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
     if (model.trim() === '' || !ok(v.inputPerMTok) || !ok(v.outputPerMTok)) {
-      problems.push(`personaStudio.modelPrices["${model}"] needs inputPerMTok and outputPerMTok, USD per 1M tokens (numbers ≥ 0); it is ignored`);
+      problems.push(`personaStudio.modelPrices["${model}"] needs inputPerMTok and outputPerMTok, USD per 1M tokens (numbers ≥ 0)`);
       continue;
     }
     prices[model] = { inputPerMTok: v.inputPerMTok, outputPerMTok: v.outputPerMTok };
